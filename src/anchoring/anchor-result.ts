@@ -1,0 +1,23 @@
+/**
+ * Where an annotation landed on a text: the contract of `apparatus anchor --json` (DESIGN §1).
+ */
+
+/** `exact`: the quote is at the position hint or found verbatim with matching context; `fuzzy`: found by the
+ *  approximate matcher above the threshold; `orphan`: not found well enough (kept, never attached to wrong words). */
+export type AnchorStatus = 'exact' | 'fuzzy' | 'orphan';
+
+/**
+ * One annotation's anchor. `start`/`end` are canonical offsets (for an orphan: the stored position selector, or 0).
+ * `quote` is the text now at [start, end) (for an orphan: the stored quote); `prefix`/`suffix` the 32 characters
+ * around it in the canonical text. `score` is 1 for exact, in (threshold, 1) for fuzzy, the best score for orphans.
+ */
+export interface AnchorResult {
+  id: string;
+  status: AnchorStatus;
+  score: number;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+}

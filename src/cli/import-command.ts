@@ -1,0 +1,62 @@
+/**
+ * `apparatus import FILE [--json] [--language L]`: prints what the importer reads from a text.
+ * With --json, exactly the contract of DESIGN §1; without, a readable summary.
+ */
+import { ImportError } from '../model/import-error.ts';
+import { importText } from '../model/import-text.ts';
+import type { ImportedText } from '../model/imported-text.ts';
+import { parseArgs, UsageError, type CliCommand } from './cli-io.ts';
+
+/** The `--json` shape: the ImportedText fields of the contract, in the contract's order. */
+export function importJson(imported: ImportedText): unknown {
+  return {
+    blocks: imported.blocks.map(({ type, text }) => ({ type, text })),
+    references: imported.references.map(({ label, text, ids, csl }) => ({ label, text, ids, csl })),
+    citations: imported.citations.map(({ label, block, offset }) => ({ label, block, offset })),
+    claims: imported.claims.map(({ id, block, start, end, text, sources, support }) => ({ id, block, start, end, text, sources, support })),
+    problems: imported.problems,
+  };
+}
+
+/** A readable summary for people. */
+export function importSummary(file: string, imported: ImportedText): string {
+  const count = (s: string) => imported.claims.filter((c) => c.support === s).length;
+  const quotes = imported.blocks.filter((b) => b.type === 'blockquote').length;
+  const lines = [
+    `${file}`,
+    `  ${imported.blocks.length} body blocks (${quotes} block quotation${quotes === 1 ? '' : 's'}), ${imported.citations.length} markers, ${imported.references.length} references`,
+    `  ${imported.claims.length} claims: ${count('direct')} direct, ${count('inherited')} inherited, ${count('none')} without a source`,
+  ];
+  if (imported.problems.length) {
+    lines.push(`  ${imported.problems.length} problem${imported.problems.length === 1 ? '' : 's'}:`);
+    for (const p of imported.problems) lines.push(`    ${p.kind}: ${p.message}`);
+  } else {
+    lines.push('  no problems');
+  }
+  return lines.join('\n') + '\n';
+}
+
+export const importCommand: CliCommand = async (args, io) => {
+  const { positional, switches, values } = parseArgs(args, ['json'], ['language']);
+  const file = positional[0];
+  if (!file || positional.length > 1) throw new UsageError('import takes exactly one FILE');
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (e) {
+    io.stderr(`apparatus import: cannot read ${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const language = values.get('language');
+    const imported = importText(bytes, language ? { language } : {});
+    io.stdout(switches.has('json') ? JSON.stringify(importJson(imported)) + '\n' : importSummary(file, imported));
+    return 0;
+  } catch (e) {
+    if (e instanceof ImportError) {
+      io.stderr(`apparatus import: ${file}:${e.line}:${e.column}: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+};

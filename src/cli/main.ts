@@ -1,0 +1,60 @@
+/**
+ * The `apparatus` command: dispatches to one subcommand. Exit codes: 0 success, 1 failure (message on stderr),
+ * 2 bad usage. stdout only ever carries the command's output, so `--json` stays parseable.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { UsageError, type CliCommand, type CliIo } from './cli-io.ts';
+import { importCommand } from './import-command.ts';
+
+const USAGE = `Usage:
+  apparatus import FILE [--json] [--language L]
+      Read a source text: blocks, references (identifiers and CSL-JSON), citations, claims, problems.
+  apparatus anchor TEXT ANNOTATIONS [--json]
+      Anchor a W3C annotation file on a (possibly revised) text: exact, fuzzy or orphan for each annotation.
+  apparatus export FILE [--annotations A] --format jsonld|tei|md|html|csl [--out F]
+      Export the annotated text.
+`;
+
+const commands: Record<string, () => Promise<CliCommand>> = {
+  import: async () => importCommand,
+  anchor: async () => (await import('./anchor-command.ts')).anchorCommand,
+  export: async () => (await import('./export-command.ts')).exportCommand,
+};
+
+/** The real files and streams. */
+export const nodeIo: CliIo = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  readFile: async (p) => new Uint8Array(await readFile(p)),
+  writeFile: async (p, data) => {
+    await mkdir(dirname(p), { recursive: true });
+    const tmp = `${p}.${process.pid}.tmp`;
+    await writeFile(tmp, data);
+    await rename(tmp, p);
+  },
+};
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? io.stdout : io.stderr)(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr(`apparatus: unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`apparatus ${name}: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    io.stderr(`apparatus ${name}: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}

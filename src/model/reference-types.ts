@@ -1,0 +1,57 @@
+/**
+ * Types of a parsed reference-list entry: its identifiers and its CSL-JSON item.
+ */
+
+/** Identifiers found in a reference entry; every list is present (empty when none), values as written but normalised (ISBN without hyphens, DOI lower-cased prefix kept). */
+export interface ReferenceIds {
+  isbn: string[];
+  oclc: string[];
+  ol: string[];
+  hdl: string[];
+  doi: string[];
+  url: string[];
+}
+
+/** A CSL-JSON name. */
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+}
+
+/** A CSL-JSON date (`date-parts` with one part). */
+export interface CslDate {
+  'date-parts': [[number, ...number[]]];
+}
+
+/**
+ * A CSL-JSON item (the subset Apparatus fills). Valid against `csl-data.json` (CSL 1.0.2 data schema).
+ * `id` is `ref-N`; `type` is `book`, `article-journal`, `chapter`, `webpage`, `article-newspaper` or `document`.
+ */
+export interface CslItem {
+  id: string;
+  type: string;
+  title?: string;
+  author?: CslName[];
+  editor?: CslName[];
+  'container-title'?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
+  publisher?: string;
+  'publisher-place'?: string;
+  issued?: CslDate;
+  accessed?: CslDate;
+  ISBN?: string;
+  DOI?: string;
+  URL?: string;
+  note?: string;
+}
+
+/** One entry of the reference list. `label` is the number written before the entry ("1" for `1. …`). */
+export interface Reference {
+  label: string;
+  text: string;
+  ids: ReferenceIds;
+  csl: CslItem;
+}
