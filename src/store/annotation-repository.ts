@@ -1,0 +1,45 @@
+/**
+ * The persistence boundary (DESIGN §2): where a work's annotations are kept between visits.
+ *
+ * The reader reads a work's annotations once, at load, and from then on only writes the whole current set.
+ * Implementations: `IndexedDbAnnotationRepository` (the browser), `MemoryAnnotationRepository` (the fallback when
+ * the browser offers no storage, and tests). Files in the project (`annotations/<work>.jsonld`) are written by the
+ * dev server (`project-file.ts`), not through this interface: they are the curated, committed notes.
+ */
+import type { Annotation } from '../anchoring/annotation-types.ts';
+
+/**
+ * A stored record that could not be read as an annotation. It stays in storage, set aside where later saves never
+ * delete or overwrite it, so that nothing a scholar wrote is silently lost; the reader lists it.
+ * `key` says where it is stored (for IndexedDB, the work and the annotation id it was stored under), `raw` is the
+ * record exactly as stored, `reason` says in words what is wrong with it (which field, what was expected).
+ */
+export interface UnreadableRecord {
+  key: string;
+  raw: unknown;
+  reason: string;
+}
+
+/** What `load` finds for a work: the annotations that could be read, in a stable order, and those that could not. */
+export interface StoredAnnotations {
+  annotations: Annotation[];
+  unreadable: UnreadableRecord[];
+}
+
+/**
+ * Keeps each work's annotations.
+ *
+ * Contract for every implementation:
+ * - `load(workId)` returns what the last completed `save(workId, …)` wrote (an empty list for a work never saved),
+ *   plus every record kept aside as unreadable for that work. It never throws for a bad record — it reports it.
+ * - `save(workId, annotations)` replaces the work's whole set atomically: afterwards storage holds exactly these
+ *   annotations (removed ids deleted), or — when the promise rejects — exactly what it held before. The promise
+ *   resolves only once the data is durably written. Saves are applied in the order they are called, so the last
+ *   call wins even when an earlier one is still in flight.
+ * - Unreadable records are never deleted or overwritten by `save`.
+ * Failures reject with a `StoreError` whose message can be shown to the user as it is.
+ */
+export interface AnnotationRepository {
+  load(workId: string): Promise<StoredAnnotations>;
+  save(workId: string, annotations: readonly Annotation[]): Promise<void>;
+}
