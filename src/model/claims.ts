@@ -1,29 +1,14 @@
 /**
  * Cuts body blocks into claims and decides each claim's support (DESIGN §1, "Claims").
  *
- * A block is cut at sentence ends (Intl.Segmenter in the work's language, run on the text with markers taken out
- * so that `[1]` never splits a sentence) and after every marker run. A piece that holds nothing but punctuation
- * and markers joins the claim before it (or after it, at the start of a block).
+ * A block is cut at sentence ends (sentence-breaks.ts, run on the text with markers taken out so that `[1]` never
+ * splits a sentence) and after every marker run. A piece that holds nothing but white space, punctuation, markers
+ * and bracketed notes (`[n 3]`, `[citation needed]`) joins the claim before it (or after it, at the start of a
+ * block): a note belongs to the sentence it annotates. Every letter and digit of a block is in exactly one claim.
  */
 import type { Claim, Support } from './claim-types.ts';
 import { findMarkerRuns, runLabels, type MarkerRun } from './marker-runs.ts';
-
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenterFor(language: string): Intl.Segmenter {
-  let s = segmenters.get(language);
-  if (!s) {
-    let locale = language;
-    try {
-      Intl.getCanonicalLocales(language);
-    } catch {
-      locale = 'en';
-    }
-    s = new Intl.Segmenter(locale, { granularity: 'sentence' });
-    segmenters.set(language, s);
-  }
-  return s;
-}
+import { sentenceBreaks } from './sentence-breaks.ts';
 
 /** 32-bit FNV-1a of a string, as 8 hex digits: short, stable ids. */
 export function fnv1a(text: string): string {
@@ -37,46 +22,56 @@ export function fnv1a(text: string): string {
 
 /** Sentence boundaries of `text` (offsets in `text`, excluding 0 and text.length), markers ignored. */
 function sentenceBoundaries(text: string, runs: readonly MarkerRun[], language: string): number[] {
-  // Strip the marker runs and remember where each stripped offset came from.
+  if (runs.length === 0) return sentenceBreaks(text, language);
   let stripped = '';
-  const origin: number[] = [];
   let at = 0;
-  for (const run of [...runs, { start: text.length, end: text.length, markers: [] }]) {
+  for (const run of runs) {
     stripped += text.slice(at, run.start);
-    for (let i = at; i < run.start; i++) origin.push(i);
     at = run.end;
   }
-  origin.push(text.length);
+  stripped += text.slice(at);
+  // A boundary at stripped offset s lies after every run that stood at or before s.
   const out: number[] = [];
-  for (const seg of segmenterFor(language).segment(stripped)) {
-    if (seg.index > 0) out.push(origin[seg.index]!);
+  let removed = 0;
+  let r = 0;
+  for (const s of sentenceBreaks(stripped, language)) {
+    while (r < runs.length && runs[r]!.start - removed <= s) {
+      removed += runs[r]!.end - runs[r]!.start;
+      r++;
+    }
+    out.push(s + removed);
   }
   return out;
 }
 
 const SUBSTANCE = /[\p{L}\p{N}]/u;
+/** A bracketed group on one line: a marker `[3]` or a note such as `[n 3]`, `[sic]`, `[citation needed]`. */
+const BRACKETS = /\[[^[\]\n]*\]/g;
+const SPACE = /\s/;
+
+/** True when `slice` has a letter or digit outside brackets. */
+function hasSubstance(slice: string): boolean {
+  return SUBSTANCE.test(slice.includes('[') ? slice.replace(BRACKETS, '') : slice);
+}
 
 /** Trimmed [start, end) of text.slice(start, end), or null when only white space. */
 function trimRange(text: string, start: number, end: number): [number, number] | null {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && SPACE.test(text[start]!)) start++;
+  while (end > start && SPACE.test(text[end - 1]!)) end--;
   return start < end ? [start, end] : null;
 }
 
 /** The claims of one block (ids not yet assigned: `id` is ''). */
 export function blockClaims(text: string, block: number, language: string): Claim[] {
   const runs = findMarkerRuns(text);
-  const cuts = new Set<number>([0, text.length]);
-  for (const b of sentenceBoundaries(text, runs, language)) cuts.add(b);
-  for (const run of runs) cuts.add(run.end);
-  const points = [...cuts].sort((a, b) => a - b);
+  const cuts = [0, text.length, ...sentenceBoundaries(text, runs, language), ...runs.map((run) => run.end)];
+  const points = [...new Set(cuts)].sort((a, b) => a - b);
   const pieces: [number, number][] = [];
   let pendingStart: number | null = null;
   for (let i = 0; i + 1 < points.length; i++) {
     const r = trimRange(text, points[i]!, points[i + 1]!);
     if (!r) continue;
-    const withoutMarkers = text.slice(r[0], r[1]).replace(/\[\d{1,9}\]/g, '');
-    if (!SUBSTANCE.test(withoutMarkers)) {
+    if (!hasSubstance(text.slice(r[0], r[1]))) {
       const last = pieces[pieces.length - 1];
       if (last) last[1] = r[1];
       else pendingStart ??= r[0];
@@ -89,22 +84,25 @@ export function blockClaims(text: string, block: number, language: string): Clai
     const r = trimRange(text, pendingStart, text.length);
     if (r) pieces.push(r);
   }
-  return pieces.map(([start, end]) => {
-    const direct = runs.find((run) => run.end === end && run.start >= start);
+  // Pieces and runs are both in order: one sweep finds, for each piece, the last run inside it and the next after it.
+  const claims: Claim[] = [];
+  let r = 0;
+  for (const [start, end] of pieces) {
+    while (r < runs.length && runs[r]!.end <= end) r++;
+    const inside = r > 0 ? runs[r - 1]! : undefined;
+    const later = runs[r];
     let support: Support = 'none';
     let sources: string[] = [];
-    if (direct) {
+    if (inside && inside.start >= start && !hasSubstance(text.slice(inside.end, end))) {
       support = 'direct';
-      sources = runLabels(direct);
-    } else {
-      const later = runs.find((run) => run.start >= end);
-      if (later) {
-        support = 'inherited';
-        sources = runLabels(later);
-      }
+      sources = runLabels(inside);
+    } else if (later) {
+      support = 'inherited';
+      sources = runLabels(later);
     }
-    return { id: '', block, start, end, text: text.slice(start, end), sources, support };
-  });
+    claims.push({ id: '', block, start, end, text: text.slice(start, end), sources, support });
+  }
+  return claims;
 }
 
 /**

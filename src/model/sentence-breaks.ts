@@ -1,0 +1,91 @@
+/**
+ * Sentence boundaries of a plain string: `Intl.Segmenter` in the work's language, corrected where it cuts after a
+ * full stop that does not end a sentence.
+ *
+ * Engines ship ICU's sentence rules without its abbreviation suppressions, so `Intl.Segmenter` cuts after every
+ * "Dr.", "z. B.", "Dwight D." and German ordinal ("am 6. November", "des 18. Jahrhunderts"). A boundary is dropped
+ * when the text before it ends with:
+ * - a single letter and a full stop (an initial, or a part of `z. B.`, `d. h.`, `u. a.`);
+ * - an initialism of letters and full stops (`U.S.`, `e.g.`, `i.e.`, `p.m.`);
+ * - a known abbreviation of the language or of English (`Mr.`, `Dr.`, `St.`, `bzw.`, `vgl.`, `Nr.`, `Jan.`);
+ * - in languages that write ordinals with a full stop (German, Danish, Norwegian, Finnish, Czech, Hungarian, …), a
+ *   number of one to three digits and a full stop.
+ * Words that often end a sentence ("etc.", "Inc.", "usw.") are not in the lists, so a boundary after them stays.
+ */
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segmenterFor(language: string): Intl.Segmenter {
+  let s = segmenters.get(language);
+  if (!s) {
+    let locale = 'en';
+    try {
+      locale = Intl.getCanonicalLocales(language)[0] ?? 'en';
+    } catch {
+      // Not a BCP 47 tag: segment as English rather than fail the import.
+    }
+    s = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(language, s);
+  }
+  return s;
+}
+
+/** Abbreviations (without their full stop) after which a sentence does not end, by primary language subtag. */
+const ABBREVIATIONS: Record<string, readonly string[]> = {
+  en: [
+    'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Jr', 'Sr', 'Mt', 'Ft', 'Gen', 'Col', 'Lt', 'Capt', 'Sgt', 'Maj', 'Adm',
+    'Gov', 'Sen', 'Rep', 'Rev', 'Hon', 'Pres', 'vs', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept',
+    'Oct', 'Nov', 'Dec', 'No', 'Nos', 'Bros', 'Vol', 'vol', 'pp', 'ca', 'approx', 'cf', 'al', 'ed', 'eds', 'Fig', 'fig',
+  ],
+  de: [
+    'bzw', 'ca', 'vgl', 'Nr', 'Dr', 'Prof', 'St', 'Hrsg', 'Jh', 'Jhd', 'Mio', 'Mrd', 'Abb', 'Bd', 'Bde', 'geb', 'gest',
+    'sog', 'evtl', 'ggf', 'inkl', 'insb', 'Std', 'Tsd', 'zzgl', 'Kap', 'Bsp', 'Jan', 'Feb', 'Apr', 'Aug', 'Sept',
+    'Okt', 'Nov', 'Dez', 'Mr', 'Gen', 'Oberst', 'Lt', 'Abs', 'Art', 'Aufl', 'Ausg', 'Verf', 'allg', 'bes', 'eigtl',
+  ],
+};
+
+/** Languages that write ordinal numbers with a full stop ("6. November"). */
+const ORDINAL_DOT = new Set(['de', 'da', 'nb', 'nn', 'no', 'fi', 'is', 'cs', 'sk', 'sl', 'hr', 'sr', 'bs', 'hu', 'et', 'lv', 'tr', 'pl']);
+
+interface Rules {
+  abbreviation: RegExp;
+  ordinal: boolean;
+}
+
+const rulesCache = new Map<string, Rules>();
+
+function rulesFor(language: string): Rules {
+  let rules = rulesCache.get(language);
+  if (!rules) {
+    const primary = language.toLowerCase().split(/[-_]/)[0] ?? 'en';
+    const words = new Set([...(ABBREVIATIONS['en'] ?? []), ...(ABBREVIATIONS[primary] ?? [])]);
+    rules = {
+      abbreviation: new RegExp(`(?:^|[\\s(\\[])(?:\\p{L}|(?:\\p{L}\\.){1,4}\\p{L}|${[...words].join('|')})\\.$`, 'u'),
+      ordinal: ORDINAL_DOT.has(primary),
+    };
+    rulesCache.set(language, rules);
+  }
+  return rules;
+}
+
+/** True when a sentence boundary right after `before` (trailing white space ignored) is not a real one. */
+export function isFalseBreak(before: string, language: string): boolean {
+  const tail = before.slice(-40).trimEnd();
+  const rules = rulesFor(language);
+  if (rules.abbreviation.test(tail)) return true;
+  return rules.ordinal && /(?:^|[\s(])\d{1,3}\.$/.test(tail);
+}
+
+/**
+ * Sentence boundaries of `text` in `language` (BCP 47; an invalid tag is read as English): the offsets where a
+ * sentence after the first one starts, ascending, never 0 and never `text.length`.
+ */
+export function sentenceBreaks(text: string, language: string): number[] {
+  const out: number[] = [];
+  for (const seg of segmenterFor(language).segment(text)) {
+    if (seg.index === 0) continue;
+    if (isFalseBreak(text.slice(Math.max(0, seg.index - 40), seg.index), language)) continue;
+    out.push(seg.index);
+  }
+  return out;
+}
