@@ -55,6 +55,8 @@ const nodes: Record<string, NodeSpec> = {
       return [
         'sup',
         { class: 'ap-marker', 'data-marker': label },
+        // A word joiner keeps the marker on the line of the word it follows.
+        '\u2060',
         ['a', { href: `#ref-${label}`, 'data-ref': label, 'aria-label': `Source ${label}` }, `[${label}]`],
       ];
     },

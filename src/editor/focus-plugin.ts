@@ -1,0 +1,48 @@
+/**
+ * What the reader is looking at beyond the caret: a reference chosen by clicking its marker.
+ * Plugin state as a pure reducer: a `FocusAction` in the transaction's meta sets it; any other selection change
+ * clears it (moving the caret means looking at the claim there again).
+ */
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+
+export interface FocusState {
+  /** label of the reference whose marker was clicked, or null */
+  reference: string | null;
+}
+
+export type FocusAction = { type: 'focus-reference'; label: string | null };
+
+export const focusKey = new PluginKey<FocusState>('apparatus-focus');
+
+/** The pure reducer: an action wins; otherwise a selection change clears the focused reference. */
+export function applyFocus(state: FocusState, tr: Transaction): FocusState {
+  const action = tr.getMeta(focusKey) as FocusAction | undefined;
+  if (action?.type === 'focus-reference') return { reference: action.label };
+  if (tr.selectionSet && state.reference !== null) return { reference: null };
+  return state;
+}
+
+/** The focus plugin: a click on a marker focuses its reference and puts the caret just after the marker. */
+export function focusPlugin(): Plugin<FocusState> {
+  return new Plugin<FocusState>({
+    key: focusKey,
+    state: { init: () => ({ reference: null }), apply: (tr, value) => applyFocus(value, tr) },
+    props: {
+      handleClickOn(view, _pos, node, nodePos, event) {
+        if (node.type.name !== 'marker') return false;
+        event.preventDefault();
+        const label = node.attrs['label'] as string;
+        const tr = view.state.tr
+          .setSelection(TextSelection.create(view.state.doc, nodePos + node.nodeSize))
+          .setMeta(focusKey, { type: 'focus-reference', label } satisfies FocusAction);
+        view.dispatch(tr);
+        return true;
+      },
+    },
+  });
+}
+
+/** The focused reference label of `state`, or null. */
+export function focusedReference(state: EditorState): string | null {
+  return focusKey.getState(state)?.reference ?? null;
+}

@@ -1,0 +1,66 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CaretSnapshot } from '../editor/snapshot.ts';
+import { SUPPORT_EXPLANATION, SUPPORT_LABEL } from './support-labels.ts';
+import './ap-source-card.ts';
+
+/**
+ * The provenance of whatever is under the caret: the claim's text, its support level and each cited source in full
+ * with identifier links; for a claim without a source it says so plainly; a clicked marker shows its reference.
+ * Reflects the shown claim's id in `data-claim` (empty when none) after each update, for tests and benchmarks.
+ */
+@customElement('ap-provenance-panel')
+export class ApProvenancePanel extends LitElement {
+  static override styles = css`
+    :host { display: block; font-family: var(--ap-sans); color: var(--ap-ink); }
+    h2 { font: 600 0.8rem/1 var(--ap-sans); letter-spacing: 0.08em; text-transform: uppercase; color: var(--ap-muted); margin: 0 0 0.75rem; }
+    h3 { font: 600 0.8rem/1 var(--ap-sans); letter-spacing: 0.04em; color: var(--ap-muted); margin: 1rem 0 0.5rem; }
+    blockquote { margin: 0 0 0.75rem; padding: 0 0 0 0.75rem; border-left: 3px solid var(--ap-line); font: 1rem/1.5 var(--ap-serif); }
+    .badge { display: inline-flex; align-items: center; gap: 0.4rem; font: 600 0.8rem/1.2 var(--ap-sans); padding: 0.2rem 0.55rem; border-radius: 999px; }
+    .badge--direct { background: var(--ap-direct-bg); color: var(--ap-direct-ink); }
+    .badge--inherited { background: var(--ap-inherited-bg); color: var(--ap-inherited-ink); }
+    .badge--none { background: var(--ap-none-bg); color: var(--ap-none-ink); }
+    .explain { margin: 0.4rem 0 0; font-size: 0.85rem; color: var(--ap-muted); line-height: 1.4; }
+    .nosource { margin: 0.75rem 0 0; padding: 0.6rem 0.75rem; border: 1px dashed var(--ap-none-ink); border-radius: 4px; background: var(--ap-none-bg); color: var(--ap-none-ink); font-weight: 600; font-size: 0.95rem; }
+    .missing { color: var(--ap-none-ink); font-size: 0.9rem; }
+    .sources { margin-top: 1rem; }
+    ap-source-card { padding: 0.75rem 0; border-top: 1px solid var(--ap-line); }
+    .empty { color: var(--ap-muted); font-size: 0.95rem; line-height: 1.5; }
+  `;
+
+  /** What is under the caret (from the reader's snapshot). */
+  @property({ attribute: false }) caret: CaretSnapshot | null = null;
+
+  override render() {
+    const c = this.caret;
+    if (c?.reference) {
+      return html`<h2>Source</h2><ap-source-card .reference=${c.reference}></ap-source-card>`;
+    }
+    const claim = c?.claim;
+    if (!c || !claim) {
+      return html`<h2>Provenance</h2>
+        <p class="empty">Place the caret in the text, or choose a claim, to see which sources support it.</p>`;
+    }
+    return html`
+      <h2>Claim</h2>
+      <blockquote>${claim.text}</blockquote>
+      <span class="badge badge--${claim.support}">${SUPPORT_LABEL[claim.support]}${claim.sources.length ? ` · [${claim.sources.join('][')}]` : ''}</span>
+      <p class="explain">${SUPPORT_EXPLANATION[claim.support]}</p>
+      ${claim.support === 'none'
+        ? html`<p class="nosource" role="note">No source is cited for this claim.</p>`
+        : html`<div class="sources">${c.sources.map((r) => html`<ap-source-card .reference=${r}></ap-source-card>`)}
+</div>
+            ${c.missing.map((l) => html`<p class="missing">Marker [${l}] has no entry in the reference list.</p>`)}`}
+    `;
+  }
+
+  protected override updated(): void {
+    this.dataset['claim'] = this.caret?.claim?.id ?? '';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ap-provenance-panel': ApProvenancePanel;
+  }
+}
