@@ -1,0 +1,138 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chromiumAvailable, CHROMIUM_PATH, deepText, launchChromium, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
+
+const SHOTS = `${PROJECT_ROOT}test-results/screenshots`;
+
+describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})`, () => {
+  let server: Awaited<ReturnType<typeof startReaderServer>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startReaderServer();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    ({ page, errors } = await openReader(context, server.url));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const panel = () => page.locator('ap-provenance-panel');
+  const docText = () => page.locator('.ap-text').evaluate((el) => el.textContent);
+
+  test('shows the Kavbiuro text with its title, claims styled by support and a legend', async () => {
+    await expect(page.locator('h1').textContent()).resolves.toBe('Kavbiuro');
+    expect(await page.locator('.ap-text p').count()).toBe(3);
+    expect(await page.locator('.ap-text .ap-blockquote').count()).toBe(1);
+    expect(await page.locator('.ap-text .ap-claim--none').count()).toBe(4);
+    expect(await page.locator('.ap-text .ap-marker').count()).toBe(4);
+    expect(await page.locator('.ap-reference').count()).toBe(2);
+    await expect(deepText(page.locator('ap-legend'))).resolves.toContain('No source');
+    await page.screenshot({ path: `${SHOTS}/reader-1400x900.png` });
+  });
+
+  test('clicking "8 April 1920" shows Altstadt with identifier links', async () => {
+    await page.getByText('8 April 1920', { exact: false }).first().click();
+    await expect.poll(() => panel().getAttribute('data-claim')).not.toBe('');
+    const text = await deepText(panel());
+    expect(text).toContain('Altstadt (1992)');
+    expect(text).toContain('The Azerbaijani Turks');
+    const isbn = panel().locator('a[href="https://openlibrary.org/isbn/0817991816"]');
+    await expect(isbn.count()).resolves.toBe(1);
+    await expect(panel().locator('a[href="https://www.worldcat.org/oclc/24846708"]').count()).resolves.toBe(1);
+    await expect(panel().locator('a[href="https://openlibrary.org/books/1560533M"]').count()).resolves.toBe(1);
+    await page.screenshot({ path: `${SHOTS}/reader-altstadt.png` });
+  });
+
+  test('clicking "Some Armenian historians" says that no source is cited', async () => {
+    await page.getByText('Some Armenian historians', { exact: false }).first().click();
+    await expect.poll(() => deepText(panel())).toContain('No source is cited for this claim.');
+    expect(await panel().locator('ap-source-card').count()).toBe(0);
+  });
+
+  test('clicking a marker shows its reference with a handle link', async () => {
+    await page.locator('.ap-text .ap-marker[data-marker="2"]').first().click();
+    await expect.poll(() => deepText(panel())).toContain('Suny (1989)');
+    await expect(panel().locator('a[href="https://hdl.handle.net/2027/spo.act2080.0028.004%3A03"]').count()).resolves.toBe(1);
+    await expect(page.locator('.ap-reference.is-focused').getAttribute('data-label')).resolves.toBe('2');
+  });
+
+  test('] and [ move between claims; the claim list jumps to a claim', async () => {
+    await page.getByText('8 April 1920', { exact: false }).first().click();
+    const first = await panel().getAttribute('data-claim');
+    await page.keyboard.press(']');
+    await expect.poll(() => deepText(panel())).toContain('One immediate concern');
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => deepText(panel())).toContain('One decision the Kavbiuro');
+    await page.keyboard.press('[');
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => panel().getAttribute('data-claim')).toBe(first);
+    await page.locator('ap-claim-list button.claim', { hasText: 'Aleksandr Myasnikyan described' }).click();
+    await expect.poll(() => deepText(panel())).toContain('Aleksandr Myasnikyan described the Kavbiuro meeting:');
+    await expect(page.locator('ap-claim-list button[aria-current="true"]').textContent()).resolves.toContain('Aleksandr Myasnikyan');
+  });
+
+  test('the text cannot be changed by typing, deleting, pasting or cutting', async () => {
+    const before = await docText();
+    await page.getByText('Under Tsarist rule', { exact: false }).first().click();
+    await page.keyboard.type('INSERTED');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+x');
+    await page.keyboard.press('Control+v');
+    expect(await docText()).toBe(before);
+  });
+
+  test('filters the claim list by support', async () => {
+    await page.locator('ap-claim-list button[data-filter="none"]').click();
+    expect(await page.locator('ap-claim-list button.claim').count()).toBe(4);
+    await page.locator('ap-claim-list button[data-filter="all"]').click();
+    expect(await page.locator('ap-claim-list button.claim').count()).toBe(14);
+  });
+
+  test('has no serious or critical accessibility violations (axe)', async () => {
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+
+  test('printed no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+
+  test('a deep link #claim=<id> opens the page on that claim', async () => {
+    const id = await page.locator('.ap-claim--none[data-claim]').nth(2).getAttribute('data-claim');
+    const { page: linked, errors: linkedErrors } = await openReader(context, `${server.url}#claim=${id}`);
+    await expect.poll(() => linked.locator('ap-provenance-panel').getAttribute('data-claim')).toBe(id);
+    expect(linkedErrors).toEqual([]);
+    await linked.close();
+  });
+
+  test('says clearly when the text does not match the hash in work.json', async () => {
+    const url = `${server.url}?text=/corpus/kavbiuro/text.txt&meta=/tests/fixtures/reader/altered-work.json`;
+    const { page: altered } = await openReader(context, url);
+    await expect(altered.locator('ap-reader [role="alert"]').textContent()).resolves.toContain('has been altered');
+    await altered.close();
+  });
+
+  test('is readable in a narrow window (420 × 900)', async () => {
+    const narrow = await browser.newContext({ viewport: { width: 420, height: 900 } });
+    const { page: small, errors: smallErrors } = await openReader(narrow, server.url);
+    const width = await small.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(420);
+    await small.screenshot({ path: `${SHOTS}/reader-420x900.png`, fullPage: true });
+    expect(smallErrors).toEqual([]);
+    await narrow.close();
+  });
+});
