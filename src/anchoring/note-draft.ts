@@ -1,0 +1,82 @@
+/**
+ * What a note form edits, and the pure conversions between a draft and a W3C annotation: a new note on a text
+ * target, an edit of an existing note (every field the form does not show is kept), and a reply.
+ */
+import type { Agent, Annotation, Body, Certainty, Motivation, TextTarget, TextualBody, Verdict } from './annotation-types.ts';
+
+/** The fields of the note form. Empty strings mean "not set". */
+export interface NoteDraft {
+  text: string;
+  motivation: Motivation;
+  tags: string[];
+  verdict: Verdict | '';
+  certainty: Certainty | '';
+}
+
+/** Splits a tag field ("a, b;c") into trimmed, distinct, non-empty tags. */
+export function parseTags(field: string): string[] {
+  return [...new Set(field.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean))];
+}
+
+/** The note text of an annotation: its first TextualBody that is not a tag (or '' when none). */
+export function noteText(a: Annotation): string {
+  const body = (a.body ?? []).find((b): b is TextualBody => b.type === 'TextualBody' && b.purpose !== 'tagging');
+  return body?.value ?? '';
+}
+
+/** The tags of an annotation (TextualBody with purpose `tagging`). */
+export function noteTags(a: Annotation): string[] {
+  return (a.body ?? []).filter((b): b is TextualBody => b.type === 'TextualBody' && b.purpose === 'tagging').map((b) => b.value);
+}
+
+/** The draft an edit form starts from. */
+export function draftOf(a: Annotation): NoteDraft {
+  return { text: noteText(a), motivation: a.motivation, tags: noteTags(a), verdict: a.verdict ?? '', certainty: a.certainty ?? '' };
+}
+
+/** Bodies for a draft: the note (if any text), then one tagging body per tag, then `keep` (e.g. source links). */
+function bodiesOf(draft: NoteDraft, keep: readonly Body[]): Body[] {
+  const bodies: Body[] = [];
+  if (draft.text.trim()) bodies.push({ type: 'TextualBody', value: draft.text, format: 'text/plain', purpose: draft.motivation === 'replying' ? 'replying' : 'commenting' });
+  for (const tag of draft.tags) bodies.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  return [...bodies, ...keep];
+}
+
+/** Why a draft cannot be saved, or null when it can: a note needs text, a tag, a verdict or (for a reply) text. */
+export function draftProblem(draft: NoteDraft): string | null {
+  if (draft.motivation === 'replying') return draft.text.trim() ? null : 'A reply needs some text.';
+  if (!draft.text.trim() && draft.tags.length === 0 && !draft.verdict) return 'Write a note, add a tag or choose a verdict.';
+  return null;
+}
+
+/** A new note. `id` is an IRI (e.g. `urn:uuid:…`); `now` an ISO 8601 time. */
+export function noteFromDraft(draft: NoteDraft, target: TextTarget, id: string, now: string, creator: Agent): Annotation {
+  const a: Annotation = { id, type: 'Annotation', motivation: draft.motivation, created: now, creator, body: bodiesOf(draft, []), target };
+  if (draft.verdict) a.verdict = draft.verdict;
+  if (draft.certainty) a.certainty = draft.certainty;
+  return a;
+}
+
+/** `a` edited by `draft`: note, tags, motivation, verdict, certainty replaced; links, positions, target, creator and every unknown field kept. */
+export function applyDraft(a: Annotation, draft: NoteDraft, now: string): Annotation {
+  const links = (a.body ?? []).filter((b) => b.type !== 'TextualBody');
+  const next: Annotation = { ...a, motivation: draft.motivation, body: bodiesOf(draft, links), modified: now };
+  if (draft.verdict) next.verdict = draft.verdict;
+  else delete next.verdict;
+  if (draft.certainty) next.certainty = draft.certainty;
+  else delete next.certainty;
+  return next;
+}
+
+/** A reply to the annotation `parentId` (W3C: motivation `replying`, target = the parent's IRI). */
+export function replyFromDraft(text: string, parentId: string, id: string, now: string, creator: Agent): Annotation {
+  return {
+    id,
+    type: 'Annotation',
+    motivation: 'replying',
+    created: now,
+    creator,
+    body: [{ type: 'TextualBody', value: text, format: 'text/plain', purpose: 'replying' }],
+    target: parentId,
+  };
+}
