@@ -1,0 +1,294 @@
+/**
+ * The browser's `AnnotationRepository`: IndexedDB.
+ *
+ * Database `apparatus` (version 1) holds two object stores:
+ * - `annotations`: one record per note, out-of-line key `[workId, annotationId]`, value a `StoredRecord`
+ *   (`{ v: 1, order, annotation }`). A work's notes are the key range `[workId] … [workId, []]`.
+ * - `unreadable`: records set aside because they could not be read (`KeptAsideRecord`), auto-incremented keys, an
+ *   index `workId`. Nothing in this module ever deletes from it or overwrites it.
+ * A stored note that fails to read (corrupt, written by a newer format, or no longer a valid annotation) is moved
+ * from `annotations` to `unreadable` in the same transaction that found it — at `load`, or at a `save` that would
+ * otherwise delete or overwrite it — and reported in `StoredAnnotations.unreadable`.
+ *
+ * Upgrades: `upgrade(db, oldVersion)` runs each step from `oldVersion` up to `DB_VERSION`; a later version adds a
+ * step, never edits an old one. Another tab asking for a newer version makes this one close its connection (later
+ * saves fail with `StoreError` `closed`, telling the user to reload) rather than blocking the upgrade.
+ */
+import type { Annotation } from '../anchoring/annotation-types.ts';
+import type { AnnotationRepository, StoredAnnotations, UnreadableRecord } from './annotation-repository.ts';
+import { annotationProblems } from './annotation-problems.ts';
+import { checkAnnotationsToSave } from './check-annotations-to-save.ts';
+import { StoreError, toStoreError } from './store-error.ts';
+import { isUnreadable, readStoredRecord, toStoredRecord, type ReadRecord } from './stored-record.ts';
+
+/** The database name used unless a test asks for another. */
+export const DB_NAME = 'apparatus';
+/** The schema version this code creates and reads. */
+export const DB_VERSION = 1;
+/** Object store of the notes. */
+export const ANNOTATIONS_STORE = 'annotations';
+/** Object store of the records set aside as unreadable. */
+export const UNREADABLE_STORE = 'unreadable';
+
+/** A record in the `unreadable` store: where it was stored, what it was, why it could not be read, and when. */
+export interface KeptAsideRecord extends UnreadableRecord {
+  workId: string;
+  /** ISO 8601 time it was set aside. */
+  keptAt: string;
+}
+
+/** Options of `openIndexedDbRepository`. */
+export interface IndexedDbOptions {
+  /** Database name; default `apparatus`. Tests use their own. */
+  name?: string;
+  /** The IndexedDB factory; default `globalThis.indexedDB`. */
+  factory?: IDBFactory;
+  /** Give up opening after this many ms (a browser that never answers is as good as none). Default 10 000. */
+  timeoutMs?: number;
+}
+
+/**
+ * Opens (creating or upgrading) the database and returns the repository on it.
+ * @throws StoreError `unavailable` (no IndexedDB, refused, newer database version, or no answer in time) or
+ *   `blocked` (an older connection in another tab would not close).
+ */
+export async function openIndexedDbRepository(options: IndexedDbOptions = {}): Promise<IndexedDbAnnotationRepository> {
+  const db = await openDatabase(options.factory ?? globalThis.indexedDB, options.name ?? DB_NAME, options.timeoutMs ?? 10_000);
+  return new IndexedDbAnnotationRepository(db);
+}
+
+function openDatabase(factory: IDBFactory | undefined, name: string, timeoutMs: number): Promise<IDBDatabase> {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    if (!factory) {
+      reject(new StoreError('unavailable', 'This browser offers no IndexedDB storage (it may be disabled, or this is a private window).'));
+      return;
+    }
+    let settled = false;
+    const fail = (error: StoreError): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(error);
+    };
+    const timer = setTimeout(
+      () => fail(new StoreError('unavailable', `The browser did not open the notes database within ${timeoutMs / 1000} s.`)),
+      timeoutMs,
+    );
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name, DB_VERSION);
+    } catch (error) {
+      fail(new StoreError('unavailable', `The browser refused to open the notes database (${describe(error)}); storage may be disabled for this site.`, { cause: error }));
+      return;
+    }
+    request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
+    request.onsuccess = () => {
+      const db = request.result;
+      // An answer after we gave up (timeout, blocked): do not keep a connection nobody uses.
+      if (settled) {
+        db.close();
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      resolve(db);
+    };
+    request.onerror = (event) => {
+      event.preventDefault();
+      const error = request.error;
+      if (error?.name === 'VersionError') {
+        fail(new StoreError('unavailable', 'The notes database was written by a newer version of Apparatus; this version will not touch it. Use the newer version, or export from it.', { cause: error }));
+      } else {
+        fail(new StoreError('unavailable', `The browser could not open the notes database (${describe(error)}); storage may be disabled for this site or this is a private window.`, { cause: error }));
+      }
+    };
+    request.onblocked = () => {
+      fail(new StoreError('blocked', 'The notes database is held open by Apparatus in another tab running an older version. Close that tab (or reload it) and reload this one.'));
+    };
+  });
+}
+
+/** Creates or migrates the object stores, one step per version. */
+function upgrade(db: IDBDatabase, oldVersion: number): void {
+  if (oldVersion < 1) {
+    db.createObjectStore(ANNOTATIONS_STORE);
+    const aside = db.createObjectStore(UNREADABLE_STORE, { autoIncrement: true });
+    aside.createIndex('workId', 'workId', { unique: false });
+  }
+}
+
+/** The key range of every note of `workId`: `[workId]` sorts before `[workId, id]`, and strings before arrays. */
+function workRange(workId: string): IDBKeyRange {
+  return IDBKeyRange.bound([workId], [workId, []]);
+}
+
+/** `AnnotationRepository` on an open IndexedDB database (see the module comment for the layout). */
+export class IndexedDbAnnotationRepository implements AnnotationRepository {
+  readonly #db: IDBDatabase;
+  #closedReason: string | null = null;
+
+  /** Wraps an open connection; use `openIndexedDbRepository` to get one. */
+  constructor(db: IDBDatabase) {
+    this.#db = db;
+    db.onversionchange = () => {
+      this.#closedReason = 'Apparatus was updated in another tab and needs this tab to reload before it can save.';
+      db.close();
+    };
+    db.onclose = () => {
+      this.#closedReason = 'The browser closed the notes database (storage may have been cleared). Reload the page.';
+    };
+  }
+
+  /**
+   * Reads the work's notes in saved order. Records that cannot be read are moved to the `unreadable` store (in the
+   * same transaction) and returned, together with those set aside earlier, in `unreadable`.
+   * @throws StoreError when the database cannot be read (`closed`, `failed`, `quota`).
+   */
+  load(workId: string): Promise<StoredAnnotations> {
+    const doing = `loading the notes on ${workId}`;
+    return this.#run(doing, (tx, done, guarded) => {
+      const store = tx.objectStore(ANNOTATIONS_STORE);
+      const aside = tx.objectStore(UNREADABLE_STORE);
+      const keysRequest = store.getAllKeys(workRange(workId));
+      const valuesRequest = store.getAll(workRange(workId));
+      const asideRequest = aside.index('workId').getAll(workId);
+      const read: ReadRecord[] = [];
+      const movedAside: UnreadableRecord[] = [];
+      valuesRequest.onsuccess = guarded(() => {
+        const keys = keysRequest.result;
+        valuesRequest.result.forEach((value: unknown, i) => {
+          const key = keys[i];
+          const result = readStoredRecord(workId, key, value, annotationProblems);
+          if (isUnreadable(result)) {
+            setAside(tx, workId, key as IDBValidKey, result);
+            movedAside.push(result);
+          } else {
+            read.push(result);
+          }
+        });
+      });
+      done(() => ({
+        annotations: read.sort((a, b) => a.order - b.order || compare(a.annotation.id, b.annotation.id)).map((r) => r.annotation),
+        unreadable: [...(asideRequest.result as KeptAsideRecord[]).map(({ key, raw, reason }) => ({ key, raw, reason })), ...movedAside],
+      }));
+    });
+  }
+
+  /**
+   * Makes the work's stored notes exactly `annotations`, in ONE transaction with `durability: 'strict'`: deletes
+   * the ids no longer present, puts the records that changed, leaves the rest alone. A stored record that would be
+   * deleted or overwritten but cannot be read is first moved to `unreadable`. Resolves on `complete`.
+   * The transaction is created synchronously within this call, so saves apply in call order.
+   * @throws StoreError `invalid` (nothing written) when the set is not valid, `quota`, `closed` or `failed`.
+   */
+  save(workId: string, annotations: readonly Annotation[]): Promise<void> {
+    const doing = `saving the notes on ${workId}`;
+    try {
+      checkAnnotationsToSave(workId, annotations);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const records = annotations.map((a, i) => toStoredRecord(a, i));
+    return this.#run(doing, (tx, done, guarded) => {
+      const store = tx.objectStore(ANNOTATIONS_STORE);
+      const keysRequest = store.getAllKeys(workRange(workId));
+      const valuesRequest = store.getAll(workRange(workId));
+      valuesRequest.onsuccess = guarded(() => {
+        const keys = keysRequest.result;
+        const stored = new Map<string, { key: IDBValidKey; value: unknown }>();
+        valuesRequest.result.forEach((value: unknown, i) => {
+          const key = keys[i] as IDBValidKey;
+          stored.set(Array.isArray(key) ? String(key[1]) : String(key), { key, value });
+        });
+        const keepAsideIfUnreadable = (key: IDBValidKey, value: unknown): void => {
+          const result = readStoredRecord(workId, key, value, annotationProblems);
+          if (isUnreadable(result)) setAside(tx, workId, key, result);
+        };
+        const wanted = new Set(records.map((r) => r.annotation.id));
+        for (const [id, { key, value }] of stored) {
+          if (wanted.has(id)) continue;
+          keepAsideIfUnreadable(key, value);
+          store.delete(key);
+        }
+        for (const record of records) {
+          const old = stored.get(record.annotation.id);
+          if (old && JSON.stringify(old.value) === JSON.stringify(record)) continue;
+          if (old) keepAsideIfUnreadable(old.key, old.value);
+          store.put(record, [workId, record.annotation.id]);
+        }
+      });
+      done(() => undefined);
+    });
+  }
+
+  /** Closes the connection; later calls reject with `StoreError` `closed`. */
+  close(): void {
+    this.#closedReason = 'The notes database was closed.';
+    this.#db.close();
+  }
+
+  /**
+   * Runs `body` in one read-write transaction over both stores and settles when it completes or aborts.
+   * `body` registers its requests and gives `done` the function computing the result after completion; it wraps
+   * its request callbacks in `guarded`, so that a throw there aborts the transaction and becomes the rejection.
+   */
+  #run<T>(
+    doing: string,
+    body: (tx: IDBTransaction, done: (result: () => T) => void, guarded: (fn: () => void) => () => void) => void,
+  ): Promise<T> {
+    if (this.#closedReason !== null) return Promise.reject(new StoreError('closed', this.#closedReason));
+    return new Promise<T>((resolve, reject) => {
+      let tx: IDBTransaction;
+      try {
+        tx = this.#db.transaction([ANNOTATIONS_STORE, UNREADABLE_STORE], 'readwrite', { durability: 'strict' });
+      } catch (error) {
+        reject(this.#closedReason !== null ? new StoreError('closed', this.#closedReason) : toStoreError(error, doing));
+        return;
+      }
+      let failure: unknown = null;
+      let result: (() => T) | null = null;
+      tx.oncomplete = () => {
+        try {
+          resolve(result ? result() : (undefined as T));
+        } catch (error) {
+          reject(toStoreError(error, doing));
+        }
+      };
+      tx.onabort = () => reject(toStoreError(failure ?? tx.error ?? new Error('the transaction was aborted'), doing));
+      // Request callbacks run outside this promise: catch their throws so that the reason given is the real one.
+      const guarded = (fn: () => void) => () => {
+        try {
+          fn();
+        } catch (error) {
+          failure = error;
+          tx.abort();
+        }
+      };
+      try {
+        body(tx, (compute) => (result = compute), guarded);
+      } catch (error) {
+        failure = error;
+        tx.abort();
+      }
+    });
+  }
+}
+
+/** Adds `record` to the `unreadable` store and removes it from `annotations`, within `tx`. */
+function setAside(tx: IDBTransaction, workId: string, key: IDBValidKey, record: UnreadableRecord): void {
+  const kept: KeptAsideRecord = { workId, key: record.key, raw: record.raw, reason: record.reason, keptAt: new Date().toISOString() };
+  tx.objectStore(UNREADABLE_STORE).add(kept);
+  tx.objectStore(ANNOTATIONS_STORE).delete(key);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === 'object' && 'name' in error) {
+    const { name, message } = error as { name: unknown; message?: unknown };
+    return message ? `${String(name)}: ${String(message)}` : String(name);
+  }
+  return String(error ?? 'no reason given');
+}

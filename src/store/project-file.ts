@@ -1,0 +1,155 @@
+/**
+ * Writing `annotations/<workId>.jsonld` into the project (Node): the dev server's "Save to project", so that
+ * scholars can commit their notes. Validated first; written atomically; never half a file, never a stray temp file,
+ * never a change to the existing file when the new one is refused.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { annotationFileProblems, type AnnotationProblem } from './annotation-problems.ts';
+
+/** Work ids the project accepts: lower-case letters, digits and hyphens, 1–64, not starting with a hyphen. */
+export const WORK_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** The largest annotation file the dev server writes (20 MiB). */
+export const MAX_ANNOTATION_FILE_BYTES = 20 * 1024 * 1024;
+/** How many problems an error message lists before "and N more". */
+const LISTED_PROBLEMS = 5;
+
+/**
+ * Why a file was not written. `status` is the HTTP status the dev server answers with (400 bad input, 404 unknown
+ * work, 413 too large, 500 the disk failed); `problems` lists what is wrong with each annotation (may be empty).
+ */
+export class ProjectFileError extends Error {
+  override readonly name = 'ProjectFileError';
+  constructor(
+    readonly status: 400 | 404 | 413 | 500,
+    message: string,
+    readonly problems: AnnotationProblem[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A file written: `path` relative to the project root (`annotations/<workId>.jsonld`), how many annotations. */
+export interface SavedAnnotationFile {
+  path: string;
+  absolutePath: string;
+  count: number;
+  bytes: number;
+}
+
+/**
+ * The absolute path of `annotations/<workId>.jsonld` under `projectRoot`.
+ * @throws ProjectFileError 400 when `workId` does not match `WORK_ID_PATTERN` (which rules out path traversal).
+ */
+export function annotationFilePath(projectRoot: string, workId: string): string {
+  if (typeof workId !== 'string' || !WORK_ID_PATTERN.test(workId)) {
+    throw new ProjectFileError(400, `${JSON.stringify(String(workId))} is not a work id: use 1–64 lower-case letters, digits and hyphens, starting with a letter or digit.`);
+  }
+  return join(resolve(projectRoot), 'annotations', `${workId}.jsonld`);
+}
+
+/**
+ * Validates `body` (the UTF-8 JSON-LD text of an `AnnotationCollection`) and writes it, byte for byte, to
+ * `<projectRoot>/annotations/<workId>.jsonld`: first to `annotations/.<workId>.jsonld.<pid>.<random>.tmp`, fsynced,
+ * then renamed over the old file (atomic on POSIX), then the folder fsynced. Concurrent saves each rename a whole
+ * file; the last rename wins. The work must exist (`corpus/<workId>/work.json`), and every text target must name
+ * its IRI as `source`.
+ * @throws ProjectFileError — 400 bad id, not UTF-8, not JSON, or not a valid collection (the message names the
+ *   annotation and field; `problems` lists all), 404 no such work, 413 over `MAX_ANNOTATION_FILE_BYTES`, 500 the
+ *   write failed (the old file is untouched and no temp file is left).
+ */
+export async function saveAnnotationFile(projectRoot: string, workId: string, body: string | Uint8Array): Promise<SavedAnnotationFile> {
+  const target = annotationFilePath(projectRoot, workId);
+  const name = `annotations/${workId}.jsonld`;
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (bytes.byteLength > MAX_ANNOTATION_FILE_BYTES) {
+    throw new ProjectFileError(413, `${name}: ${bytes.byteLength} bytes is over the limit of ${MAX_ANNOTATION_FILE_BYTES} bytes.`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ProjectFileError(400, `${name}: the body is not valid UTF-8.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ProjectFileError(400, `${name}: not valid JSON (${(error as Error).message}).`);
+  }
+  const { count, problems } = annotationFileProblems(value, name);
+  problems.push(...(await sourceProblems(projectRoot, workId, value)));
+  if (problems.length > 0) {
+    const listed = problems.slice(0, LISTED_PROBLEMS).map(describeProblem).join('; ');
+    const more = problems.length > LISTED_PROBLEMS ? `; and ${problems.length - LISTED_PROBLEMS} more` : '';
+    throw new ProjectFileError(400, `${name} was not written: ${listed}${more}.`, problems);
+  }
+  await writeAtomically(target, bytes);
+  return { path: name, absolutePath: target, count, bytes: bytes.byteLength };
+}
+
+/** Every text target must be on this work: a note saved into the wrong work's file would float free. */
+async function sourceProblems(projectRoot: string, workId: string, value: unknown): Promise<AnnotationProblem[]> {
+  const metaPath = join(resolve(projectRoot), 'corpus', workId, 'work.json');
+  let iri: unknown;
+  try {
+    iri = (JSON.parse(await readFile(metaPath, 'utf8')) as { iri?: unknown }).iri;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ProjectFileError(404, `There is no work "${workId}" in this project (corpus/${workId}/work.json is missing).`);
+    }
+    throw new ProjectFileError(500, `corpus/${workId}/work.json cannot be read: ${(error as Error).message}`, [], { cause: error });
+  }
+  if (typeof iri !== 'string') throw new ProjectFileError(500, `corpus/${workId}/work.json has no "iri".`);
+  const items = (value as { first?: { items?: unknown } }).first?.items;
+  if (!Array.isArray(items)) return [];
+  const problems: AnnotationProblem[] = [];
+  items.forEach((item: unknown, index) => {
+    const a = item as { id?: unknown; target?: unknown };
+    const target = a?.target;
+    if (typeof target !== 'object' || target === null) return;
+    const source = (target as { source?: unknown }).source;
+    if (source !== iri) {
+      problems.push({
+        index,
+        id: typeof a.id === 'string' ? a.id : null,
+        field: 'target.source',
+        message: `is ${JSON.stringify(source)}, but the work "${workId}" is ${iri}`,
+      });
+    }
+  });
+  return problems;
+}
+
+function describeProblem(p: AnnotationProblem): string {
+  const which = p.index === null ? 'the collection' : `annotation #${p.index}${p.id ? ` (${p.id})` : ''}`;
+  return `${which}, ${p.field}: ${p.message}`;
+}
+
+async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const dir = resolve(target, '..');
+  const base = target.slice(dir.length + 1);
+  const temp = join(dir, `.${base}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new ProjectFileError(500, `Writing ${target} failed: ${(error as Error).message}`, [], { cause: error });
+  }
+  // Make the rename itself durable. Best effort: some file systems refuse to fsync a directory.
+  const folder = await open(dir, 'r').catch(() => null);
+  if (folder) {
+    await folder.sync().catch(() => undefined);
+    await folder.close();
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The dev server's side of "Save to project" (Node, Vite dev and preview only):
+ *
+ * - `GET /api/capabilities` → `{ "saveToProject": true }` (a static build has no such endpoint: the reader shows
+ *   the "Save to project" button only when this answers);
+ * - `POST /api/annotations/<workId>` with the JSON-LD `AnnotationCollection` as body (`Content-Type:
+ *   application/json` or `application/ld+json`) → validated and written atomically to `annotations/<workId>.jsonld`
+ *   (`saveAnnotationFile`) → 200 `{ ok: true, path, count }`, or `{ ok: false, error, problems? }` with 400 (invalid
+ *   body or id), 403 (cross-site request), 404 (no such work), 413 (too large), 415 (not JSON), 500 (write failed);
+ * - `GET /api/annotations/<workId>` → that file as it is on disk now (404 when there is none);
+ * - `GET /corpus/**` and `GET /annotations/**` → the project's files, never the SPA's index.html in place of a
+ *   missing one (a missing file is a 404), never dot-files (temporary files), never outside those folders.
+ *
+ * The project root is the plugin option `projectRoot`, else `$APPARATUS_PROJECT_ROOT`, else Vite's `root` — so a
+ * test can point a real server at a temporary copy.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Connect, Plugin } from 'vite';
+import { MAX_ANNOTATION_FILE_BYTES, ProjectFileError, annotationFilePath, saveAnnotationFile } from './project-file.ts';
+
+/** Options of `projectSavePlugin`. */
+export interface ProjectSavePluginOptions {
+  /** Folder holding `corpus/` and `annotations/`. Default: `$APPARATUS_PROJECT_ROOT`, else Vite's root. */
+  projectRoot?: string;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.jsonld': 'application/ld+json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+};
+
+/** The Vite plugin serving the endpoints above in `vite` (dev) and `vite preview`. */
+export function projectSavePlugin(options: ProjectSavePluginOptions = {}): Plugin {
+  let projectRoot = '';
+  const handler: Connect.NextHandleFunction = (req, res, next) => {
+    handleProjectRequest(projectRoot, req, res).then(
+      (handled) => {
+        if (!handled) next();
+      },
+      (error: unknown) => next(error),
+    );
+  };
+  return {
+    name: 'apparatus:project-save',
+    configResolved(config) {
+      projectRoot = resolve(options.projectRoot ?? process.env['APPARATUS_PROJECT_ROOT'] ?? config.root);
+    },
+    configureServer(server) {
+      server.middlewares.use(handler);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(handler);
+    },
+  };
+}
+
+/**
+ * Answers one request if it is one of the plugin's; resolves false when it is not (the caller passes it on).
+ * Exported for tests and for other servers; never rejects for a client's mistake (that is a 4xx answer).
+ */
+export async function handleProjectRequest(projectRoot: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    sendJson(res, 400, { ok: false, error: `The path ${url.pathname} is not valid percent-encoding.` });
+    return true;
+  }
+  const method = req.method ?? 'GET';
+
+  if (path === '/api/capabilities') {
+    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+    sendJson(res, 200, { saveToProject: true });
+    return true;
+  }
+
+  if (path.startsWith('/api/annotations/')) {
+    const workId = path.slice('/api/annotations/'.length);
+    if (method === 'POST') {
+      await handleSave(projectRoot, workId, req, res);
+      return true;
+    }
+    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD, POST');
+    let file: string;
+    try {
+      file = annotationFilePath(projectRoot, workId);
+    } catch (error) {
+      sendJson(res, (error as ProjectFileError).status ?? 400, { ok: false, error: (error as Error).message });
+      return true;
+    }
+    await serveFile(res, method, file, `annotations/${workId}.jsonld`);
+    return true;
+  }
+
+  // Only plain file requests: `?raw`, `?import`, `?url` … belong to Vite's module pipeline.
+  if ((path.startsWith('/corpus/') || path.startsWith('/annotations/')) && url.search === '') {
+    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+    const top = path.startsWith('/corpus/') ? 'corpus' : 'annotations';
+    const base = resolve(projectRoot, top);
+    const file = resolve(base, `.${path.slice(top.length + 1)}`);
+    const rel = relative(base, file);
+    const hidden = rel.split(sep).some((segment) => segment.startsWith('.'));
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || hidden) {
+      sendJson(res, 404, { ok: false, error: `Not found: ${path}` });
+      return true;
+    }
+    await serveFile(res, method, file, path.slice(1));
+    return true;
+  }
+  return false;
+}
+
+async function handleSave(projectRoot: string, workId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // A page on another site must not be able to overwrite the scholar's files through their dev server.
+  const origin = req.headers.origin;
+  const site = req.headers['sec-fetch-site'];
+  const crossSite = (origin !== undefined && safeHost(origin) !== req.headers.host) || (site !== undefined && site !== 'same-origin' && site !== 'none');
+  if (crossSite) {
+    await drain(req, 0);
+    sendJson(res, 403, { ok: false, error: 'Saving to the project is allowed only from the reader served by this dev server (same origin).' });
+    return;
+  }
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/(ld\+)?json\s*(;|$)/i.test(type)) {
+    await drain(req, 0);
+    sendJson(res, 415, { ok: false, error: `Send the annotations as JSON (Content-Type application/ld+json or application/json), not "${type || 'nothing'}".` });
+    return;
+  }
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  const body = await drain(req, MAX_ANNOTATION_FILE_BYTES);
+  if (body === null || declared > MAX_ANNOTATION_FILE_BYTES) {
+    sendJson(res, 413, { ok: false, error: `The annotations are larger than ${MAX_ANNOTATION_FILE_BYTES / (1024 * 1024)} MB; the dev server refuses to write them.` });
+    return;
+  }
+  try {
+    const saved = await saveAnnotationFile(projectRoot, workId, body);
+    sendJson(res, 200, { ok: true, path: saved.path, count: saved.count });
+  } catch (error) {
+    if (error instanceof ProjectFileError) {
+      sendJson(res, error.status, { ok: false, error: error.message, ...(error.problems.length ? { problems: error.problems } : {}) });
+    } else {
+      sendJson(res, 500, { ok: false, error: `Writing annotations/${workId}.jsonld failed: ${(error as Error).message}` });
+    }
+  }
+}
+
+/**
+ * Reads the whole request body; null when it exceeds `limit` bytes (the rest is still read and dropped, so the
+ * client gets the answer rather than a broken connection).
+ */
+function drain(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('end', () => resolvePromise(size <= limit ? Buffer.concat(chunks) : null));
+    req.on('error', reject);
+  });
+}
+
+async function serveFile(res: ServerResponse, method: string, file: string, name: string): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) {
+    sendJson(res, 404, { ok: false, error: `Not found: ${name}` });
+    return;
+  }
+  res.statusCode = 200;
+  res.setHeader('Content-Type', CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream');
+  res.setHeader('Content-Length', String(info.size));
+  // The files change under the reader ("Save to project"); a cached copy would show old notes.
+  res.setHeader('Cache-Control', 'no-store');
+  if (method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await new Promise<void>((done) => {
+    const stream = createReadStream(file);
+    stream.on('error', () => {
+      res.destroy();
+      done();
+    });
+    stream.on('end', done);
+    stream.pipe(res);
+  });
+}
+
+function methodNotAllowed(res: ServerResponse, allow: string): true {
+  res.setHeader('Allow', allow);
+  sendJson(res, 405, { ok: false, error: `Method not allowed; use ${allow}.` });
+  return true;
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const text = JSON.stringify(value);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Length', String(Buffer.byteLength(text)));
+  res.end(text);
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}

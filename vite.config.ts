@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { copyProjectDataPlugin } from './src/store/copy-project-data-plugin.ts';
+import { projectSavePlugin } from './src/store/project-save-plugin.ts';
+
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * `npm start` (vite) serves the reader from index.html at the project root, the project's `corpus/` and
+ * `annotations/` files, and the "Save to project" endpoints (`src/store/project-save-plugin.ts`);
+ * `vite preview` serves the build with the same endpoints; `vite build` writes `dist/` with the data folders copied
+ * in, so the built reader works on any static host (where "Save to project" is simply not offered).
+ * `$APPARATUS_PROJECT_ROOT` points the data folders and "Save to project" at another project folder (tests do).
+ */
+export default defineConfig({
+  root: projectRoot,
+  appType: 'spa',
+  plugins: [projectSavePlugin(), copyProjectDataPlugin({ projectRoot: process.env['APPARATUS_PROJECT_ROOT'] })],
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  server: {
+    // Saving writes temporary files into annotations/ before renaming them; they are not the app's sources.
+    watch: { ignored: ['**/annotations/.*.tmp', '**/test-results/**', '**/dist/**', '**/dist-cli/**'] },
+  },
+});
