@@ -1,0 +1,47 @@
+/**
+ * The JavaScript the reader's first page loads, gzipped: the entry chunk of a production build and every chunk it
+ * imports statically (lazily imported chunks, such as exporters loaded on demand, are not counted).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+/** One counted file with its raw and gzipped sizes in bytes. */
+export interface BundleFile {
+  file: string;
+  bytes: number;
+  gzBytes: number;
+}
+
+/**
+ * Reads `<outDir>/.vite/manifest.json` (a `vite build --manifest` output) and sums the gzip (level 9) sizes of the
+ * entry chunks' static import closure.
+ * @throws Error when the manifest is missing or names no entry.
+ */
+export function firstPageJs(outDir: string): { gzKb: number; files: BundleFile[] } {
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const entries = Object.keys(manifest).filter((k) => manifest[k]!.isEntry);
+  if (entries.length === 0) throw new Error(`${outDir}/.vite/manifest.json names no entry chunk`);
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const k of manifest[key]?.imports ?? []) visit(k);
+  };
+  entries.forEach(visit);
+  const files = [...seen]
+    .map((k) => manifest[k]!.file)
+    .filter((f) => f.endsWith('.js'))
+    .map((file) => {
+      const bytes = readFileSync(join(outDir, file));
+      return { file, bytes: bytes.length, gzBytes: gzipSync(bytes, { level: 9 }).length };
+    });
+  return { gzKb: files.reduce((s, f) => s + f.gzBytes, 0) / 1024, files };
+}

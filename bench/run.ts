@@ -1,0 +1,251 @@
+/**
+ * `npm run bench [-- --json] [--runs N] [--baseline-runs N] [--moves N] [--no-browser] [--seed N]`: book-scale
+ * benchmarks of Apparatus, side by side with a Hypothesis-style anchoring baseline.
+ *
+ * Generates a ~1 MB book from ../shared/corpora with 10,000 annotations and a revision with ground truth
+ * (bench/make-fixture.ts), then measures (medians of `--runs` runs after one warm-up):
+ * import, anchoring on the unchanged text, re-anchoring on the revision (and its accuracy), the baseline on the
+ * same revision, the TEI and JSON-LD exports, and in Chromium first render, panel update and heap, plus the
+ * gzipped JavaScript of the first page. A figure whose code has not landed yet is `null`, with the reason in
+ * `pending`. With `--json`, stdout is exactly one JSON object; progress goes to stderr.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Annotation, AnnotationCollection } from '../src/anchoring/annotation-types.ts';
+import { ANNOTATION_CONTEXT } from '../src/anchoring/annotation-types.ts';
+import type { AnchorResult } from '../src/anchoring/anchor-result.ts';
+import type { ExportInput } from '../src/export/export-input.ts';
+import { buildDoc } from '../src/model/build-doc.ts';
+import { importText } from '../src/model/import-text.ts';
+import { sha256Hex, type WorkMeta } from '../src/model/work.ts';
+import { measureBrowser, serveStatic, type BrowserFigures } from './browser-metrics.ts';
+import { firstPageJs } from './bundle-size.ts';
+import { baselineAnchorAll } from './hypothesis-baseline.ts';
+import { makeFixture } from './make-fixture.ts';
+import { round, timeMedian } from './measure.ts';
+import { readCorpora, corporaDir } from './read-corpora.ts';
+import { scoreAnchors, type Accuracy } from './score-anchors.ts';
+
+type AnchorAll = (text: string, annotations: readonly Annotation[]) => Map<string, AnchorResult>;
+type Exporter = (input: ExportInput) => string;
+
+import { optionalModules, unbuildableModules } from 'virtual:bench-optional';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const OUT = join(ROOT, 'bench', 'out');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  const v = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isFinite(v) || v < 0) throw new Error(`${name} needs a non-negative number`);
+  return v;
+};
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** A function exported by an optional module (vite.bench.config.ts), or null with the reason added to `pending`. */
+async function loadFunction<F>(path: string, names: string[], pending: string[]): Promise<F | null> {
+  const load = optionalModules[path];
+  if (!load) {
+    pending.push(unbuildableModules.includes(path) ? `${path} exists but does not build yet` : `${path} does not exist yet`);
+    return null;
+  }
+  const mod = await load();
+  for (const n of names) if (typeof mod[n] === 'function') return mod[n] as F;
+  pending.push(`${path} exports none of ${names.join(', ')}`);
+  return null;
+}
+
+function machine(chromium: string | null) {
+  const sh = (cmd: string, a: string[]) => {
+    try {
+      return execFileSync(cmd, a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return null;
+    }
+  };
+  return {
+    cpus: cpus().length,
+    cpu_model: cpus()[0]?.model ?? null,
+    mem_gb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    chromium,
+    os: sh('uname', ['-sr']),
+    date: new Date().toISOString(),
+  };
+}
+
+function accuracyReport(a: Accuracy) {
+  return Object.fromEntries(Object.entries(a.byKind).map(([k, v]) => [k, `${v.right}/${v.total}`]));
+}
+
+async function main(): Promise<void> {
+  const runs = option('--runs', 5);
+  const baselineRuns = option('--baseline-runs', runs);
+  const seed = option('--seed', 20261124);
+  const pending: string[] = [];
+  const corpora = readCorpora(ROOT);
+  if (!corpora) throw new Error(`no corpora at ${corporaDir(ROOT)} (set APPARATUS_CORPORA)`);
+
+  log(`bench: generating the book (seed ${seed}) …`);
+  const t0 = performance.now();
+  const fixture = makeFixture(corpora, { seed, targetBytes: 1_000_000, annotations: 10_000 });
+  const { book, annotations, revision } = fixture;
+  const ids = annotations.map((a) => a.id);
+  const bytes = new TextEncoder().encode(book.file);
+  log(`  ${(bytes.length / 1e6).toFixed(2)} MB, ${book.blocks.length} blocks, ${book.references.length} references, ${annotations.length} annotations; ` +
+    `revision changes ${revision.stats.changedChars} chars (${(revision.stats.changedRatio * 100).toFixed(2)}%) in ${(performance.now() - t0).toFixed(0)} ms`);
+
+  // Files for the reader (and for anyone who wants to look at the inputs).
+  const data = join(OUT, 'data', 'book');
+  mkdirSync(data, { recursive: true });
+  const meta: WorkMeta = {
+    id: 'bench-book',
+    title: 'Apparatus benchmark book',
+    language: 'en',
+    source: 'Generated by bench/make-book.ts from the Wikipedia articles in ../shared/corpora',
+    iri: fixture.source,
+    licence: { name: 'CC BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' },
+    attribution: 'Wikipedia contributors (see ../shared/corpora/README.md)',
+    sha256: await sha256Hex(bytes),
+  };
+  const collection: AnnotationCollection = {
+    '@context': ANNOTATION_CONTEXT,
+    id: 'urn:apparatus:bench:collection',
+    type: 'AnnotationCollection',
+    label: 'Benchmark annotations',
+    total: annotations.length,
+    first: { id: 'urn:apparatus:bench:page-1', type: 'AnnotationPage', startIndex: 0, items: annotations },
+  };
+  writeFileSync(join(data, 'text.txt'), book.file);
+  writeFileSync(join(data, 'work.json'), JSON.stringify(meta, null, 2));
+  writeFileSync(join(data, 'annotations.jsonld'), JSON.stringify(collection));
+  writeFileSync(join(data, 'revision.txt'), revision.file);
+  writeFileSync(join(data, 'truth.json'), JSON.stringify(revision.truth.map((t, i) => ({ id: ids[i], ...t }))));
+
+  log(`bench: import (${runs} runs) …`);
+  const imported = timeMedian(() => {
+    const text = importText(bytes, { language: 'en' });
+    buildDoc(text);
+    return text;
+  }, runs);
+  log(`  ${imported.ms.toFixed(0)} ms → ${(bytes.length / 1e6 / (imported.ms / 1000)).toFixed(1)} MB/s`);
+
+  const anchorAll = await loadFunction<AnchorAll>('src/anchoring/anchor.ts', ['anchorAll'], pending);
+  let anchor: ReturnType<typeof timeMedian<Map<string, AnchorResult>>> | null = null;
+  let reanchor: typeof anchor = null;
+  let accuracy: Accuracy | null = null;
+  if (anchorAll) {
+    log(`bench: anchoring 10k on the unchanged text …`);
+    anchor = timeMedian(() => anchorAll(book.canonical, annotations), runs);
+    log(`  ${anchor.ms.toFixed(0)} ms`);
+    log(`bench: re-anchoring 10k on the revision …`);
+    reanchor = timeMedian(() => anchorAll(revision.canonical, annotations), runs);
+    accuracy = scoreAnchors(ids, revision.truth, reanchor.value);
+    log(`  ${reanchor.ms.toFixed(0)} ms, accuracy ${accuracy.accuracy.toFixed(4)} ${JSON.stringify(accuracyReport(accuracy))}`);
+  }
+  log(`bench: Hypothesis-style baseline on the revision (${baselineRuns} runs) …`);
+  const baseline = timeMedian(() => baselineAnchorAll(revision.canonical, annotations), baselineRuns);
+  const baselineAccuracy = scoreAnchors(ids, revision.truth, baseline.value);
+  log(`  ${baseline.ms.toFixed(0)} ms, accuracy ${baselineAccuracy.accuracy.toFixed(4)} ${JSON.stringify(accuracyReport(baselineAccuracy))}`);
+
+  const exportTei = await loadFunction<Exporter>('src/export/tei.ts', ['exportTei'], pending);
+  const exportJsonLd = await loadFunction<Exporter>('src/export/jsonld.ts', ['exportJsonLd', 'exportJsonld', 'exportJSONLD'], pending);
+  let teiMs: number | null = null;
+  let jsonldMs: number | null = null;
+  if ((exportTei || exportJsonLd) && !anchor) pending.push('exports measured with no anchors (anchor.ts missing): every annotation passed as an orphan');
+  const input: ExportInput = {
+    work: meta,
+    text: imported.value,
+    annotations,
+    anchors: anchor?.value ?? new Map(),
+    exportedAt: '2026-01-01T00:00:00Z',
+  };
+  if (exportTei) {
+    log('bench: TEI export …');
+    teiMs = timeMedian(() => exportTei(input), runs).ms;
+    log(`  ${teiMs.toFixed(0)} ms`);
+  }
+  if (exportJsonLd) {
+    log('bench: JSON-LD export …');
+    jsonldMs = timeMedian(() => exportJsonLd(input), runs).ms;
+    log(`  ${jsonldMs.toFixed(0)} ms`);
+  }
+
+  let browser: BrowserFigures | null = null;
+  let bundleGzKb: number | null = null;
+  let bundleFiles: { file: string; gzKb: number }[] = [];
+  if (!flag('--no-browser')) {
+    log('bench: building the reader (vite build) …');
+    const { build } = await import('vite');
+    const dist = join(OUT, 'dist');
+    await build({ root: ROOT, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true, manifest: true } });
+    const bundle = firstPageJs(dist);
+    bundleGzKb = bundle.gzKb;
+    bundleFiles = bundle.files.map((f) => ({ file: f.file, gzKb: round(f.gzBytes / 1024, 1) }));
+    log(`  first page JS: ${bundleGzKb.toFixed(1)} kB gzipped (${bundle.files.length} files)`);
+    const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+    if (!existsSync(chromiumPath)) pending.push(`no Chromium at ${chromiumPath}: browser figures not measured`);
+    else {
+      const server = await serveStatic({ '/bench-data/': join(OUT, 'data'), '/': dist });
+      try {
+        const q = (p: string) => encodeURIComponent(`/bench-data/book/${p}`);
+        const pageUrl = `${server.url}/?text=${q('text.txt')}&meta=${q('work.json')}&annotations=${q('annotations.jsonld')}`;
+        log(`bench: Chromium (${runs} loads + warm-up, ${option('--moves', 200)} caret moves) …`);
+        browser = await measureBrowser({ chromiumPath, pageUrl, runs, moves: option('--moves', 200), log });
+        pending.push(...browser.notes);
+        log(`  first render ${browser.first_render_ms?.toFixed(0)} ms, panel p95 ${browser.panel_update_p95_ms?.toFixed(1)} ms, heap ${browser.heap_mb?.toFixed(1)} MB`);
+      } finally {
+        await server.close();
+      }
+    }
+  }
+
+  const figures = {
+    import_mb_per_s: round(bytes.length / 1e6 / (imported.ms / 1000), 1),
+    anchor_10k_ms: anchor ? round(anchor.ms) : null,
+    reanchor_10k_ms: reanchor ? round(reanchor.ms) : null,
+    reanchor_accuracy: accuracy ? round(accuracy.accuracy, 4) : null,
+    baseline_reanchor_10k_ms: round(baseline.ms),
+    baseline_accuracy: round(baselineAccuracy.accuracy, 4),
+    export_tei_ms: teiMs === null ? null : round(teiMs),
+    export_jsonld_ms: jsonldMs === null ? null : round(jsonldMs),
+    first_render_ms: browser?.first_render_ms == null ? null : round(browser.first_render_ms),
+    panel_update_p95_ms: browser?.panel_update_p95_ms == null ? null : round(browser.panel_update_p95_ms, 2),
+    heap_mb: browser?.heap_mb == null ? null : round(browser.heap_mb, 1),
+    bundle_gz_kb: bundleGzKb === null ? null : round(bundleGzKb, 1),
+  };
+  const report = {
+    ...figures,
+    details: {
+      book: { bytes: bytes.length, canonical_chars: book.canonical.length, blocks: book.blocks.length, references: book.references.length, annotations: annotations.length, seed },
+      revision: revision.stats,
+      import_ms: round(imported.ms),
+      accuracy_by_kind: accuracy ? accuracyReport(accuracy) : null,
+      baseline_accuracy_by_kind: accuracyReport(baselineAccuracy),
+      wrong_examples: accuracy?.wrong ?? null,
+      baseline_wrong_examples: baselineAccuracy.wrong,
+      truth_edit_ratio_over_0_3: revision.truth.filter((t) => t.range && t.editRatio > 0.3).length,
+      panel_update_median_ms: browser?.panel_update_median_ms ?? null,
+      first_render_runs_ms: browser?.first_render_runs.map((v) => round(v)) ?? null,
+      bundle_files: bundleFiles,
+      runs,
+      baseline_runs: baselineRuns,
+    },
+    machine: machine(browser?.chromium ?? null),
+    pending,
+  };
+  if (flag('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else {
+    for (const [k, v] of Object.entries(figures)) process.stdout.write(`${k.padEnd(26)} ${v ?? 'pending'}\n`);
+    if (pending.length) process.stdout.write(`pending:\n${pending.map((p) => `  - ${p}`).join('\n')}\n`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
