@@ -1,0 +1,98 @@
+/**
+ * Builds an ExportInput from the contents of files (the CLI's path; the reader builds its own from state):
+ * the text's bytes, its work.json if there is one, an annotation file if there is one. Pure apart from hashing
+ * (Web Crypto); reads no files and no clock — the caller passes `exportedAt`.
+ */
+import { anchorAll } from '../anchoring/anchor.ts';
+import { canonicalText } from '../anchoring/doc-text.ts';
+import { describeRejection, parseAnnotationFile } from '../anchoring/selectors.ts';
+import { importText } from '../model/import-text.ts';
+import { parseWorkMeta, sha256Hex, WorkMetaError, type WorkMeta } from '../model/work.ts';
+import type { ExportInput } from './export-input.ts';
+
+/** What the caller read. Names are used in messages and, without work.json, to name the work. */
+export interface ExportSources {
+  text: Uint8Array;
+  /** The text file's path or name (`corpus/kavbiuro/text.txt`). */
+  textName: string;
+  /** work.json's contents, or null when there is none. */
+  workJson: string | null;
+  workJsonName?: string;
+  /** The annotation file's contents (JSON-LD), or null for an export without notes. */
+  annotationsJson: string | null;
+  annotationsName?: string;
+  /** ISO 8601. */
+  exportedAt: string;
+}
+
+/** The input, with warnings (e.g. the text differs from work.json's hash) and rejected annotations (one line each). */
+export interface BuiltExportInput {
+  input: ExportInput;
+  warnings: string[];
+  rejected: string[];
+}
+
+/**
+ * The id a work gets from its file name when it has no work.json: the folder name for `…/<work>/text.txt`, else
+ * the file name without its extension; characters other than letters, digits, `-` and `_` become `-`.
+ */
+export function workIdFromName(name: string): string {
+  const parts = name.split(/[\\/]/).filter((p) => p !== '');
+  const file = parts.at(-1) ?? 'work';
+  const base = file === 'text.txt' && parts.length > 1 ? parts.at(-2)! : file.replace(/\.[^.]*$/, '');
+  return base.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'work';
+}
+
+/** Metadata for a text that has no work.json: named after its file, licence unknown, hash computed. */
+export function derivedWorkMeta(textName: string, sha256: string): WorkMeta {
+  const id = workIdFromName(textName);
+  return {
+    id,
+    title: id,
+    language: 'en',
+    source: textName,
+    iri: `urn:apparatus:work:${id}`,
+    licence: { name: 'Licence not recorded (no work.json)', url: '' },
+    attribution: `The text in ${textName}`,
+    sha256,
+  };
+}
+
+/**
+ * Builds the input. Annotations that fail validation are reported in `rejected` and left out of the input (the
+ * caller decides whether to go on); everything else valid is kept.
+ * @throws ImportError when the text is not a text; WorkMetaError when work.json is malformed (including not
+ *   JSON); AnnotationFileError when the annotation file is not JSON or not annotations.
+ */
+export async function buildExportInput(sources: ExportSources): Promise<BuiltExportInput> {
+  const warnings: string[] = [];
+  const sha256 = await sha256Hex(sources.text);
+  let work: WorkMeta;
+  if (sources.workJson !== null) {
+    const where = sources.workJsonName ?? 'work.json';
+    let json: unknown;
+    try {
+      json = JSON.parse(sources.workJson);
+    } catch (e) {
+      throw new WorkMetaError('(root)', `${where}: not JSON: ${(e as Error).message}`);
+    }
+    work = parseWorkMeta(json, where);
+    if (work.sha256 !== sha256) {
+      warnings.push(`${sources.textName} does not match ${where}: its SHA-256 is ${sha256}, work.json records ${work.sha256}; notes are anchored on the text as it is now.`);
+      work = { ...work, sha256 };
+    }
+  } else {
+    work = derivedWorkMeta(sources.textName, sha256);
+  }
+  const text = importText(sources.text, { language: work.language });
+  let annotations: ExportInput['annotations'] = [];
+  const rejected: string[] = [];
+  if (sources.annotationsJson !== null) {
+    const where = sources.annotationsName ?? 'annotations';
+    const parsed = parseAnnotationFile(sources.annotationsJson, where);
+    annotations = parsed.annotations;
+    for (const r of parsed.rejected) rejected.push(describeRejection(r, where));
+  }
+  const anchors = anchorAll(canonicalText(text.blocks, text.references), annotations);
+  return { input: { work, text, annotations, anchors, exportedAt: sources.exportedAt }, warnings, rejected };
+}

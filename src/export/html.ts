@@ -1,0 +1,266 @@
+/**
+ * Standalone HTML export: one file that needs no script and makes no network request — readable offline and
+ * printable (the stylesheet is inline and has print rules).
+ *
+ * - The text: claims as `<span class="claim claim-direct|inherited|none" id="claim-…">` (unsourced claims with a
+ *   "no source" flag), footnote markers as superscript links to the references (which link back), annotated
+ *   passages highlighted with `<mark>` and ended by a numbered note badge linking to the note.
+ * - Notes as numbered endnotes with motivation, verdict and certainty badges, the passage, text, tags, sources,
+ *   positions, evidence and replies; each note links back to its passage. Unanchored notes get their own section.
+ * - The references with their back links; the source, revision, licence and export date at the bottom.
+ *
+ * Everything printed is escaped; only http(s) URLs become links.
+ * Pure: `(input) => string`; never reads the clock.
+ */
+import type { Position, SourceLink } from '../anchoring/annotation-types.ts';
+import type { Claim } from '../model/claim-types.ts';
+import type { Citation } from '../model/imported-text.ts';
+import type { ExportInput } from './export-input.ts';
+import { collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportNotes, type ExportReply } from './export-notes.ts';
+import { HTML_EXPORT_STYLE } from './html-style.ts';
+import { referenceKeys, type ReferenceKeys } from './reference-keys.ts';
+import { claimSpans, cutRuns, markerSpans, placeNotes, textRegions, type Group, type RegionNote, type TextRegion } from './text-runs.ts';
+import { element, isHttpUrl, markup, ncName, safeUri, serializeChildren, voidElement, type Attributes, type Child, type Markup } from './xml.ts';
+
+/** An HTML element (never self-closed). */
+function h(name: string, attributes: Attributes = {}, children: readonly Child[] = []): Markup {
+  return element(name, attributes, children, false);
+}
+
+/** A link when `url` is http(s), else the text alone (so `javascript:` and the like never become links). */
+function link(url: string, text: Child): Child {
+  return isHttpUrl(url) ? h('a', { href: safeUri(url), class: 'external' }, [text]) : text;
+}
+
+const SUPPORT_TITLE: Record<Claim['support'], string> = {
+  direct: 'Cited directly',
+  inherited: 'Covered by a later citation in this paragraph',
+  none: 'No source cited for this claim',
+};
+
+interface Context {
+  input: ExportInput;
+  notes: ExportNotes;
+  refs: ReferenceKeys;
+  regions: TextRegion[];
+  placed: Map<number, RegionNote[]>;
+  claimKeys: Map<Claim, string>;
+  /** Citation → its element id; reference label → ids of the markers citing it. */
+  citeIds: Map<Citation, string>;
+  citedBy: Map<string, string[]>;
+}
+
+function pieces<W>(ctx: Context, groups: readonly Group<W, Citation>[], wrap: (w: W, content: Child[]) => Child): Child[] {
+  return groups.map((g) => {
+    const content: Child[] = g.pieces.map((p) => {
+      switch (p.kind) {
+        case 'text':
+          return p.notes.length === 0
+            ? p.text
+            : h('mark', { class: p.notes.length > 1 ? 'noted depth-2' : 'noted', title: `Note${p.notes.length > 1 ? 's' : ''} ${p.notes.join(', ')}` }, [p.text]);
+        case 'atom': {
+          const key = ctx.refs.byLabel.get(p.atom.label);
+          return h('sup', { class: key ? 'cite' : 'cite missing', id: ctx.citeIds.get(p.atom) ?? null }, [key ? h('a', { href: `#${key}`, title: `Reference ${p.atom.label}` }, [p.text]) : p.text]);
+        }
+        case 'note-start':
+          return h('span', { id: `passage-${p.number}` });
+        case 'note-end':
+          return h('sup', { class: 'note-ref' }, [h('a', { href: `#note-${p.number}`, title: `Note ${p.number}` }, [String(p.number)])]);
+      }
+    });
+    return g.wrapper === null ? content : wrap(g.wrapper, content);
+  });
+}
+
+function textSection(ctx: Context): Markup {
+  const { text } = ctx.input;
+  const blocks = ctx.regions.flatMap((region, r) => {
+    if (region.kind !== 'block') return [];
+    const groups = cutRuns<Claim, Citation>(region.text, claimSpans(text, region.index), markerSpans(text, region.index), ctx.placed.get(r) ?? []);
+    const content = pieces(ctx, groups, (claim, inner) => {
+      const sources = claim.sources.length ? ` (reference${claim.sources.length > 1 ? 's' : ''} ${claim.sources.join(', ')})` : '';
+      const span = h('span', { class: `claim claim-${claim.support}`, id: ctx.claimKeys.get(claim)!, title: SUPPORT_TITLE[claim.support] + sources }, inner);
+      return claim.support === 'none' ? [span, h('sup', { class: 'flag', title: SUPPORT_TITLE.none }, ['[no source]'])] : span;
+    });
+    return [markup('\n'), h(text.blocks[region.index]!.type === 'blockquote' ? 'blockquote' : 'p', {}, content)];
+  });
+  return h('article', { class: 'text', lang: ctx.input.work.language || null }, [...blocks, markup('\n')]);
+}
+
+function badges(note: { annotation: ExportNote['annotation'] }): Child[] {
+  const a = note.annotation;
+  return [
+    h('span', { class: 'badge motivation' }, [words(a.motivation)]),
+    a.verdict ? h('span', { class: `badge verdict-${ncName('', a.verdict)}` }, [words(a.verdict)]) : null,
+    a.certainty ? h('span', { class: 'badge certainty' }, [`certainty: ${a.certainty}`]) : null,
+    a.creator ? h('span', { class: 'who' }, [a.creator.name]) : null,
+  ];
+}
+
+function sourceLinks(ctx: Context, links: readonly SourceLink[]): Child {
+  if (links.length === 0) return null;
+  return h('p', { class: 'sources' }, [
+    'Sources: ',
+    ...links.map((l, i) => {
+      const label = linkedReferenceLabel(l, ctx.input.work.iri);
+      const key = label !== null ? ctx.refs.byLabel.get(label) : undefined;
+      const shown = l.citation ?? (label !== null ? `reference ${label}` : l.source);
+      return [i > 0 ? '; ' : '', key ? h('a', { href: `#${key}` }, [shown]) : link(l.source, shown), ` (${words(l.relation)})`];
+    }),
+  ]);
+}
+
+function positionList(positions: readonly Position[] | undefined): Child {
+  if (!positions || positions.length === 0) return null;
+  return [
+    h('p', { class: 'positions-head' }, ['Positions:']),
+    h(
+      'ul',
+      { class: 'positions' },
+      positions.map((p) => h('li', {}, [h('strong', {}, [p.holder]), p.perspective ? ` (${p.perspective})` : '', ': ', p.view, ' — ', p.url ? link(p.url, p.citation) : p.citation])),
+    ),
+  ];
+}
+
+function tagList(tags: readonly string[]): Child {
+  return tags.length ? h('p', { class: 'tags' }, ['Tags: ', ...tags.map((t) => h('span', { class: 'tag' }, [t]))]) : null;
+}
+
+function reply(ctx: Context, r: ExportReply): Markup {
+  return h('div', { class: 'reply' }, [h('p', { class: 'note-head' }, ['Reply · ', ...badges(r).slice(1)]), ...r.text.map((t) => h('p', {}, [t])), tagList(r.tags), sourceLinks(ctx, r.links)]);
+}
+
+function noteItem(ctx: Context, note: ExportNote): Markup {
+  const a = note.annotation;
+  const placed = note.anchor !== null;
+  const num = placed ? h('a', { href: `#passage-${note.number}`, title: 'Back to the passage' }, [`${note.number}`]) : `${note.number}`;
+  return h('li', { class: `note${placed ? '' : ' orphan'}`, id: note.key, 'data-annotation': a.id }, [
+    h('span', { class: 'num' }, [num]),
+    h('div', { class: 'body' }, [
+      h('p', { class: 'note-head' }, badges(note)),
+      note.unanchoredReason ? h('p', { class: 'reason' }, [note.unanchoredReason]) : null,
+      note.quote ? h('p', { class: 'passage' }, [`“${note.quote}”`]) : null,
+      ...note.text.map((t) => h('p', {}, [t])),
+      tagList(note.tags),
+      sourceLinks(ctx, note.links),
+      positionList(a.positions),
+      a.evidence?.length ? h('p', { class: 'evidence' }, [`Evidence: ${a.evidence.join(', ')}`]) : null,
+      ...note.replies.map((r) => reply(ctx, r)),
+    ]),
+  ]);
+}
+
+function notesSection(ctx: Context, cls: string, title: string, notes: readonly ExportNote[], intro?: string): Child {
+  if (notes.length === 0) return null;
+  return [
+    markup('\n'),
+    h('section', { class: `notes ${cls}` }, [h('h2', {}, [title]), intro ? h('p', { class: 'reason' }, [intro]) : null, h('ol', {}, notes.map((n) => [markup('\n'), noteItem(ctx, n)]))]),
+  ];
+}
+
+function referencesSection(ctx: Context): Child {
+  const { text } = ctx.input;
+  if (text.references.length === 0) return null;
+  const items = ctx.regions.flatMap((region, r) => {
+    if (region.kind !== 'reference') return [];
+    const ref = text.references[region.index]!;
+    const key = ctx.refs.byIndex[region.index]!;
+    const groups = cutRuns<never, Citation>(region.text, [], [], ctx.placed.get(r) ?? []);
+    const first = ctx.refs.byLabel.get(ref.label) === key;
+    const back = first ? (ctx.citedBy.get(ref.label) ?? []) : [];
+    const ids = [...ref.ids.doi.map((d) => `https://doi.org/${d}`), ...ref.ids.hdl.map((d) => `https://hdl.handle.net/${d}`), ...ref.ids.url];
+    return [
+      markup('\n'),
+      h('li', { id: key }, [
+        h('span', { class: 'num' }, [`${ref.label}.`]),
+        h('span', {}, [
+          ...pieces(ctx, groups, () => null),
+          ids.map((u) => [' ', link(u, h('span', { class: 'id' }, [u]))]),
+          back.length ? h('span', { class: 'backlinks' }, back.map((id, i) => h('a', { href: `#${id}`, title: 'Back to the citation' }, [back.length > 1 ? `↩${i + 1}` : '↩']))) : h('span', { class: 'reason' }, [' (not cited in the text)']),
+        ]),
+      ]),
+    ];
+  });
+  return [markup('\n'), h('section', { class: 'references' }, [h('h2', {}, [text.referencesHeading ?? 'References']), h('ol', {}, items)])];
+}
+
+function footer(ctx: Context): Markup {
+  const { work, exportedAt } = ctx.input;
+  const people = ctx.notes.annotators.map((a) => a.name);
+  return h('footer', {}, [
+    h('p', {}, ['Source: ', work.attribution, ' — ', link(work.source, work.source), work.revision ? ` (${work.revision})` : '', '.']),
+    h('p', {}, ['Licence: ', link(work.licence.url, work.licence.name), '. The notes are shared under the same licence.']),
+    people.length ? h('p', {}, [`Annotators: ${people.join('; ')}.`]) : null,
+    h('p', {}, ['Text SHA-256: ', h('span', { class: 'id' }, [work.sha256]), `. Exported with Apparatus on ${exportedAt}.`]),
+  ]);
+}
+
+/** Writes the standalone HTML document of `input` (see the module comment). Never throws on valid ExportInput. */
+export function exportHtml(input: ExportInput): string {
+  const notes = collectNotes(input);
+  const regions = textRegions(input.text);
+  const claimKeys = new Map<Claim, string>();
+  const used = new Set<string>();
+  for (const claim of input.text.claims) {
+    let key = ncName('claim-', claim.id);
+    for (let n = 2; used.has(key); n++) key = `${ncName('claim-', claim.id)}-${n}`;
+    used.add(key);
+    claimKeys.set(claim, key);
+  }
+  const citeIds = new Map<Citation, string>();
+  const citedBy = new Map<string, string[]>();
+  input.text.citations.forEach((c, i) => {
+    const id = `cite-${i + 1}`;
+    citeIds.set(c, id);
+    citedBy.set(c.label, [...(citedBy.get(c.label) ?? []), id]);
+  });
+  const placed = placeNotes(regions, notes.placed.map((n) => ({ number: n.number, start: n.anchor!.start, end: n.anchor!.end })));
+  const ctx: Context = { input, notes, refs: referenceKeys(input.text.references), regions, placed, claimKeys, citeIds, citedBy };
+  const { work, text } = input;
+  const count = (s: Claim['support']) => text.claims.filter((c) => c.support === s).length;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}/.exec(input.exportedAt)?.[0] ?? input.exportedAt;
+
+  const head = h('head', {}, [
+    markup('\n'),
+    voidElement('meta', { charset: 'utf-8' }),
+    voidElement('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    voidElement('meta', { name: 'generator', content: 'Apparatus' }),
+    voidElement('meta', { name: 'dcterms.date', content: input.exportedAt }),
+    voidElement('meta', { name: 'dcterms.license', content: work.licence.url }),
+    markup('\n'),
+    h('title', {}, [`${work.title} — annotated edition`]),
+    markup('\n'),
+    h('style', {}, [markup(HTML_EXPORT_STYLE)]),
+    markup('\n'),
+  ]);
+  const legend = h('p', { class: 'legend' }, [
+    `${text.claims.length} claims: `,
+    h('span', { class: 'claim claim-direct' }, [`${count('direct')} cited directly`]),
+    ', ',
+    h('span', { class: 'claim claim-inherited' }, [`${count('inherited')} covered by a later citation`]),
+    ', ',
+    h('span', { class: 'claim claim-none' }, [`${count('none')} without a source`]),
+    ' ',
+    h('sup', { class: 'flag' }, ['[no source]']),
+    `. ${notes.placed.length + notes.unanchored.length} notes: highlighted passages end in a numbered badge linking to the note`,
+    notes.unanchored.length ? `; ${notes.unanchored.length} could not be placed on this text and are listed at the end` : '',
+    '.',
+  ]);
+  const bodyContent: Child[] = [
+    markup('\n'),
+    h('header', {}, [h('h1', {}, [work.title]), h('p', { class: 'subtitle' }, [`Annotated edition · ${work.attribution} · exported ${dateOnly}`]), legend]),
+    markup('\n'),
+    h('main', {}, [
+      textSection(ctx),
+      notesSection(ctx, 'placed', 'Notes', notes.placed),
+      referencesSection(ctx),
+      notesSection(ctx, 'unanchored', 'Unanchored notes', notes.unanchored, 'These notes were written for passages that could not be found in this text. They are kept, never dropped.'),
+      markup('\n'),
+    ]),
+    markup('\n'),
+    footer(ctx),
+    markup('\n'),
+  ];
+  const lang = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(work.language) ? work.language : 'und';
+  return `<!DOCTYPE html>\n${serializeChildren([h('html', { lang }, [head, markup('\n'), h('body', {}, bodyContent), markup('\n')])])}\n`;
+}

@@ -1,0 +1,191 @@
+/**
+ * Markdown export in Pandoc's dialect: a YAML metadata block (title, source, licence, export date); the body
+ * blocks as paragraphs and `>` block quotations with each footnote marker `[N]` written as a footnote reference
+ * `[^N]` to the reference entry; each placed note as a further footnote `[^note-K]` at the end of its passage
+ * (the footnote quotes the passage); then "Unanchored notes" (orphans, never dropped), the references no
+ * marker cites, and the source attribution.
+ *
+ * Every piece of source text is escaped so that Pandoc reads it back verbatim (`pandoc -f markdown`): Markdown
+ * punctuation, entities (`&`), and what the `smart` extension would change (quotes, `--`, `...`) are
+ * backslash-escaped, as Pandoc's own Markdown writer does.
+ *
+ * Pure: `(input) => string`; never reads the clock.
+ */
+import type { Position, SourceLink } from '../anchoring/annotation-types.ts';
+import type { Citation } from '../model/imported-text.ts';
+import type { ExportInput } from './export-input.ts';
+import { collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportReply } from './export-notes.ts';
+import { cutRuns, markerSpans, placeNotes, textRegions } from './text-runs.ts';
+import { isHttpUrl, safeUri } from './xml.ts';
+
+/**
+ * Escapes `text` as inline Pandoc Markdown that reads back as exactly this text (white space aside: runs of
+ * spaces and tabs read back as one space). `atBlockStart` also escapes what would open a list, heading, quote,
+ * definition or table at the start of a block.
+ */
+export function escapeMarkdown(text: string, atBlockStart = false): string {
+  let out = text
+    .replace(/[\\`*_{}[\]<>#$|~^@"'&]/g, (c) => `\\${c}`)
+    .replace(/-(?=-)/g, '\\-')
+    .replace(/\.(?=\.\.)/g, '\\.')
+    .replace(/[\r\n]+/g, ' ');
+  if (atBlockStart) {
+    out = out.replace(/^(\s*)([-+:%=])/, '$1\\$2').replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3');
+  }
+  return out;
+}
+
+/** A link target for Markdown `(…)`: a safe URI with parentheses encoded. */
+function linkTarget(uri: string): string {
+  return safeUri(uri).replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** Indents continuation lines of a footnote by four spaces. */
+function indent(lines: readonly string[]): string {
+  return lines.map((l) => (l === '' ? '' : `    ${l}`)).join('\n');
+}
+
+function linkText(input: ExportInput, links: readonly SourceLink[]): string | null {
+  if (links.length === 0) return null;
+  const items = links.map((link) => {
+    const label = linkedReferenceLabel(link, input.work.iri);
+    const shown = escapeMarkdown(link.citation ?? (label !== null ? `reference ${label}` : link.source));
+    const linked = label === null && isHttpUrl(link.source) ? `[${shown}](${linkTarget(link.source)})` : shown;
+    return `${linked} (${escapeMarkdown(words(link.relation))})`;
+  });
+  return `Sources: ${items.join('; ')}`;
+}
+
+function positionLines(positions: readonly Position[] | undefined): string[] {
+  if (!positions || positions.length === 0) return [];
+  return [
+    'Positions:',
+    '',
+    ...positions.map((p) => {
+      const who = `**${escapeMarkdown(p.holder)}**${p.perspective ? ` (${escapeMarkdown(p.perspective)})` : ''}`;
+      const cite = p.url && isHttpUrl(p.url) ? `[${escapeMarkdown(p.citation)}](${linkTarget(p.url)})` : escapeMarkdown(p.citation);
+      return `- ${who}: ${escapeMarkdown(p.view)} (${cite})`;
+    }),
+  ];
+}
+
+function replyLines(reply: ExportReply): string[] {
+  const a = reply.annotation;
+  const who = a.creator ? escapeMarkdown(a.creator.name) : 'Anonymous';
+  const parts = [
+    ...reply.text.map((t) => `> ${escapeMarkdown(t)}`),
+    reply.tags.length ? `> Tags: ${reply.tags.map((t) => escapeMarkdown(t)).join(', ')}` : null,
+  ].filter((l): l is string => l !== null);
+  return [`Reply by ${who}:`, '', ...parts.flatMap((l, i) => (i > 0 ? ['>', l] : [l]))];
+}
+
+/** The paragraphs of a note (heading line, passage, text, tags, sources, positions, evidence, replies). */
+function noteParagraphs(input: ExportInput, note: ExportNote): string[][] {
+  const a = note.annotation;
+  const head = [
+    `**Note ${note.number}**`,
+    escapeMarkdown(words(a.motivation)),
+    a.verdict ? `verdict: **${escapeMarkdown(words(a.verdict))}**` : null,
+    a.certainty ? `certainty: ${a.certainty}` : null,
+    a.creator ? escapeMarkdown(a.creator.name) : null,
+  ].filter((x): x is string => x !== null);
+  const paragraphs: string[][] = [[head.join(' · ')]];
+  if (note.unanchoredReason) paragraphs.push([`*${escapeMarkdown(note.unanchoredReason)}*`]);
+  if (note.quote) paragraphs.push([`On “${escapeMarkdown(note.quote)}”`]);
+  for (const t of note.text) paragraphs.push([escapeMarkdown(t)]);
+  if (note.tags.length) paragraphs.push([`Tags: ${note.tags.map((t) => escapeMarkdown(t)).join(', ')}`]);
+  const links = linkText(input, note.links);
+  if (links) paragraphs.push([links]);
+  const positions = positionLines(a.positions);
+  if (positions.length) paragraphs.push(positions);
+  if (a.evidence?.length) paragraphs.push([`Evidence: ${a.evidence.map((e) => escapeMarkdown(e)).join(', ')}`]);
+  for (const r of note.replies) paragraphs.push(replyLines(r));
+  return paragraphs;
+}
+
+/** A footnote definition: first paragraph after `[^key]: `, the rest indented. */
+function footnote(key: string, paragraphs: readonly string[][]): string {
+  const [first, ...rest] = paragraphs;
+  const firstLines = first ?? [''];
+  const head = `[^${key}]: ${firstLines[0] ?? ''}${firstLines.length > 1 ? `\n${indent(firstLines.slice(1))}` : ''}`;
+  return [head, ...rest.map((p) => indent(p))].join('\n\n');
+}
+
+function yamlString(value: string): string {
+  // YAML double-quoted scalars accept JSON strings; Pandoc reads metadata values as Markdown, hence the escape.
+  return JSON.stringify(escapeMarkdown(value));
+}
+
+/** Writes the Pandoc Markdown of `input` (see the module comment). Never throws on valid ExportInput. */
+export function exportMarkdown(input: ExportInput): string {
+  const { work, text } = input;
+  const notes = collectNotes(input);
+  const regions = textRegions(text);
+  const placed = placeNotes(regions, notes.placed.map((n) => ({ number: n.number, start: n.anchor!.start, end: n.anchor!.end })));
+  const known = new Set(text.references.map((r) => r.label));
+  const cited = new Set<string>();
+
+  const out: string[] = [
+    [
+      '---',
+      `title: ${yamlString(work.title)}`,
+      `source: ${yamlString(work.source)}`,
+      `licence: ${yamlString(`${work.licence.name} (${work.licence.url})`)}`,
+      `attribution: ${yamlString(work.attribution)}`,
+      `date: ${yamlString(input.exportedAt)}`,
+      '---',
+    ].join('\n'),
+  ];
+
+  const noteFootnotes: string[] = [];
+  const byNumber = new Map(notes.placed.map((n) => [n.number, n]));
+  regions.forEach((region, r) => {
+    if (region.kind !== 'block') return;
+    const groups = cutRuns<never, Citation>(region.text, [], markerSpans(text, region.index), placed.get(r) ?? []);
+    let line = '';
+    for (const piece of groups.flatMap((g) => g.pieces)) {
+      if (piece.kind === 'text') line += escapeMarkdown(piece.text, line === '');
+      else if (piece.kind === 'atom') {
+        if (known.has(piece.atom.label)) {
+          line += `[^${piece.atom.label}]`;
+          cited.add(piece.atom.label);
+        } else line += escapeMarkdown(piece.text, line === '');
+      } else if (piece.kind === 'note-end') {
+        line += `[^note-${piece.number}]`;
+        noteFootnotes.push(footnote(`note-${piece.number}`, noteParagraphs(input, byNumber.get(piece.number)!)));
+      }
+    }
+    out.push(text.blocks[region.index]!.type === 'blockquote' ? `> ${line}` : line);
+  });
+
+  // Notes placed on reference entries have no footnote marker in the body: they are listed with the references.
+  const onReferences = notes.placed.filter((n) => !noteFootnotes.some((f) => f.startsWith(`[^note-${n.number}]:`)));
+  const uncited = text.references.filter((ref, i) => !cited.has(ref.label) || text.references.findIndex((x) => x.label === ref.label) !== i);
+  if (uncited.length) {
+    out.push(`## Uncited references`);
+    out.push(uncited.map((ref) => `- ${escapeMarkdown(`${ref.label}. ${ref.text}`)}`).join('\n'));
+  }
+  if (onReferences.length || notes.unanchored.length) {
+    const sections: [string, ExportNote[]][] = [
+      ['Notes on the references', onReferences],
+      ['Unanchored notes', notes.unanchored],
+    ];
+    for (const [title, list] of sections) {
+      if (!list.length) continue;
+      out.push(`## ${title}`);
+      for (const note of list) out.push(noteParagraphs(input, note).map((p) => p.join('\n')).join('\n\n'));
+    }
+  }
+  out.push('## Source');
+  out.push(
+    `${escapeMarkdown(work.attribution)}, [${escapeMarkdown(work.source)}](${linkTarget(work.source)}), ` +
+      `licensed under [${escapeMarkdown(work.licence.name)}](${linkTarget(work.licence.url)}). ` +
+      `Exported with Apparatus on ${escapeMarkdown(input.exportedAt)}.`,
+  );
+
+  const referenceFootnotes = text.references
+    .filter((ref, i) => cited.has(ref.label) && text.references.findIndex((x) => x.label === ref.label) === i)
+    .map((ref) => footnote(ref.label, [[escapeMarkdown(ref.text)]]));
+  out.push(...referenceFootnotes, ...noteFootnotes);
+  return out.join('\n\n') + '\n';
+}

@@ -1,0 +1,338 @@
+/**
+ * TEI P5 export: one `<TEI>` document, valid against `tei_all.rng` (TEI P5 4.10.2).
+ *
+ * - `teiHeader`: the title, a `respStmt` per distinct annotator (`xml:id="resp-N"`), `publicationStmt` with the
+ *   export date, and `sourceDesc` naming the source (URL, revision, SHA-256) with its licence in
+ *   `<availability><licence target=…>`.
+ * - body: paragraphs as `<p>`, block quotations as `<quote>`; each claim a `<seg type="claim" xml:id="claim-…"
+ *   subtype="direct|inherited|none" corresp="#ref-N …">` pointing at its sources; each marker a
+ *   `<ref target="#ref-N">[N]</ref>`; each placed note's range an `<anchor xml:id="note-N-start"/>` …
+ *   `<anchor xml:id="note-N-end"/>` pair (milestones, so ranges may cross claims and blocks).
+ * - back: the reference list as `<listBibl>` of `<bibl xml:id="ref-N">` with `<idno type="ISBN|OCLC|OL|handle|
+ *   DOI|URI">`; the notes as `<note target="#note-N-start" targetEnd="#note-N-end" resp cert type subtype>`
+ *   with replies nested as `<note type="reply">` and `<certainty locus="value" target="#claim-…">` for contested
+ *   or likely erroneous claims; unanchored notes as `<note type="orphan">` with the passage they were written for.
+ *
+ * Pure: `(input) => string`; never reads the clock.
+ */
+import type { Agent, Annotation, Position, SourceLink } from '../anchoring/annotation-types.ts';
+import type { Claim } from '../model/claim-types.ts';
+import type { Citation } from '../model/imported-text.ts';
+import type { ReferenceIds } from '../model/reference-types.ts';
+import type { ExportInput } from './export-input.ts';
+import { agentKey, collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportNotes, type ExportReply } from './export-notes.ts';
+import { referenceKeys, type ReferenceKeys } from './reference-keys.ts';
+import { claimSpans, cutRuns, markerSpans, placeNotes, textRegions, type Group, type RegionNote, type Span, type TextRegion } from './text-runs.ts';
+import { element, markup, ncName, safeUri, serializeChildren, type Child, type Markup } from './xml.ts';
+
+const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+/** The identifier kinds of a reference, as TEI `idno/@type` values. */
+const IDNO_TYPES: readonly [keyof ReferenceIds, string][] = [
+  ['isbn', 'ISBN'],
+  ['oclc', 'OCLC'],
+  ['ol', 'OL'],
+  ['hdl', 'handle'],
+  ['doi', 'DOI'],
+  ['url', 'URI'],
+];
+
+/** `teidata.enumerated` (no white space); values that are not are made so. */
+function word(value: string): string {
+  const w = value.trim().replace(/\s+/g, '-');
+  return w === '' ? 'unknown' : w;
+}
+
+/** A BCP 47 tag acceptable to `xml:lang`, or null. */
+function languageTag(value: string): string | null {
+  return /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(value) ? value : null;
+}
+
+/** An xsd:date or xsd:dateTime acceptable to `@when`, or null. */
+function isoWhen(value: string): string | null {
+  return /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(value) ? value : null;
+}
+
+interface Context {
+  input: ExportInput;
+  notes: ExportNotes;
+  refs: ReferenceKeys;
+  regions: TextRegion[];
+  claimKeys: Map<Claim, string>;
+}
+
+function respOf(ctx: Context, agent: Agent | undefined): string | null {
+  if (!agent) return null;
+  const n = ctx.notes.annotatorIndex.get(agentKey(agent));
+  return n ? `#resp-${n}` : null;
+}
+
+function agentName(agent: Agent): Markup {
+  const tag = agent.type === 'Person' ? 'persName' : agent.type === 'Organization' ? 'orgName' : 'name';
+  return element(tag, { ref: agent.id ? safeUri(agent.id) : null, type: tag === 'name' ? 'software' : null }, [agent.name]);
+}
+
+function header(ctx: Context): Markup {
+  const { work, exportedAt } = ctx.input;
+  const when = isoWhen(exportedAt);
+  const resps = ctx.notes.annotators.map((agent, i) =>
+    element('respStmt', { 'xml:id': `resp-${i + 1}` }, [element('resp', {}, ['annotation']), agentName(agent)]),
+  );
+  const licence = element('licence', { target: safeUri(work.licence.url) }, [work.licence.name]);
+  return element('teiHeader', {}, [
+    element('fileDesc', {}, [
+      element('titleStmt', {}, [
+        element('title', { type: 'main' }, [work.title]),
+        element('title', { type: 'sub' }, ['An annotated edition with claim provenance']),
+        ...resps,
+      ]),
+      element('publicationStmt', {}, [
+        element('publisher', {}, ['Apparatus']),
+        element('date', { when, type: 'export' }, [exportedAt]),
+        element('availability', {}, [licence, element('p', {}, [work.attribution])]),
+      ]),
+      element('sourceDesc', {}, [
+        element('bibl', {}, [
+          element('title', {}, [work.title]),
+          ', ',
+          work.attribution,
+          '. ',
+          element('ref', { target: safeUri(work.source) }, [work.source]),
+          work.revision ? [' ', element('edition', {}, [work.revision])] : null,
+          ' ',
+          element('idno', { type: 'SHA-256' }, [work.sha256]),
+          element('availability', {}, [element('licence', { target: safeUri(work.licence.url) }, [work.licence.name])]),
+        ]),
+      ]),
+    ]),
+    element('encodingDesc', {}, [
+      element('p', {}, [
+        'Each claim of the source is a seg of type "claim" whose subtype says how it is supported (direct: a footnote marker follows it; inherited: a later marker in its paragraph covers it; none: no source) and whose corresp points at its sources in the reference list. ',
+        'Notes are W3C Web Annotations converted to TEI: their ranges are marked by anchor pairs, their annotators by respStmt, their certainty by @cert, and contested claims by certainty elements.',
+      ]),
+    ]),
+  ]);
+}
+
+function renderGroups<W>(groups: readonly Group<W, Citation | string>[], wrap: (w: W, content: Child[]) => Markup, atom: (a: Citation | string, text: string) => Child): Child[] {
+  return groups.map((g) => {
+    const content: Child[] = g.pieces.map((p) => {
+      switch (p.kind) {
+        case 'text':
+          return p.text;
+        case 'atom':
+          return atom(p.atom, p.text);
+        case 'note-start':
+          return element('anchor', { 'xml:id': `note-${p.number}-start` });
+        case 'note-end':
+          return element('anchor', { 'xml:id': `note-${p.number}-end` });
+      }
+    });
+    return g.wrapper === null ? content : wrap(g.wrapper, content);
+  });
+}
+
+function body(ctx: Context, placed: Map<number, RegionNote[]>): Markup {
+  const { text } = ctx.input;
+  const paragraphs = ctx.regions.flatMap((region, r) => {
+    if (region.kind !== 'block') return [];
+    const block = text.blocks[region.index]!;
+    const groups = cutRuns<Claim, Citation | string>(region.text, claimSpans(text, region.index), markerSpans(text, region.index), placed.get(r) ?? []);
+    const content = renderGroups(
+      groups,
+      (claim, inner) => {
+        const sources = claim.sources.map((l) => ctx.refs.byLabel.get(l)).filter((k): k is string => k !== undefined);
+        return element('seg', { 'xml:id': ctx.claimKeys.get(claim)!, type: 'claim', subtype: claim.support, corresp: sources.map((k) => `#${k}`).join(' ') || null }, inner);
+      },
+      (atom, written) => {
+        const label = typeof atom === 'string' ? atom : atom.label;
+        const key = ctx.refs.byLabel.get(label);
+        return element('ref', { target: key ? `#${key}` : null, type: 'footnote', n: label }, [written]);
+      },
+    );
+    return [markup('\n      '), element(block.type === 'blockquote' ? 'quote' : 'p', {}, content)];
+  });
+  return element('body', {}, [...paragraphs, markup('\n    ')]);
+}
+
+function idnoSpans(text: string, ids: ReferenceIds): { spans: Span<string>[]; missing: [string, string][] } {
+  const spans: Span<string>[] = [];
+  const missing: [string, string][] = [];
+  for (const [field, type] of IDNO_TYPES) {
+    for (const value of ids[field]) {
+      // Wrap the identifier where the entry writes it; list it after the entry when written differently.
+      const at = text.indexOf(value);
+      const free = at >= 0 && !spans.some((s) => at < s.end && s.start < at + value.length);
+      if (free) spans.push({ start: at, end: at + value.length, value: type });
+      else missing.push([type, value]);
+    }
+  }
+  return { spans, missing };
+}
+
+function references(ctx: Context, placed: Map<number, RegionNote[]>): Markup | null {
+  const { text } = ctx.input;
+  if (text.references.length === 0) return null;
+  const bibls = ctx.regions.flatMap((region, r) => {
+    if (region.kind !== 'reference') return [];
+    const ref = text.references[region.index]!;
+    const { spans, missing } = idnoSpans(region.text, ref.ids);
+    const groups = cutRuns<string, Citation | string>(region.text, spans, [], placed.get(r) ?? []);
+    const content = renderGroups(groups, (type, inner) => element('idno', { type }, inner), (_a, t) => t);
+    const extra = missing.map(([type, value]) => [' ', element('idno', { type }, [value])]);
+    return [markup('\n          '), element('bibl', { 'xml:id': ctx.refs.byIndex[region.index]!, n: ref.label }, [...content, ...extra])];
+  });
+  return element('div', { type: 'references' }, [
+    markup('\n        '),
+    element('head', {}, [text.referencesHeading ?? 'References']),
+    markup('\n        '),
+    element('listBibl', {}, [...bibls, markup('\n        ')]),
+    markup('\n      '),
+  ]);
+}
+
+function linkList(ctx: Context, links: readonly SourceLink[]): Child {
+  if (links.length === 0) return null;
+  const items = links.map((link, i) => {
+    const label = linkedReferenceLabel(link, ctx.input.work.iri);
+    const key = label !== null ? ctx.refs.byLabel.get(label) : undefined;
+    const target = key ? `#${key}` : safeUri(link.source);
+    const shown = link.citation ?? (label !== null ? `reference ${label}` : link.source);
+    return [i > 0 ? '; ' : '', element('ref', { type: word(link.relation), target }, [shown]), ` (${words(link.relation)})`];
+  });
+  return element('p', {}, ['Sources: ', ...items]);
+}
+
+function positionList(positions: readonly Position[] | undefined): Child {
+  if (!positions || positions.length === 0) return null;
+  return element('list', { type: 'positions' }, [
+    element('head', {}, ['Positions']),
+    ...positions.map((p) =>
+      element('item', {}, [
+        element('name', {}, [p.holder]),
+        p.perspective ? ` (${p.perspective})` : '',
+        ': ',
+        p.view,
+        ' ',
+        element('bibl', {}, [p.citation, p.url ? [' ', element('ptr', { target: safeUri(p.url) })] : null]),
+      ]),
+    ),
+  ]);
+}
+
+function tagLine(tags: readonly string[]): Child {
+  if (tags.length === 0) return null;
+  return element('p', {}, ['Tags: ', ...tags.map((t, i) => [i > 0 ? ', ' : '', element('term', { type: 'tag' }, [t])])]);
+}
+
+function claimsUnder(ctx: Context, start: number, end: number): string[] {
+  const keys: string[] = [];
+  for (const claim of ctx.input.text.claims) {
+    const region = ctx.regions.find((r) => r.kind === 'block' && r.index === claim.block);
+    if (!region) continue;
+    const s = region.start + claim.start;
+    const e = region.start + claim.end;
+    if (start < e && s < end) keys.push(ctx.claimKeys.get(claim)!);
+  }
+  return keys;
+}
+
+function replyNote(ctx: Context, reply: ExportReply): Markup {
+  const a = reply.annotation;
+  return element('note', { type: 'reply', resp: respOf(ctx, a.creator), cert: a.certainty ?? null, corresp: safeUri(a.id) }, [
+    ...reply.text.map((t) => element('p', {}, [t])),
+    tagLine(reply.tags),
+    linkList(ctx, reply.links),
+  ]);
+}
+
+function noteContent(ctx: Context, note: ExportNote, target: string): Child[] {
+  const a: Annotation = note.annotation;
+  const contested = a.verdict === 'contested' || a.verdict === 'likely-erroneous';
+  const covered = note.anchor ? claimsUnder(ctx, note.anchor.start, note.anchor.end) : [];
+  return [
+    a.verdict ? element('p', {}, ['Verdict: ', element('term', { type: 'verdict' }, [words(a.verdict)]), a.certainty ? ` (certainty ${a.certainty})` : '']) : null,
+    ...note.text.map((t) => element('p', {}, [t])),
+    tagLine(note.tags),
+    linkList(ctx, note.links),
+    positionList(a.positions),
+    a.evidence && a.evidence.length > 0 ? element('p', {}, ['Evidence: ', a.evidence.join(', ')]) : null,
+    contested
+      ? element('certainty', { locus: 'value', cert: 'low', resp: respOf(ctx, a.creator), target: covered.length > 0 ? covered.map((k) => `#${k}`).join(' ') : target }, [
+          element('desc', {}, [`The annotator judges this claim ${words(a.verdict!)}${a.certainty ? ` (their certainty: ${a.certainty})` : ''}.`]),
+        ])
+      : null,
+    ...note.replies.map((r) => replyNote(ctx, r)),
+  ];
+}
+
+function noteElement(ctx: Context, note: ExportNote): Markup {
+  const a = note.annotation;
+  const placed = note.anchor !== null;
+  const attributes = {
+    'xml:id': note.key,
+    n: note.number,
+    type: placed ? word(a.motivation) : 'orphan',
+    subtype: placed ? (a.verdict ?? null) : word(a.motivation),
+    target: placed ? `#${note.key}-start` : null,
+    targetEnd: placed ? `#${note.key}-end` : null,
+    resp: respOf(ctx, a.creator),
+    cert: a.certainty ?? null,
+    corresp: safeUri(a.id),
+  };
+  const orphanPart: Child[] = placed
+    ? []
+    : [
+        element('p', {}, [note.unanchoredReason ?? '']),
+        note.quote ? element('p', {}, ['Passage: ', element('quote', {}, [note.quote])]) : null,
+      ];
+  return element('note', attributes, [...orphanPart, ...noteContent(ctx, note, `#${note.key}-start`)]);
+}
+
+function noteDiv(ctx: Context, type: string, head: string, notes: readonly ExportNote[]): Child {
+  if (notes.length === 0) return null;
+  return [
+    markup('\n      '),
+    element('div', { type }, [
+      markup('\n        '),
+      element('head', {}, [head]),
+      ...notes.flatMap((n) => [markup('\n        '), noteElement(ctx, n)]),
+      markup('\n      '),
+    ]),
+  ];
+}
+
+/** Writes the TEI P5 document of `input` (see the module comment). Never throws on valid ExportInput. */
+export function exportTei(input: ExportInput): string {
+  const notes = collectNotes(input);
+  const claimKeys = new Map<Claim, string>();
+  const usedClaimKeys = new Set<string>();
+  for (const claim of input.text.claims) {
+    const base = ncName('claim-', claim.id);
+    let key = base;
+    for (let n = 2; usedClaimKeys.has(key); n++) key = `${base}-${n}`;
+    usedClaimKeys.add(key);
+    claimKeys.set(claim, key);
+  }
+  const ctx: Context = { input, notes, refs: referenceKeys(input.text.references), regions: textRegions(input.text), claimKeys };
+  const placed = placeNotes(
+    ctx.regions,
+    notes.placed.map((n) => ({ number: n.number, start: n.anchor!.start, end: n.anchor!.end })),
+  );
+  const back: Child[] = [
+    markup('\n      '),
+    references(ctx, placed),
+    noteDiv(ctx, 'notes', 'Notes', notes.placed),
+    noteDiv(ctx, 'unanchored-notes', 'Unanchored notes', notes.unanchored),
+    markup('\n    '),
+  ];
+  const hasBack = input.text.references.length > 0 || notes.placed.length > 0 || notes.unanchored.length > 0;
+  const doc = element('TEI', { xmlns: TEI_NS, 'xml:lang': languageTag(input.work.language) }, [
+    markup('\n  '),
+    header(ctx),
+    markup('\n  '),
+    element('text', {}, [markup('\n    '), body(ctx, placed), hasBack ? [markup('\n    '), element('back', {}, back)] : null, markup('\n  ')]),
+    markup('\n'),
+  ]);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeChildren([doc])}\n`;
+}
