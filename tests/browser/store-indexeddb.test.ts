@@ -1,0 +1,153 @@
+/**
+ * The IndexedDB repository in real Chromium, with a persistent profile so that data must survive the browser
+ * closing: what is saved (or flushed on pagehide) is there after a relaunch; unreadable records are reported and
+ * survive later saves; an upgrade in another tab closes this connection cleanly.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../src/anchoring/annotation-types.ts';
+import { sampleAnnotation, sampleAnnotations } from '../unit/store/sample-annotations.ts';
+import { CHROMIUM_PATH, chromiumAvailable, collectErrors, launchOptions, startReaderServer } from './support/browser.ts';
+
+describe.skipIf(!chromiumAvailable())(`IndexedDB annotation repository in Chromium (${CHROMIUM_PATH})`, () => {
+  let server: Awaited<ReturnType<typeof startReaderServer>>;
+  let profile: string;
+  let context: BrowserContext | null = null;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startReaderServer();
+    profile = await mkdtemp(join(tmpdir(), 'apparatus-chromium-profile-'));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+
+  /** Starts Chromium on the persistent profile and opens the harness page. */
+  async function launch(): Promise<Page> {
+    context = await chromium.launchPersistentContext(profile, launchOptions());
+    const page = await context.newPage();
+    errors = collectErrors(page);
+    await page.goto(`${server.url}tests/browser/pages/store-indexeddb.html`);
+    await page.waitForSelector('html[data-store-harness="ready"]');
+    return page;
+  }
+  /** Quits Chromium at once. */
+  async function quit(): Promise<void> {
+    await context?.close();
+    context = null;
+  }
+
+  const open = (page: Page, name: string) => page.evaluate((n) => window.storeHarness.open(n), name);
+  const save = (page: Page, name: string, annotations: Annotation[]) =>
+    page.evaluate(([w, a]) => window.storeHarness.save(w, a), [name, annotations] as const);
+  const load = (page: Page, workId: string) => page.evaluate((w) => window.storeHarness.load(w), workId);
+
+  it('keeps every note saved when the browser is closed the moment the save resolves', async () => {
+    const notes = sampleAnnotations(20);
+    notes[3] = sampleAnnotation(4, 'Ордженикидзе — «Кавбюро» 🗒 with a\ttab and a no-break\u00a0space');
+    let page = await launch();
+    await open(page, 'durability');
+    await save(page, 'kavbiuro', notes);
+    await quit();
+
+    page = await launch();
+    await open(page, 'durability');
+    expect(await load(page, 'kavbiuro')).toEqual({ annotations: notes, unreadable: [] });
+    expect(await load(page, 'other-work')).toEqual({ annotations: [], unreadable: [] });
+    expect(errors).toEqual([]);
+    await quit();
+  });
+
+  it('a save replaces the whole set: removed notes are deleted, changed ones rewritten, order kept', async () => {
+    let page = await launch();
+    await open(page, 'replace');
+    await save(page, 'kavbiuro', sampleAnnotations(6));
+    await save(page, 'other', [sampleAnnotation(1)]);
+    const second = [sampleAnnotation(5), sampleAnnotation(2, 'edited'), sampleAnnotation(9)];
+    await save(page, 'kavbiuro', second);
+    await quit();
+
+    page = await launch();
+    await open(page, 'replace');
+    expect((await load(page, 'kavbiuro')).annotations).toEqual(second);
+    expect((await load(page, 'other')).annotations).toEqual([sampleAnnotation(1)]);
+    const keys = await page.evaluate(() => window.storeHarness.rawKeys('replace'));
+    expect(keys).toHaveLength(4);
+    await quit();
+  });
+
+  it('keeps a change flushed from pagehide when the tab is closed at once', async () => {
+    let page = await launch();
+    await open(page, 'pagehide');
+    await page.evaluate(() => window.storeHarness.startAutosave('kavbiuro'));
+    const notes = sampleAnnotations(3);
+    expect(await page.evaluate((a) => window.storeHarness.schedule(a), notes)).toBe('pending');
+    await page.close();
+    await quit();
+
+    page = await launch();
+    await open(page, 'pagehide');
+    expect((await load(page, 'kavbiuro')).annotations).toEqual(notes);
+    await quit();
+  });
+
+  it('reports corrupt records as unreadable, moves them aside, and no later save deletes or overwrites them', async () => {
+    let page = await launch();
+    await open(page, 'corrupt');
+    const good = sampleAnnotations(3);
+    await save(page, 'kavbiuro', good);
+    const invalid = { v: 1, order: 1, annotation: { id: 'urn:x', type: 'Note' } };
+    await page.evaluate(([k1, k2, v]) => Promise.all([
+      window.storeHarness.putRaw('corrupt', k1, 'not an annotation at all'),
+      window.storeHarness.putRaw('corrupt', k2, v),
+    ]), [['kavbiuro', 'urn:garbage'], ['kavbiuro', 'urn:x'], invalid] as const);
+
+    const first = await load(page, 'kavbiuro');
+    expect(first.annotations).toEqual(good);
+    expect(first.unreadable.map((u) => [u.key, u.raw])).toEqual([
+      ['kavbiuro/urn:garbage', 'not an annotation at all'],
+      ['kavbiuro/urn:x', invalid],
+    ]);
+    expect(first.unreadable[0]!.reason).toMatch(/expected a record object/);
+    expect(first.unreadable[1]!.reason).toMatch(/type/);
+
+    // A record that goes bad after the load and is then hit by a save that overwrites its id.
+    await page.evaluate(([k]) => window.storeHarness.putRaw('corrupt', k, 12345), [['kavbiuro', good[0]!.id]] as const);
+    const next = [sampleAnnotation(1, 'rewritten'), sampleAnnotation(7)];
+    await save(page, 'kavbiuro', next);
+    await quit();
+
+    page = await launch();
+    await open(page, 'corrupt');
+    const after = await load(page, 'kavbiuro');
+    expect(after.annotations).toEqual(next);
+    expect(after.unreadable.map((u) => [u.key, u.raw])).toEqual([
+      ['kavbiuro/urn:garbage', 'not an annotation at all'],
+      ['kavbiuro/urn:x', invalid],
+      [`kavbiuro/${good[0]!.id}`, 12345],
+    ]);
+    await quit();
+  });
+
+  it('closes its connection when another tab upgrades the database, and will not open a newer database', async () => {
+    const page = await launch();
+    await open(page, 'upgrade');
+    await save(page, 'kavbiuro', sampleAnnotations(1));
+    expect(await page.evaluate(() => window.storeHarness.upgradeElsewhere('upgrade', 2))).toBe(2);
+    await expect(save(page, 'kavbiuro', sampleAnnotations(2))).rejects.toThrow(/closed: Apparatus was updated in another tab/);
+    await expect(open(page, 'upgrade')).rejects.toThrow(/unavailable: The notes database was written by a newer version/);
+    await quit();
+  });
+
+  it('gives the reader durable storage, with no warning, in Chromium', async () => {
+    const page = await launch();
+    expect(await page.evaluate(() => window.storeHarness.openDefault('default-check'))).toEqual({ memory: false, warning: null });
+    await quit();
+  });
+});
