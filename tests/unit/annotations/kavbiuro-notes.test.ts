@@ -14,7 +14,9 @@ import {
   type TextTarget,
   type TextualBody,
 } from '../../../src/anchoring/annotation-types.ts';
+import { anchorAll } from '../../../src/anchoring/anchor.ts';
 import { canonicalText } from '../../../src/anchoring/doc-text.ts';
+import { parseAnnotations } from '../../../src/anchoring/selectors.ts';
 import { importText } from '../../../src/model/import-text.ts';
 import { parseWorkMeta } from '../../../src/model/work.ts';
 import { noteIfSchemasMissing, validateCollection } from '../../support/w3c-validator.ts';
@@ -80,6 +82,18 @@ describe('annotations/kavbiuro.jsonld', () => {
       const withContext = `${q.prefix}${q.exact}${q.suffix}`;
       expect(text.indexOf(withContext), n.id).toBe(p.start - q.prefix!.length);
       expect(text.indexOf(withContext, p.start - q.prefix!.length + 1), n.id).toBe(-1);
+    }
+  });
+
+  test('loads through the validating parser without a reject, and every note anchors exact with the engine', () => {
+    const parsed = parseAnnotations(collection, 'kavbiuro.jsonld');
+    expect(parsed.rejected).toEqual([]);
+    expect(parsed.annotations.length).toBe(notes.length);
+    const anchors = anchorAll(text, parsed.annotations);
+    for (const n of notes) {
+      const r = anchors.get(n.id);
+      expect(r?.status, n.id).toBe('exact');
+      expect([r?.start, r?.end], n.id).toEqual([position(n).start, position(n).end]);
     }
   });
 
