@@ -1,0 +1,145 @@
+/**
+ * Merging imported annotations into the ones a work already has, without ever replacing one silently:
+ *
+ * - an incoming annotation whose id is new is **added**;
+ * - one whose id exists and whose content is the same (key order and a standalone `@context` aside) is an
+ *   **identical duplicate**: skipped, and reported;
+ * - one whose id exists with different content is a **conflict**: the existing annotation stays as it is, and the
+ *   incoming one is kept beside it under a new id (`urn:apparatus:conflict:<hash>`, derived from the original id
+ *   and the content, so the same import gives the same ids); the report says which id it was and what it is now.
+ *   A version already kept aside that way (the same file imported twice) is an identical duplicate, not a new copy;
+ * - replies in the same import that pointed at a renamed conflicting annotation are re-pointed to its new id, so a
+ *   thread that arrived together stays together;
+ * - rejects from the parser (rows that could not be read) are passed through into the report, never dropped.
+ *
+ * Pure; never throws. Existing annotations come first in the result, in their order; then the added ones, in
+ * the order they came.
+ */
+import type { Annotation } from './annotation-types.ts';
+import { fnv1a } from '../model/claims.ts';
+
+/** An incoming annotation kept beside an existing one with the same id. */
+export interface MergeConflict {
+  /** The id both had. */
+  id: string;
+  /** The new id of the incoming copy. */
+  keptAs: string;
+  /** A sentence for the user. */
+  message: string;
+}
+
+/** What could not be read, as the parsers report it. */
+export interface MergeRejected {
+  where: string;
+  id?: string;
+  reason: string;
+}
+
+/** What a merge did. Every incoming annotation appears in exactly one of `added`, `duplicates`, `conflicts`. */
+export interface MergeReport {
+  /** Ids of the incoming annotations added as they were. */
+  added: string[];
+  /** Ids of incoming annotations identical to one already there: skipped. */
+  duplicates: string[];
+  /** Incoming annotations that differ from an existing one with the same id: kept under a new id. */
+  conflicts: MergeConflict[];
+  /** Ids of imported replies re-pointed to a conflict copy's new id. */
+  repointed: string[];
+  /** What the parser could not read. */
+  rejected: MergeRejected[];
+}
+
+/** The merged list and the report. */
+export interface MergeResult {
+  annotations: Annotation[];
+  report: MergeReport;
+}
+
+/** JSON of `value` with object keys sorted: equal for equal content whatever the key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The content of an annotation for comparison: everything but a standalone `@context`. */
+function content(a: Annotation): string {
+  const { '@context': _context, ...rest } = a;
+  return canonicalJson(rest);
+}
+
+/** True when `a` and `b` say the same thing (same fields and values, `@context` and key order aside). */
+export function sameAnnotation(a: Annotation, b: Annotation): boolean {
+  return content(a) === content(b);
+}
+
+/**
+ * Merges `incoming` into `existing` (see the module comment). `rejected` are the parser's rejects, copied into
+ * the report.
+ */
+export function mergeAnnotations(existing: readonly Annotation[], incoming: readonly Annotation[], rejected: readonly MergeRejected[] = []): MergeResult {
+  const report: MergeReport = { added: [], duplicates: [], conflicts: [], repointed: [], rejected: [...rejected] };
+  const merged: Annotation[] = [...existing];
+  const byId = new Map<string, Annotation>();
+  for (const a of existing) if (!byId.has(a.id)) byId.set(a.id, a);
+
+  const renamed = new Map<string, string>();
+  const incomingIds = new Set(incoming.map((a) => a.id));
+  const kept: Annotation[] = [];
+  // A reply that came with a renamed annotation follows it to its new id (before it is compared, so that
+  // importing the same file twice finds the re-pointed reply identical).
+  const follow = (a: Annotation): Annotation =>
+    typeof a.target === 'string' && incomingIds.has(a.target) && renamed.has(a.target) ? { ...a, target: renamed.get(a.target)! } : a;
+  for (const original of incoming) {
+    const a = follow(original);
+    const moved = a !== original;
+    const there = byId.get(a.id);
+    if (!there) {
+      byId.set(a.id, a);
+      kept.push(a);
+      report.added.push(a.id);
+      if (moved) report.repointed.push(a.id);
+    } else if (sameAnnotation(there, a)) {
+      report.duplicates.push(a.id);
+    } else {
+      const base = `urn:apparatus:conflict:${fnv1a(`${a.id}\n${content(a)}`)}`;
+      const earlierCopy = byId.get(base);
+      if (earlierCopy && sameAnnotation(earlierCopy, { ...a, id: base })) {
+        // This very version was kept aside before (earlier in this import, or by an earlier import of the file).
+        if (!renamed.has(a.id)) renamed.set(a.id, base);
+        report.duplicates.push(a.id);
+        continue;
+      }
+      let n = 1;
+      let keptAs = base;
+      while (byId.has(keptAs)) keptAs = `${base}-${++n}`;
+      const copy: Annotation = { ...a, id: keptAs };
+      byId.set(keptAs, copy);
+      kept.push(copy);
+      if (moved) report.repointed.push(a.id);
+      // Only the first conflicting copy of an id takes over its replies: that is the one they came with.
+      if (!renamed.has(a.id)) renamed.set(a.id, keptAs);
+      report.conflicts.push({
+        id: a.id,
+        keptAs,
+        message: `An annotation with id ${a.id} already exists with different content; the imported one was kept beside it as ${keptAs}.`,
+      });
+    }
+  }
+
+  // Replies listed before the annotation they answer: re-pointed once every rename is known.
+  for (let i = 0; i < kept.length; i++) {
+    const a = kept[i]!;
+    const followed = follow(a);
+    if (followed !== a) {
+      kept[i] = followed;
+      report.repointed.push(a.id);
+    }
+  }
+  merged.push(...kept);
+  return { annotations: merged, report };
+}
