@@ -1,39 +1,61 @@
 /**
- * Composition root: the only module that wires every layer. Loads the work (text, metadata, hash check), builds
- * the document, mounts the editor into `<ap-reader>`'s text slot and sends snapshots down after every update.
+ * Composition root: the only module that wires every layer. Loads the work (text, metadata, hash check) and its
+ * notes (the project's curated file and the browser's stored working copy), builds the document, mounts the
+ * editor into `<ap-reader>`'s text slot, sends snapshots down after every update and saves every change to the
+ * notes (IndexedDB within 300 ms, at once on `pagehide`).
  *
- * URL parameters: `?work=<id>` loads `corpus/<id>/text.txt` and `corpus/<id>/work.json` (default `kavbiuro`);
- * `?text=<url>&meta=<url>` load any text and metadata (benchmarks). `#claim=<id>` selects a claim on load.
- * When ready, `<html data-apparatus-ready="true">`; `window.apparatus` exposes the view for tests and benchmarks.
+ * URL parameters: `?work=<id>` loads `corpus/<id>/text.txt`, `corpus/<id>/work.json` and
+ * `annotations/<id>.jsonld` (default `kavbiuro`); `?text=<url>&meta=<url>[&annotations=<url>]` load any text,
+ * metadata and notes (benchmarks, tests). `#claim=<id>` and `#annotation=<id>` open the page on that item.
+ * When ready, `<html data-apparatus-ready="true">`; `window.apparatus` exposes the editor for tests and benchmarks.
  */
 import './styles/reader.css';
+import { keymap } from 'prosemirror-keymap';
+import type { EditorState } from 'prosemirror-state';
+import { notesCollection } from './anchoring/annotation-collection.ts';
+import type { Annotation } from './anchoring/annotation-types.ts';
+import { AnnotationFileError, describeRejection, parseAnnotationFile } from './anchoring/selectors.ts';
+import { anchorEntries, focusNote, loadNotes, redoNotes, undoNotes, type NoteContext } from './editor/annotation-commands.ts';
+import { annotationDecorationsPlugin } from './editor/annotation-decorations.ts';
+import { annotationsOf, annotationsPlugin } from './editor/annotation-plugin.ts';
+import { selectClaim } from './editor/commands.ts';
 import { createReaderState, NAVIGATION_KEYS } from './editor/create-state.ts';
 import { highlightPlugin } from './editor/highlight-plugin.ts';
 import { mountReaderEditor, type ReaderEditor } from './editor/reader-view.ts';
-import { selectClaim } from './editor/commands.ts';
-import { SnapshotBuilder } from './editor/snapshot.ts';
+import { SnapshotBuilder, type UnreadableNote } from './editor/snapshot.ts';
 import { buildDoc } from './model/build-doc.ts';
 import { ImportError } from './model/import-error.ts';
 import { importText } from './model/import-text.ts';
+import type { ImportedText } from './model/imported-text.ts';
 import { checkWorkText, parseWorkMeta, type WorkMeta } from './model/work.ts';
 import type { ApReader } from './panels/ap-reader.ts';
 import './panels/ap-reader.ts';
+import { Autosave, type SaveStatus } from './store/autosave.ts';
+import { openAnnotationRepository } from './store/open-annotation-repository.ts';
+import { mountProjectTools } from './project-tools.ts';
 
 declare global {
   interface Window {
-    apparatus?: { editor: ReaderEditor; meta: WorkMeta };
+    apparatus?: { editor: ReaderEditor; meta: WorkMeta; imported: ImportedText; flush: () => Promise<SaveStatus> };
   }
 }
 
+interface WorkUrls {
+  id: string | null;
+  text: string;
+  meta: string;
+  annotations: string | null;
+}
+
 /** Where the work's files are, from the page URL. */
-function workUrls(location: Location): { text: string; meta: string } {
+function workUrls(location: Location): WorkUrls {
   const params = new URLSearchParams(location.search);
   const text = params.get('text');
   const meta = params.get('meta');
-  if (text && meta) return { text, meta };
+  if (text && meta) return { id: null, text, meta, annotations: params.get('annotations') };
   const id = params.get('work') ?? 'kavbiuro';
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) throw new Error(`"${id}" is not a work name (lower-case letters, digits and hyphens)`);
-  return { text: `corpus/${id}/text.txt`, meta: `corpus/${id}/work.json` };
+  return { id, text: `corpus/${id}/text.txt`, meta: `corpus/${id}/work.json`, annotations: `annotations/${id}.jsonld` };
 }
 
 async function fetchOk(url: string): Promise<Response> {
@@ -53,11 +75,54 @@ function showFatal(reader: ApReader, message: string): void {
   reader.removeAttribute('aria-busy');
 }
 
+/** The project's notes file: its annotations, and what it holds that could not be read (kept, reported). */
+async function loadNotesFile(url: string | null): Promise<{ annotations: Annotation[]; unreadable: UnreadableNote[] }> {
+  if (!url) return { annotations: [], unreadable: [] };
+  const res = await fetch(url);
+  if (res.status === 404) return { annotations: [], unreadable: [] };
+  if (!res.ok) return { annotations: [], unreadable: [{ origin: url, key: url, reason: `could not be loaded: ${res.status} ${res.statusText}`, raw: null }] };
+  const json = await res.text();
+  try {
+    const parsed = parseAnnotationFile(json, url);
+    return {
+      annotations: parsed.annotations,
+      unreadable: parsed.rejected.map((r) => ({ origin: url, key: r.id ?? `item ${r.index}`, reason: describeRejection(r, url), raw: r.raw })),
+    };
+  } catch (e) {
+    if (e instanceof AnnotationFileError) return { annotations: [], unreadable: [{ origin: url, key: url, reason: e.message, raw: json.slice(0, 20_000) }] };
+    throw e;
+  }
+}
+
+function describeStatus(s: SaveStatus): string {
+  switch (s.state) {
+    case 'idle':
+      return '';
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return 'All notes saved in this browser';
+    case 'error':
+      return `Save failed: ${s.message}`;
+  }
+}
+
+const CREATOR_KEY = 'apparatus:creator-name';
+
+function creatorName(): string {
+  try {
+    return globalThis.localStorage?.getItem(CREATOR_KEY)?.trim() || 'Anonymous reader';
+  } catch {
+    return 'Anonymous reader';
+  }
+}
+
 async function start(): Promise<void> {
   const reader = document.querySelector('ap-reader')!;
   reader.setAttribute('aria-busy', 'true');
   reader.keys = NAVIGATION_KEYS;
-  let urls: { text: string; meta: string };
+  let urls: WorkUrls;
   try {
     urls = workUrls(window.location);
   } catch (e) {
@@ -75,9 +140,10 @@ async function start(): Promise<void> {
     return;
   }
   const warnings: string[] = [];
-  const altered = await checkWorkText(meta, bytes);
+  const [altered, opened, file] = await Promise.all([checkWorkText(meta, bytes), openAnnotationRepository(), loadNotesFile(urls.annotations)]);
   if (altered) warnings.push(altered);
-  let imported;
+  if (opened.warning) warnings.push(opened.warning);
+  let imported: ImportedText;
   try {
     imported = importText(bytes, { language: meta.language });
   } catch (e) {
@@ -86,22 +152,78 @@ async function start(): Promise<void> {
   }
   document.title = `${meta.title} — Apparatus`;
   document.documentElement.lang = meta.language;
-  const snapshots = new SnapshotBuilder(meta, imported, warnings);
-  const state = createReaderState(buildDoc(imported), [highlightPlugin()]);
-  const place = document.getElementById('text')!;
-  const editor = mountReaderEditor(place, state, `${meta.title} — source text, read-only`, (next) => {
-    reader.snapshot = snapshots.build(next);
-  });
-  reader.editor = editor;
-  reader.snapshot = snapshots.build(state);
-  window.apparatus = { editor, meta };
 
-  const claimFromHash = () => {
-    const m = /^#claim=(.+)$/.exec(window.location.hash);
-    if (m) editor.run(selectClaim(decodeURIComponent(m[1]!)), { focus: true });
+  // The working copy: what this browser saved for the work; the project's curated file when it saved nothing yet.
+  const stored = await opened.repository.load(meta.id).catch((e: Error) => {
+    warnings.push(`Stored notes could not be read: ${e.message}`);
+    return { annotations: [], unreadable: [] };
+  });
+  const startFromFile = stored.annotations.length === 0 && stored.unreadable.length === 0;
+  const annotations = startFromFile ? file.annotations : stored.annotations;
+  const unreadable: UnreadableNote[] = [
+    ...file.unreadable,
+    ...stored.unreadable.map((u) => ({ origin: 'this browser’s storage', key: u.key, reason: u.reason, raw: u.raw })),
+  ];
+
+  const snapshots = new SnapshotBuilder(meta, imported, warnings);
+  snapshots.setUnreadable(unreadable);
+  const doc = buildDoc(imported);
+  const state = createReaderState(doc, [
+    highlightPlugin(),
+    annotationsPlugin(),
+    annotationDecorationsPlugin(),
+    keymap({ 'Mod-z': undoNotes, 'Mod-Shift-z': redoNotes, 'Mod-y': redoNotes }),
+  ]);
+
+  const autosave = new Autosave({
+    repository: opened.repository,
+    workId: meta.id,
+    onStatus: (s) => (reader.saveStatus = describeStatus(s)),
+  });
+  let savedVersion = -1;
+  const onState = (next: EditorState) => {
+    reader.snapshot = snapshots.build(next);
+    const notes = annotationsOf(next);
+    if (notes.version !== savedVersion) {
+      if (savedVersion !== -1) autosave.schedule([...notes.byId.values()].map((e) => e.annotation));
+      savedVersion = notes.version;
+    }
   };
-  claimFromHash();
-  window.addEventListener('hashchange', claimFromHash);
+  const place = document.getElementById('text')!;
+  const editor = mountReaderEditor(place, state, `${meta.title} — source text, read-only`, onState);
+  editor.run(loadNotes(anchorEntries(doc, annotations)));
+  onState(editor.view.state);
+
+  const noteContext: NoteContext = {
+    source: meta.iri,
+    creator: { type: 'Person', name: creatorName() },
+    newId: () => `urn:uuid:${crypto.randomUUID()}`,
+    now: () => new Date().toISOString(),
+  };
+  reader.editor = editor;
+  reader.noteContext = noteContext;
+
+  const flush = () => autosave.flush();
+  window.addEventListener('pagehide', () => void flush());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void flush();
+  });
+  window.apparatus = { editor, meta, imported, flush };
+
+  const currentNotes = () => [...annotationsOf(editor.view.state).byId.values()].map((e) => e.annotation);
+  void mountProjectTools(reader, {
+    workId: urls.id,
+    save: () => JSON.stringify(notesCollection(meta.id, meta.title, currentNotes(), { modified: new Date().toISOString() }), null, 2) + '\n',
+  });
+
+  const fromHash = () => {
+    const claim = /^#claim=(.+)$/.exec(window.location.hash);
+    if (claim) editor.run(selectClaim(decodeURIComponent(claim[1]!)), { focus: true });
+    const note = /^#annotation=(.+)$/.exec(window.location.hash);
+    if (note) editor.run(focusNote(decodeURIComponent(note[1]!)), { focus: true });
+  };
+  fromHash();
+  window.addEventListener('hashchange', fromHash);
   await reader.updateComplete;
   reader.removeAttribute('aria-busy');
   document.documentElement.dataset['apparatusReady'] = 'true';

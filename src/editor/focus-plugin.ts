@@ -8,17 +8,23 @@ import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } 
 export interface FocusState {
   /** label of the reference whose marker was clicked, or null */
   reference: string | null;
+  /** id of the annotation chosen in a panel or by a deep link, or null */
+  annotation: string | null;
 }
 
-export type FocusAction = { type: 'focus-reference'; label: string | null };
+export type FocusAction = { type: 'focus-reference'; label: string | null } | { type: 'focus-annotation'; id: string | null };
 
 export const focusKey = new PluginKey<FocusState>('apparatus-focus');
 
-/** The pure reducer: an action wins; otherwise a selection change clears the focused reference. */
+/**
+ * The pure reducer: an action sets one focus (and clears the other); otherwise a selection change clears both,
+ * since moving the caret means reading what is there again.
+ */
 export function applyFocus(state: FocusState, tr: Transaction): FocusState {
   const action = tr.getMeta(focusKey) as FocusAction | undefined;
-  if (action?.type === 'focus-reference') return { reference: action.label };
-  if (tr.selectionSet && state.reference !== null) return { reference: null };
+  if (action?.type === 'focus-reference') return { reference: action.label, annotation: null };
+  if (action?.type === 'focus-annotation') return { reference: null, annotation: action.id };
+  if (tr.selectionSet && (state.reference !== null || state.annotation !== null)) return { reference: null, annotation: null };
   return state;
 }
 
@@ -26,7 +32,7 @@ export function applyFocus(state: FocusState, tr: Transaction): FocusState {
 export function focusPlugin(): Plugin<FocusState> {
   return new Plugin<FocusState>({
     key: focusKey,
-    state: { init: () => ({ reference: null }), apply: (tr, value) => applyFocus(value, tr) },
+    state: { init: () => ({ reference: null, annotation: null }), apply: (tr, value) => applyFocus(value, tr) },
     props: {
       handleClickOn(view, _pos, node, nodePos, event) {
         if (node.type.name !== 'marker') return false;
@@ -45,4 +51,9 @@ export function focusPlugin(): Plugin<FocusState> {
 /** The focused reference label of `state`, or null. */
 export function focusedReference(state: EditorState): string | null {
   return focusKey.getState(state)?.reference ?? null;
+}
+
+/** The focused annotation id of `state`, or null. */
+export function focusedAnnotation(state: EditorState): string | null {
+  return focusKey.getState(state)?.annotation ?? null;
 }

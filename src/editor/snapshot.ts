@@ -1,9 +1,10 @@
 /**
  * The read-only snapshot that goes DOWN to the panels after each update (DESIGN §2).
  *
- * Two parts so that Lit's identity checks do the right amount of work: `document` changes only when the document
- * or its metadata change (never on a caret move); `caret` is a new object exactly when what is under the caret
- * (or the focused reference) changed.
+ * Three parts so that Lit's identity checks do the right amount of work: `document` changes only when the
+ * document or its metadata change; `notes` when the annotation set (or what could not be read) changes; `caret`
+ * exactly when what is under the caret, the selection's emptiness or the focus changed. A caret move that changes
+ * nothing visible returns the previous snapshot object.
  */
 import type { EditorState } from 'prosemirror-state';
 import type { Claim } from '../model/claim-types.ts';
@@ -11,8 +12,9 @@ import { coverageOf, type Coverage } from '../model/coverage.ts';
 import type { ImportedText, Problem } from '../model/imported-text.ts';
 import type { Reference } from '../model/reference-types.ts';
 import type { WorkMeta } from '../model/work.ts';
+import { annotationsOf, type AnnotationEntry } from './annotation-plugin.ts';
 import { currentClaim } from './commands.ts';
-import { focusedReference } from './focus-plugin.ts';
+import { focusedAnnotation, focusedReference } from './focus-plugin.ts';
 
 export interface DocumentSnapshot {
   work: WorkMeta;
@@ -20,8 +22,33 @@ export interface DocumentSnapshot {
   references: readonly Reference[];
   coverage: Coverage;
   problems: readonly Problem[];
-  /** Sentences the reader must show prominently (e.g. the text's hash does not match work.json). */
+  /** Sentences the reader must show prominently (the text's hash does not match work.json; no durable storage). */
   warnings: readonly string[];
+}
+
+/** Something stored or loaded that could not be read as an annotation: kept, listed, never dropped. */
+export interface UnreadableNote {
+  /** where it came from ("annotations/kavbiuro.jsonld", "browser storage") */
+  origin: string;
+  /** its id when it had one, else a description of its place */
+  key: string;
+  reason: string;
+  raw: unknown;
+}
+
+export interface NotesSnapshot {
+  /** anchored notes in document order (by start, wider first), then orphans; replies are not here */
+  notes: readonly AnnotationEntry[];
+  /** notes that could not be anchored */
+  orphans: readonly AnnotationEntry[];
+  /** replies by the id of the annotation they answer, oldest first */
+  replies: ReadonlyMap<string, readonly AnnotationEntry[]>;
+  /** records that could not be read */
+  unreadable: readonly UnreadableNote[];
+  canUndo: boolean;
+  canRedo: boolean;
+  /** total number of annotations, replies included */
+  count: number;
 }
 
 export interface CaretSnapshot {
@@ -33,11 +60,43 @@ export interface CaretSnapshot {
   missing: readonly string[];
   /** the reference whose marker was clicked, or null */
   reference: Reference | null;
+  /** notes covering the caret, narrowest first */
+  notes: readonly AnnotationEntry[];
+  /** other notes on the claim under the caret (overlapping it), in document order */
+  claimNotes: readonly AnnotationEntry[];
+  /** the note chosen in a panel or by a deep link, or null */
+  focused: AnnotationEntry | null;
+  /** true when the selection is a non-empty range (so "Annotate selection" applies) */
+  hasSelection: boolean;
 }
 
 export interface ReaderSnapshot {
   document: DocumentSnapshot;
+  notes: NotesSnapshot;
   caret: CaretSnapshot;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The notes snapshot of an annotations state. */
+export function notesSnapshot(byId: ReadonlyMap<string, AnnotationEntry>, unreadable: readonly UnreadableNote[], canUndo: boolean, canRedo: boolean): NotesSnapshot {
+  const anchored: AnnotationEntry[] = [];
+  const orphans: AnnotationEntry[] = [];
+  const replies = new Map<string, AnnotationEntry[]>();
+  for (const e of byId.values()) {
+    const t = e.annotation.target;
+    if (typeof t === 'string') {
+      const list = replies.get(t) ?? [];
+      list.push(e);
+      replies.set(t, list);
+    } else if (e.range) anchored.push(e);
+    else orphans.push(e);
+  }
+  anchored.sort((a, b) => a.range!.from - b.range!.from || b.range!.to - a.range!.to);
+  for (const list of replies.values()) list.sort((a, b) => a.annotation.created.localeCompare(b.annotation.created));
+  return { notes: anchored, orphans, replies, unreadable, canUndo, canRedo, count: byId.size };
 }
 
 /** Builds snapshots, reusing the previous objects when nothing they hold changed. */
@@ -45,6 +104,9 @@ export class SnapshotBuilder {
   private readonly document: DocumentSnapshot;
   private readonly claimsById: Map<string, Claim>;
   private readonly refsByLabel: Map<string, Reference>;
+  private notes: NotesSnapshot | null = null;
+  private notesFrom: { byId: unknown; unreadable: unknown; undo: unknown; redo: unknown } | null = null;
+  private unreadable: readonly UnreadableNote[] = [];
   private last: ReaderSnapshot | null = null;
 
   constructor(work: WorkMeta, imported: ImportedText, warnings: readonly string[] = []) {
@@ -61,22 +123,77 @@ export class SnapshotBuilder {
     for (const r of imported.references) if (!this.refsByLabel.has(r.label)) this.refsByLabel.set(r.label, r);
   }
 
+  /** Records that could not be read (from files or storage); shown in the notes list. */
+  setUnreadable(list: readonly UnreadableNote[]): void {
+    this.unreadable = list;
+  }
+
+  private notesOf(state: EditorState): NotesSnapshot {
+    const a = annotationsOf(state);
+    const from = { byId: a.byId, unreadable: this.unreadable, undo: a.undo, redo: a.redo };
+    const prev = this.notesFrom;
+    if (!this.notes || !prev || prev.byId !== from.byId || prev.unreadable !== from.unreadable || prev.undo !== from.undo || prev.redo !== from.redo) {
+      this.notes = notesSnapshot(a.byId, this.unreadable, a.undo.length > 0, a.redo.length > 0);
+      this.notesFrom = from;
+    }
+    return this.notes;
+  }
+
   /** The snapshot of `state`; the same object as last time when nothing visible changed. */
   build(state: EditorState): ReaderSnapshot {
+    const notes = this.notesOf(state);
     const range = currentClaim(state);
     const claim = range ? (this.claimsById.get(range.id) ?? null) : null;
     const label = focusedReference(state);
     const reference = label === null ? null : (this.refsByLabel.get(label) ?? null);
-    const prev = this.last;
-    if (prev && prev.caret.claim === claim && prev.caret.reference === reference) return prev;
-    const sources: Reference[] = [];
-    const missing: string[] = [];
-    for (const l of claim?.sources ?? []) {
-      const r = this.refsByLabel.get(l);
-      if (r) sources.push(r);
-      else missing.push(l);
+    const focusedId = focusedAnnotation(state);
+    const byId = annotationsOf(state).byId;
+    const focused = focusedId === null ? null : (byId.get(focusedId) ?? null);
+    const { selection } = state;
+    const pos = selection.empty ? selection.head : selection.from;
+    const here: AnnotationEntry[] = [];
+    const onClaim: AnnotationEntry[] = [];
+    const claimRange = range ?? null;
+    for (const e of notes.notes) {
+      const r = e.range!;
+      if (r.from <= pos && pos <= r.to && (selection.empty || r.to > pos)) here.push(e);
+      else if (claimRange && r.from < claimRange.to && r.to > claimRange.from) onClaim.push(e);
     }
-    this.last = { document: this.document, caret: { claim, sources, missing, reference } };
+    here.sort((a, b) => a.range!.to - a.range!.from - (b.range!.to - b.range!.from));
+    const hasSelection = !selection.empty;
+    const prev = this.last;
+    if (
+      prev &&
+      prev.notes === notes &&
+      prev.caret.claim === claim &&
+      prev.caret.reference === reference &&
+      prev.caret.focused === focused &&
+      prev.caret.hasSelection === hasSelection &&
+      sameList(prev.caret.notes, here) &&
+      sameList(prev.caret.claimNotes, onClaim)
+    ) {
+      return prev;
+    }
+    let caret = prev?.caret;
+    if (
+      !caret ||
+      caret.claim !== claim ||
+      caret.reference !== reference ||
+      caret.focused !== focused ||
+      caret.hasSelection !== hasSelection ||
+      !sameList(caret.notes, here) ||
+      !sameList(caret.claimNotes, onClaim)
+    ) {
+      const sources: Reference[] = [];
+      const missing: string[] = [];
+      for (const l of claim?.sources ?? []) {
+        const r = this.refsByLabel.get(l);
+        if (r) sources.push(r);
+        else missing.push(l);
+      }
+      caret = { claim, sources, missing, reference, notes: here, claimNotes: onClaim, focused, hasSelection };
+    }
+    this.last = { document: this.document, notes, caret };
     return this.last;
   }
 }

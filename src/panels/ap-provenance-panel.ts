@@ -1,7 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { AnnotationEntry } from '../editor/annotation-plugin.ts';
 import type { CaretSnapshot } from '../editor/snapshot.ts';
 import { SUPPORT_EXPLANATION, SUPPORT_LABEL } from './support-labels.ts';
+import './ap-note-card.ts';
 import './ap-source-card.ts';
 
 /**
@@ -26,20 +28,43 @@ export class ApProvenancePanel extends LitElement {
     .sources { margin-top: 1rem; }
     ap-source-card { padding: 0.75rem 0; border-top: 1px solid var(--ap-line); }
     .empty { color: var(--ap-muted); font-size: 0.95rem; line-height: 1.5; }
+    .notes { margin-top: 1.1rem; padding-top: 0.8rem; border-top: 1px solid var(--ap-line); display: grid; gap: 0.8rem; }
+    .notes h3 { margin: 0; }
   `;
 
   /** What is under the caret (from the reader's snapshot). */
   @property({ attribute: false }) caret: CaretSnapshot | null = null;
+  /** Replies by the id of the note they answer. */
+  @property({ attribute: false }) replies: ReadonlyMap<string, readonly AnnotationEntry[]> = new Map();
+
+  private notesSection(title: string, list: readonly AnnotationEntry[], id: string) {
+    if (!list.length) return nothing;
+    const active = this.caret?.focused?.annotation.id ?? null;
+    return html`<section class="notes" aria-labelledby=${id}>
+      <h3 id=${id}>${title} (${list.length})</h3>
+      ${list.map(
+        (e) => html`<ap-note-card .entry=${e} .replies=${this.replies.get(e.annotation.id) ?? []} ?active=${e.annotation.id === active} show-quote></ap-note-card>`,
+      )}
+    </section>`;
+  }
 
   override render() {
     const c = this.caret;
+    const notes = html`${this.notesSection('Notes here', c?.notes ?? [], 'notes-here')}${this.notesSection(
+      'Notes on this claim',
+      c?.claimNotes ?? [],
+      'notes-claim',
+    )}`;
+    if (c?.focused && !c.notes.includes(c.focused) && !c.claimNotes.includes(c.focused)) {
+      return html`<h2>Note</h2>${this.notesSection('Chosen note', [c.focused], 'notes-focused')}`;
+    }
     if (c?.reference) {
-      return html`<h2>Source</h2><ap-source-card .reference=${c.reference}></ap-source-card>`;
+      return html`<h2>Source</h2><ap-source-card .reference=${c.reference}></ap-source-card>${notes}`;
     }
     const claim = c?.claim;
     if (!c || !claim) {
       return html`<h2>Provenance</h2>
-        <p class="empty">Place the caret in the text, or choose a claim, to see which sources support it.</p>`;
+        <p class="empty">Place the caret in the text, or choose a claim, to see which sources support it.</p>${notes}`;
     }
     return html`
       <h2>Claim</h2>
@@ -48,9 +73,9 @@ export class ApProvenancePanel extends LitElement {
       <p class="explain">${SUPPORT_EXPLANATION[claim.support]}</p>
       ${claim.support === 'none'
         ? html`<p class="nosource" role="note">No source is cited for this claim.</p>`
-        : html`<div class="sources">${c.sources.map((r) => html`<ap-source-card .reference=${r}></ap-source-card>`)}
-</div>
+        : html`<div class="sources">${c.sources.map((r) => html`<ap-source-card .reference=${r}></ap-source-card>`)}</div>
             ${c.missing.map((l) => html`<p class="missing">Marker [${l}] has no entry in the reference list.</p>`)}`}
+      ${notes}
     `;
   }
 

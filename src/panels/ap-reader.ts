@@ -1,18 +1,45 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { draftOf, noteText, type NoteDraft } from '../anchoring/note-draft.ts';
+import { createNote, deleteNotes, editNote, focusNote, redoNotes, replyToNote, undoNotes, type NoteContext } from '../editor/annotation-commands.ts';
 import { focusReference, selectClaim } from '../editor/commands.ts';
 import type { ReaderEditor } from '../editor/reader-view.ts';
 import type { ReaderSnapshot } from '../editor/snapshot.ts';
-import { ClaimSelectEvent, ReferenceSelectEvent } from './events.ts';
+import {
+  AnnotateRequestEvent,
+  ClaimSelectEvent,
+  HistoryEvent,
+  NoteActionEvent,
+  NoteSubmitEvent,
+  ReferenceSelectEvent,
+  type NoteFormMode,
+} from './events.ts';
 import type { KeyHelp } from './ap-legend.ts';
 import './ap-claim-list.ts';
 import './ap-legend.ts';
+import './ap-note-form.ts';
+import './ap-note-list.ts';
 import './ap-provenance-panel.ts';
 
+/** The open note form: what it is for, the note it edits or answers, the passage, and the starting draft. */
+interface FormState {
+  mode: NoteFormMode;
+  id: string | null;
+  quote: string;
+  draft: NoteDraft;
+}
+
+/** Keys of the annotation features (shown in the legend with the navigation keys). */
+export const NOTE_KEYS: readonly KeyHelp[] = [
+  { keys: ['Ctrl+Alt+M'], does: 'annotate selection' },
+  { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], does: 'undo / redo a note change' },
+];
+
 /**
- * The one container of the reader: the header (title, source, licence, legend, keys), the text (slotted light
- * DOM, where the ProseMirror view lives) and the side panels. Snapshots come DOWN as the `snapshot` property;
- * panels' events come UP and are turned into editor commands here.
+ * The one container of the reader: the header (title, source, licence, legend, keys), the toolbar (annotate,
+ * save status, actions slotted in by the composition root), the text (slotted light DOM, where the ProseMirror view
+ * lives) and the side panels (provenance and note form; notes and claims in tabs). Snapshots come DOWN as the
+ * `snapshot` property; panels' events come UP and are turned into editor commands here.
  */
 @customElement('ap-reader')
 export class ApReader extends LitElement {
@@ -25,10 +52,22 @@ export class ApReader extends LitElement {
     .source { font: 0.85rem/1.4 var(--ap-sans); color: var(--ap-muted); margin: 0; }
     .source a { color: var(--ap-link); }
     .warning { max-width: 86rem; margin: 0.75rem auto 0; padding: 0.7rem 1rem; border: 1px solid var(--ap-none-ink); background: var(--ap-none-bg); color: var(--ap-none-ink); border-radius: 4px; font: 600 0.9rem/1.4 var(--ap-sans); box-sizing: border-box; }
-    main { max-width: 86rem; margin: 0 auto; padding: 1.5rem; display: grid; grid-template-columns: minmax(0, 46rem) minmax(18rem, 24rem); justify-content: center; gap: 2rem; align-items: start; }
+    main { max-width: 86rem; margin: 0 auto; padding: 1.25rem 1.5rem; display: grid; grid-template-columns: minmax(0, 46rem) minmax(18rem, 26rem); justify-content: center; gap: 2rem; align-items: start; }
     .text { min-width: 0; }
+    .toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; padding: 0.5rem 0; margin-bottom: 0.5rem; background: var(--ap-page); font: 0.85rem/1.2 var(--ap-sans); }
+    .toolbar button.primary { font: 600 0.85rem/1.2 var(--ap-sans); padding: 0.45rem 0.85rem; border-radius: 4px; border: 1px solid var(--ap-ink); background: var(--ap-ink); color: var(--ap-paper); cursor: pointer; }
+    .toolbar button.primary[aria-disabled='true'] { background: var(--ap-paper); color: var(--ap-muted); border-color: var(--ap-line); cursor: default; }
+    .toolbar button:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 2px; }
+    .toggle { font: 0.8rem/1.2 var(--ap-sans); padding: 0.35rem 0.6rem; border-radius: 999px; border: 1px solid var(--ap-line); background: var(--ap-paper); color: var(--ap-muted); cursor: pointer; }
+    .toggle[aria-pressed='true'] { color: var(--ap-ink); border-color: var(--ap-ink); }
+    .status { color: var(--ap-muted); margin-left: auto; }
+    .status button { font: 0.8rem var(--ap-sans); border: 1px solid var(--ap-line); background: var(--ap-paper); border-radius: 3px; padding: 0.2rem 0.5rem; cursor: pointer; color: var(--ap-ink); }
     aside { position: sticky; top: 1rem; display: grid; gap: 1rem; max-height: calc(100vh - 2rem); overflow: auto; padding-right: 0.25rem; }
     .panel { background: var(--ap-paper); border: 1px solid var(--ap-line); border-radius: 6px; padding: 1rem 1.1rem; }
+    [role='tablist'] { display: flex; gap: 0.25rem; border-bottom: 1px solid var(--ap-line); margin: -0.25rem 0 0.9rem; }
+    [role='tab'] { font: 600 0.85rem/1.2 var(--ap-sans); padding: 0.45rem 0.7rem; border: 0; border-bottom: 2px solid transparent; background: none; color: var(--ap-muted); cursor: pointer; }
+    [role='tab'][aria-selected='true'] { color: var(--ap-ink); border-bottom-color: var(--ap-ink); }
+    [role='tab']:focus-visible { outline: 2px solid var(--ap-focus); }
     @media (max-width: 60rem) {
       main { grid-template-columns: minmax(0, 1fr); gap: 1.25rem; padding: 1rem; }
       aside { position: static; max-height: none; overflow: visible; }
@@ -41,18 +80,41 @@ export class ApReader extends LitElement {
   @property({ attribute: false }) snapshot: ReaderSnapshot | null = null;
   /** The editor to run commands on. */
   @property({ attribute: false }) editor: Pick<ReaderEditor, 'run'> | null = null;
+  /** Who makes new notes, and how ids and times are made. */
+  @property({ attribute: false }) noteContext: NoteContext | null = null;
   /** Key bindings for the help. */
   @property({ attribute: false }) keys: readonly KeyHelp[] = [];
+  /** A line on whether notes are saved ("Saved", "Saving…", "Save failed: …"). */
+  @property() saveStatus = '';
+
+  /** Claim marks switched off (reflected, so the page's stylesheet can hide them in the slotted text). */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-claims' }) hideClaims = false;
+  /** Note highlights switched off. */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-notes' }) hideNotes = false;
+
+  @state() private form: FormState | null = null;
+  @state() private tab: 'notes' | 'claims' = 'notes';
+  @state() private message = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener(ClaimSelectEvent.type, this.onClaimSelect);
     this.addEventListener(ReferenceSelectEvent.type, this.onReferenceSelect);
+    this.addEventListener(AnnotateRequestEvent.type, this.openCreateForm);
+    this.addEventListener(NoteActionEvent.type, this.onNoteAction);
+    this.addEventListener(NoteSubmitEvent.type, this.onNoteSubmit);
+    this.addEventListener(HistoryEvent.type, this.onHistory);
+    this.addEventListener('keydown', this.onKeydown);
   }
 
   override disconnectedCallback(): void {
     this.removeEventListener(ClaimSelectEvent.type, this.onClaimSelect);
     this.removeEventListener(ReferenceSelectEvent.type, this.onReferenceSelect);
+    this.removeEventListener(AnnotateRequestEvent.type, this.openCreateForm);
+    this.removeEventListener(NoteActionEvent.type, this.onNoteAction);
+    this.removeEventListener(NoteSubmitEvent.type, this.onNoteSubmit);
+    this.removeEventListener(HistoryEvent.type, this.onHistory);
+    this.removeEventListener('keydown', this.onKeydown);
     super.disconnectedCallback();
   }
 
@@ -64,9 +126,89 @@ export class ApReader extends LitElement {
     this.editor?.run(focusReference(e.detail.label));
   };
 
+  private onKeydown = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.altKey && (e.key === 'm' || e.key === 'M' || e.code === 'KeyM')) {
+      e.preventDefault();
+      this.openCreateForm();
+    }
+  };
+
+  /** Opens the form for a new note on the selection (or says to select a passage first). */
+  openCreateForm = () => {
+    const caret = this.snapshot?.caret;
+    if (!caret?.hasSelection) {
+      this.message = 'Select a passage of the text first, then annotate it.';
+      return;
+    }
+    const selected = globalThis.getSelection?.()?.toString() ?? '';
+    this.message = '';
+    this.form = { mode: 'create', id: null, quote: selected, draft: { text: '', motivation: 'commenting', tags: [], verdict: '', certainty: '' } };
+  };
+
+  private entry(id: string) {
+    return this.snapshot ? findEntry(this.snapshot, id) : null;
+  }
+
+  private onNoteAction = (e: NoteActionEvent) => {
+    const { action, id } = e.detail;
+    const entry = this.entry(id);
+    if (!entry) return;
+    const quote = typeof entry.annotation.target === 'string' ? '' : (entry.annotation.target.selector.find((s) => s.type === 'TextQuoteSelector') as { exact: string } | undefined)?.exact ?? '';
+    switch (action) {
+      case 'edit':
+        this.form = { mode: 'edit', id, quote, draft: draftOf(entry.annotation) };
+        break;
+      case 'reply':
+        this.form = { mode: 'reply', id, quote: noteText(entry.annotation) || quote, draft: { text: '', motivation: 'replying', tags: [], verdict: '', certainty: '' } };
+        break;
+      case 'delete':
+        if (this.editor?.run(deleteNotes([id]))) this.message = 'Note deleted.';
+        break;
+      case 'focus':
+        this.editor?.run(focusNote(id), { focus: true });
+        break;
+    }
+  };
+
+  private onNoteSubmit = (e: NoteSubmitEvent) => {
+    const form = this.form;
+    const draft = e.detail.draft;
+    if (!form) return;
+    if (!draft) {
+      this.form = null;
+      return;
+    }
+    const ctx = this.noteContext;
+    if (!this.editor || !ctx) return;
+    let ok = false;
+    if (form.mode === 'create') ok = this.editor.run(createNote(draft, ctx));
+    else if (form.mode === 'reply' && form.id) ok = this.editor.run(replyToNote(form.id, draft.text, ctx));
+    else if (form.mode === 'edit' && form.id) ok = this.editor.run(editNote(form.id, draft, ctx.now()));
+    if (ok) {
+      this.form = null;
+      this.message = form.mode === 'create' ? 'Note saved.' : form.mode === 'reply' ? 'Reply saved.' : 'Note updated.';
+    } else {
+      this.message = 'The note could not be saved: the selection or the note is no longer there.';
+    }
+  };
+
+  private onHistory = (e: HistoryEvent) => {
+    const done = this.editor?.run(e.detail.direction === 'undo' ? undoNotes : redoNotes);
+    this.message = done ? (e.detail.direction === 'undo' ? 'Undone.' : 'Redone.') : '';
+  };
+
+  private tabKey(e: KeyboardEvent) {
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      this.tab = this.tab === 'notes' ? 'claims' : 'notes';
+      void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${this.tab}`) as HTMLElement | null)?.focus());
+    }
+  }
+
   override render() {
-    const doc = this.snapshot?.document;
+    const snap = this.snapshot;
+    const doc = snap?.document;
     const work = doc?.work;
+    const hasSelection = snap?.caret.hasSelection ?? false;
     return html`
       <header>
         <div class="head">
@@ -78,23 +220,56 @@ export class ApReader extends LitElement {
                 · <a href=${work.licence.url} target="_blank" rel="noopener noreferrer">${work.licence.name}</a>
               </p>`
             : nothing}
-          <ap-legend .keys=${this.keys}></ap-legend>
+          <ap-legend .keys=${[...this.keys, ...NOTE_KEYS]}></ap-legend>
         </div>
       </header>
       ${(doc?.warnings ?? []).map((w) => html`<div class="warning" role="alert">${w}</div>`)}
       <main>
-        <div class="text"><slot name="text"></slot></div>
-        <aside part="aside" aria-label="Provenance and claims">
+        <div class="text">
+          <div class="toolbar" role="toolbar" aria-label="Reader tools">
+            <button type="button" class="primary" aria-disabled=${hasSelection ? 'false' : 'true'} aria-keyshortcuts="Control+Alt+M"
+              @mousedown=${(e: Event) => e.preventDefault()} @click=${this.openCreateForm}>Annotate selection</button>
+            <button type="button" class="toggle" aria-pressed=${this.hideClaims ? 'false' : 'true'} @click=${() => (this.hideClaims = !this.hideClaims)}>Claim marks</button>
+            <button type="button" class="toggle" aria-pressed=${this.hideNotes ? 'false' : 'true'} @click=${() => (this.hideNotes = !this.hideNotes)}>Note highlights</button>
+            <slot name="tools"></slot>
+            <span class="status" role="status" aria-live="polite">${this.message}${this.message && this.saveStatus ? ' · ' : ''}${this.saveStatus}</span>
+          </div>
+          <slot name="text"></slot>
+        </div>
+        <aside part="aside" aria-label="Provenance and notes">
+          ${this.form
+            ? html`<section class="panel" aria-label="Note form">
+                <ap-note-form .mode=${this.form.mode} .quote=${this.form.quote} .draft=${this.form.draft}></ap-note-form>
+              </section>`
+            : nothing}
           <section class="panel" aria-label="Provenance">
-            <ap-provenance-panel .caret=${this.snapshot?.caret ?? null}></ap-provenance-panel>
+            <ap-provenance-panel .caret=${snap?.caret ?? null} .replies=${snap?.notes.replies ?? new Map()}></ap-provenance-panel>
           </section>
-          <section class="panel" aria-label="Claims">
-            <ap-claim-list .claims=${doc?.claims ?? []} .coverage=${doc?.coverage ?? null} .currentId=${this.snapshot?.caret.claim?.id ?? null}></ap-claim-list>
+          <section class="panel">
+            <div role="tablist" aria-label="Lists" @keydown=${this.tabKey}>
+              <button role="tab" id="tab-notes" aria-controls="panel-notes" aria-selected=${this.tab === 'notes' ? 'true' : 'false'} tabindex=${this.tab === 'notes' ? 0 : -1} @click=${() => (this.tab = 'notes')}>Notes (${snap?.notes.count ?? 0})</button>
+              <button role="tab" id="tab-claims" aria-controls="panel-claims" aria-selected=${this.tab === 'claims' ? 'true' : 'false'} tabindex=${this.tab === 'claims' ? 0 : -1} @click=${() => (this.tab = 'claims')}>Claims (${doc?.coverage.total ?? 0})</button>
+            </div>
+            <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" ?hidden=${this.tab !== 'notes'}>
+              <ap-note-list .notes=${snap?.notes ?? null} .activeId=${snap?.caret.focused?.annotation.id ?? null}></ap-note-list>
+            </div>
+            <div role="tabpanel" id="panel-claims" aria-labelledby="tab-claims" ?hidden=${this.tab !== 'claims'}>
+              <ap-claim-list .claims=${doc?.claims ?? []} .coverage=${doc?.coverage ?? null} .currentId=${snap?.caret.claim?.id ?? null}></ap-claim-list>
+            </div>
           </section>
         </aside>
       </main>
     `;
   }
+}
+
+/** The entry with `id` in a snapshot (anchored, orphan or reply), or null. */
+function findEntry(snap: ReaderSnapshot, id: string) {
+  const n = snap.notes;
+  for (const e of n.notes) if (e.annotation.id === id) return e;
+  for (const e of n.orphans) if (e.annotation.id === id) return e;
+  for (const list of n.replies.values()) for (const e of list) if (e.annotation.id === id) return e;
+  return null;
 }
 
 declare global {

@@ -24,3 +24,47 @@ declare global {
     'ap-reference-select': ReferenceSelectEvent;
   }
 }
+
+/** What a note form is for. */
+export type NoteFormMode = 'create' | 'edit' | 'reply';
+
+/** Ask for the note form on the current selection. */
+export class AnnotateRequestEvent extends CustomEvent<null> {
+  static readonly type = 'ap-annotate';
+  constructor() {
+    super(AnnotateRequestEvent.type, { detail: null, bubbles: true, composed: true });
+  }
+}
+
+/** An action on one note: open its edit or reply form, delete it, or focus it in the text. */
+export class NoteActionEvent extends CustomEvent<{ action: 'edit' | 'reply' | 'delete' | 'focus'; id: string }> {
+  static readonly type = 'ap-note-action';
+  constructor(action: 'edit' | 'reply' | 'delete' | 'focus', id: string) {
+    super(NoteActionEvent.type, { detail: { action, id }, bubbles: true, composed: true });
+  }
+}
+
+/** The note form was submitted (`draft` as typed) or cancelled (`draft` null). */
+export class NoteSubmitEvent extends CustomEvent<{ draft: import('../anchoring/note-draft.ts').NoteDraft | null }> {
+  static readonly type = 'ap-note-submit';
+  constructor(draft: import('../anchoring/note-draft.ts').NoteDraft | null) {
+    super(NoteSubmitEvent.type, { detail: { draft }, bubbles: true, composed: true });
+  }
+}
+
+/** Undo or redo the last change to the notes. */
+export class HistoryEvent extends CustomEvent<{ direction: 'undo' | 'redo' }> {
+  static readonly type = 'ap-history';
+  constructor(direction: 'undo' | 'redo') {
+    super(HistoryEvent.type, { detail: { direction }, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ap-annotate': AnnotateRequestEvent;
+    'ap-note-action': NoteActionEvent;
+    'ap-note-submit': NoteSubmitEvent;
+    'ap-history': HistoryEvent;
+  }
+}

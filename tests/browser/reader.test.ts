@@ -76,6 +76,7 @@ describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})
     await page.keyboard.press('[');
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => panel().getAttribute('data-claim')).toBe(first);
+    await page.getByRole('tab', { name: /Claims/ }).click();
     await page.locator('ap-claim-list button.claim', { hasText: 'Aleksandr Myasnikyan described' }).click();
     await expect.poll(() => deepText(panel())).toContain('Aleksandr Myasnikyan described the Kavbiuro meeting:');
     await expect(page.locator('ap-claim-list button[aria-current="true"]').textContent()).resolves.toContain('Aleksandr Myasnikyan');
@@ -95,6 +96,7 @@ describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})
   });
 
   test('filters the claim list by support', async () => {
+    await page.getByRole('tab', { name: /Claims/ }).click();
     await page.locator('ap-claim-list button[data-filter="none"]').click();
     expect(await page.locator('ap-claim-list button.claim').count()).toBe(4);
     await page.locator('ap-claim-list button[data-filter="all"]').click();

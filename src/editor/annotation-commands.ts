@@ -1,0 +1,136 @@
+/**
+ * Commands on annotations, `(state, dispatch?) => boolean`. They never change the text; they put, remove, undo and
+ * redo notes through the annotations plugin, and select or focus them.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import { TextSelection, type Command } from 'prosemirror-state';
+import { anchorAll, describe } from '../anchoring/anchor.ts';
+import type { Agent, Annotation } from '../anchoring/annotation-types.ts';
+import { DocText } from '../anchoring/doc-text.ts';
+import { applyDraft, draftProblem, noteFromDraft, replyFromDraft, type NoteDraft } from '../anchoring/note-draft.ts';
+import { annotationsKey, annotationsOf, type AnnotationAction, type AnnotationEntry } from './annotation-plugin.ts';
+import { focusKey, type FocusAction } from './focus-plugin.ts';
+
+const docTexts = new WeakMap<PMNode, DocText>();
+
+/** The canonical text of `doc` with its position maps (cached: the reader's document never changes). */
+export function docTextOf(doc: PMNode): DocText {
+  let t = docTexts.get(doc);
+  if (!t) {
+    t = DocText.fromDoc(doc);
+    docTexts.set(doc, t);
+  }
+  return t;
+}
+
+/** Who makes new notes and how ids and times are made (the clock and randomness stay outside pure code). */
+export interface NoteContext {
+  /** the work's IRI: the target source of every note */
+  source: string;
+  creator: Agent;
+  newId: () => string;
+  now: () => string;
+}
+
+/** Anchors `annotations` on `doc`: text targets by the anchoring engine, replies as replies. Orphans are kept. */
+export function anchorEntries(doc: PMNode, annotations: readonly Annotation[]): AnnotationEntry[] {
+  const text = docTextOf(doc);
+  const anchors = anchorAll(text.text, annotations);
+  return annotations.map((annotation) => {
+    const result = anchors.get(annotation.id);
+    if (typeof annotation.target === 'string' || !result) return { annotation, range: null, status: 'reply', score: 1 };
+    if (result.status === 'orphan') return { annotation, range: null, status: 'orphan', score: result.score };
+    const from = text.toPos(result.start, 1);
+    const to = Math.max(from, text.toPos(result.end, -1));
+    return { annotation, range: { from, to }, status: result.status, score: result.score };
+  });
+}
+
+function act(action: AnnotationAction): Command {
+  return (state, dispatch) => {
+    if (dispatch) dispatch(state.tr.setMeta(annotationsKey, action).setMeta('addToHistory', false));
+    return true;
+  };
+}
+
+/** Replaces the whole set (at load). Not undoable. */
+export function loadNotes(entries: readonly AnnotationEntry[]): Command {
+  return act({ type: 'load', entries });
+}
+
+/**
+ * A new note on the selection. False when the selection is empty, lies outside the text, or the draft is empty
+ * (`draftProblem` says why).
+ */
+export function createNote(draft: NoteDraft, ctx: NoteContext): Command {
+  return (state, dispatch) => {
+    const { from, to, empty } = state.selection;
+    if (empty || draftProblem(draft)) return false;
+    const text = docTextOf(state.doc);
+    const start = text.toOffset(from);
+    const end = text.toOffset(to);
+    if (end <= start) return false;
+    if (dispatch) {
+      const annotation = noteFromDraft(draft, describe(text.text, start, end, ctx.source), ctx.newId(), ctx.now(), ctx.creator);
+      const entry: AnnotationEntry = { annotation, range: { from, to }, status: 'exact', score: 1 };
+      dispatch(
+        state.tr
+          .setMeta(annotationsKey, { type: 'put', entries: [entry] } satisfies AnnotationAction)
+          .setMeta(focusKey, { type: 'focus-annotation', id: annotation.id } satisfies FocusAction),
+      );
+    }
+    return true;
+  };
+}
+
+/** Edits note `id` with `draft`. False when there is no such note or the draft is empty. */
+export function editNote(id: string, draft: NoteDraft, now: string): Command {
+  return (state, dispatch) => {
+    const entry = annotationsOf(state).byId.get(id);
+    if (!entry || draftProblem(draft)) return false;
+    return act({ type: 'put', entries: [{ ...entry, annotation: applyDraft(entry.annotation, draft, now) }] })(state, dispatch);
+  };
+}
+
+/** A reply to note `parentId`. False when there is no such note or the text is empty. */
+export function replyToNote(parentId: string, text: string, ctx: NoteContext): Command {
+  return (state, dispatch) => {
+    if (!annotationsOf(state).byId.has(parentId) || !text.trim()) return false;
+    const annotation = replyFromDraft(text, parentId, ctx.newId(), ctx.now(), ctx.creator);
+    return act({ type: 'put', entries: [{ annotation, range: null, status: 'reply', score: 1 }] })(state, dispatch);
+  };
+}
+
+/** Puts entries as they are (imports). Undoable. */
+export function putNotes(entries: readonly AnnotationEntry[]): Command {
+  return (state, dispatch) => (entries.length ? act({ type: 'put', entries })(state, dispatch) : false);
+}
+
+/** Deletes notes and their replies. Undoable. False when none of `ids` exists. */
+export function deleteNotes(ids: readonly string[]): Command {
+  return (state, dispatch) => {
+    const byId = annotationsOf(state).byId;
+    if (!ids.some((id) => byId.has(id))) return false;
+    return act({ type: 'remove', ids: ids.filter((id) => byId.has(id)) })(state, dispatch);
+  };
+}
+
+/** Undoes the last change to the notes. False when there is nothing to undo. */
+export const undoNotes: Command = (state, dispatch) => (annotationsOf(state).undo.length ? act({ type: 'undo' })(state, dispatch) : false);
+
+/** Redoes the last undone change. False when there is nothing to redo. */
+export const redoNotes: Command = (state, dispatch) => (annotationsOf(state).redo.length ? act({ type: 'redo' })(state, dispatch) : false);
+
+/** Selects note `id`'s passage (if anchored), scrolls to it and focuses the note. False when there is no such note. */
+export function focusNote(id: string): Command {
+  return (state, dispatch) => {
+    const entry = annotationsOf(state).byId.get(id);
+    if (!entry) return false;
+    if (dispatch) {
+      let tr = state.tr;
+      if (entry.range) tr = tr.setSelection(TextSelection.create(state.doc, entry.range.from, entry.range.to)).scrollIntoView();
+      dispatch(tr.setMeta(focusKey, { type: 'focus-annotation', id } satisfies FocusAction));
+    }
+    return true;
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Highlights for annotations, computed by a pure function of the annotation state and the focused annotation,
+ * and cached by their identity (a caret move recomputes nothing). Overlapping notes nest their highlight spans, so
+ * overlaps show darker; the focused note is outlined.
+ */
+import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { Node as PMNode } from 'prosemirror-model';
+import { annotationsOf, type AnnotationEntry } from './annotation-plugin.ts';
+import { focusedAnnotation } from './focus-plugin.ts';
+
+/** The decoration set for `entries` on `doc`, with `active` (an id, or null) marked. */
+export function annotationDecorations(doc: PMNode, entries: Iterable<AnnotationEntry>, active: string | null): DecorationSet {
+  const decos: Decoration[] = [];
+  for (const e of entries) {
+    if (!e.range || e.range.from >= e.range.to) continue;
+    const a = e.annotation;
+    const classes = ['ap-note', `ap-note--${a.motivation}`];
+    if (a.verdict) classes.push(`ap-note--verdict-${a.verdict}`);
+    if (e.status === 'fuzzy') classes.push('ap-note--fuzzy');
+    if (a.id === active) classes.push('is-active');
+    decos.push(Decoration.inline(e.range.from, e.range.to, { class: classes.join(' '), 'data-annotation': a.id }, { id: a.id }));
+  }
+  return DecorationSet.create(doc, decos);
+}
+
+interface Cache {
+  byId: unknown;
+  active: string | null;
+  set: DecorationSet;
+}
+
+const cacheKey = new PluginKey<Cache>('apparatus-annotation-decorations');
+
+/** The plugin: recomputes only when the annotation set or the focused annotation changed. */
+export function annotationDecorationsPlugin(): Plugin<Cache> {
+  const compute = (state: EditorState, prev: Cache | null): Cache => {
+    const { byId } = annotationsOf(state);
+    const active = focusedAnnotation(state);
+    if (prev && prev.byId === byId && prev.active === active) return prev;
+    return { byId, active, set: annotationDecorations(state.doc, byId.values(), active) };
+  };
+  return new Plugin<Cache>({
+    key: cacheKey,
+    state: {
+      init: (_config, state) => compute(state, null),
+      apply: (_tr, prev, _old, state) => compute(state, prev),
+    },
+    props: { decorations: (state) => cacheKey.getState(state)?.set ?? DecorationSet.empty },
+  });
+}

@@ -1,0 +1,144 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { CERTAINTIES, MOTIVATIONS, VERDICTS, type Certainty, type Motivation, type Verdict } from '../anchoring/annotation-types.ts';
+import { draftProblem, parseTags, type NoteDraft } from '../anchoring/note-draft.ts';
+import { NoteSubmitEvent, type NoteFormMode } from './events.ts';
+import { CERTAINTY_LABEL, MOTIVATION_LABEL, VERDICT_LABEL } from './note-labels.ts';
+
+/**
+ * The note form: a textarea labelled "Note", motivation, tags, verdict and certainty, "Save note" and "Cancel".
+ * A reply shows only the text. Ctrl/Cmd+Enter saves, Escape cancels. Focuses its textarea when it opens.
+ * @fires ap-note-submit - with the draft on save, with null on cancel
+ */
+@customElement('ap-note-form')
+export class ApNoteForm extends LitElement {
+  static override styles = css`
+    :host { display: block; font-family: var(--ap-sans); color: var(--ap-ink); }
+    form { display: grid; gap: 0.6rem; }
+    h2 { font: 600 0.8rem/1 var(--ap-sans); letter-spacing: 0.08em; text-transform: uppercase; color: var(--ap-muted); margin: 0; }
+    .quote { margin: 0; font: italic 0.9rem/1.45 var(--ap-serif); color: var(--ap-muted); border-left: 3px solid var(--ap-line); padding-left: 0.6rem; max-height: 6.5em; overflow: auto; }
+    label { display: grid; gap: 0.25rem; font: 600 0.8rem/1.2 var(--ap-sans); }
+    textarea, input, select { font: 0.95rem/1.4 var(--ap-sans); padding: 0.4rem 0.5rem; border: 1px solid #b9b2a5; border-radius: 4px; background: #fff; color: var(--ap-ink); }
+    textarea { min-height: 6.5rem; resize: vertical; font-family: var(--ap-serif); }
+    textarea:focus, input:focus, select:focus { outline: 2px solid var(--ap-focus); outline-offset: 0; }
+    .row { display: grid; grid-template-columns: 1fr 1fr; gap: 0.6rem; }
+    .buttons { display: flex; gap: 0.5rem; align-items: center; }
+    button { font: 600 0.85rem/1.2 var(--ap-sans); padding: 0.45rem 0.9rem; border-radius: 4px; border: 1px solid var(--ap-ink); cursor: pointer; }
+    button[type='submit'] { background: var(--ap-ink); color: var(--ap-paper); }
+    button[type='button'] { background: var(--ap-paper); color: var(--ap-ink); border-color: var(--ap-line); }
+    button:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 2px; }
+    .hint { font-size: 0.75rem; color: var(--ap-muted); }
+    .error { color: var(--ap-none-ink); font-size: 0.85rem; margin: 0; }
+  `;
+
+  /** What the form is for. */
+  @property() mode: NoteFormMode = 'create';
+  /** The passage the note is about (shown above the form). */
+  @property() quote = '';
+  /** The draft the form starts from. */
+  @property({ attribute: false }) draft: NoteDraft = { text: '', motivation: 'commenting', tags: [], verdict: '', certainty: '' };
+
+  @state() private error = '';
+  @query('textarea') private textarea!: HTMLTextAreaElement;
+
+  protected override firstUpdated(): void {
+    this.textarea?.focus();
+  }
+
+  /** Moves focus into the form's textarea. */
+  override focus(): void {
+    this.textarea?.focus();
+  }
+
+  private read(): NoteDraft {
+    const form = this.renderRoot.querySelector('form')!;
+    const data = new FormData(form);
+    const text = String(data.get('note') ?? '');
+    if (this.textOnly) return { text, motivation: 'replying', tags: [], verdict: '', certainty: '' };
+    return {
+      text,
+      motivation: String(data.get('motivation') ?? 'commenting') as Motivation,
+      tags: parseTags(String(data.get('tags') ?? '')),
+      verdict: String(data.get('verdict') ?? '') as Verdict | '',
+      certainty: String(data.get('certainty') ?? '') as Certainty | '',
+    };
+  }
+
+  /** A reply (new or edited) has only text. */
+  private get textOnly(): boolean {
+    return this.mode === 'reply' || this.draft.motivation === 'replying';
+  }
+
+  private submit(e: Event) {
+    e.preventDefault();
+    const draft = this.read();
+    const problem = draftProblem(draft);
+    if (problem) {
+      this.error = problem;
+      this.textarea?.focus();
+      return;
+    }
+    this.error = '';
+    this.dispatchEvent(new NoteSubmitEvent(draft));
+  }
+
+  private cancel() {
+    this.dispatchEvent(new NoteSubmitEvent(null));
+  }
+
+  private onKeydown(e: KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.cancel();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      this.submit(e);
+    }
+  }
+
+  override render() {
+    const d = this.draft;
+    const title = this.mode === 'create' ? 'New note' : this.mode === 'reply' ? 'Reply' : this.textOnly ? 'Edit reply' : 'Edit note';
+    const motivations = MOTIVATIONS.filter((m) => m !== 'replying');
+    return html`<form @submit=${this.submit} @keydown=${this.onKeydown} aria-label=${title}>
+      <h2>${title}</h2>
+      ${this.quote ? html`<p class="quote">“${this.quote}”</p>` : nothing}
+      <label>Note<textarea name="note" .value=${d.text} aria-describedby="hint"></textarea></label>
+      ${this.textOnly
+        ? nothing
+        : html`<div class="row">
+              <label>Motivation
+                <select name="motivation">
+                  ${motivations.map((m) => html`<option value=${m} ?selected=${d.motivation === m}>${MOTIVATION_LABEL[m]}</option>`)}
+                </select>
+              </label>
+              <label>Tags<input name="tags" .value=${d.tags.join(', ')} placeholder="date, Stalin" autocomplete="off" /></label>
+            </div>
+            <div class="row">
+              <label>Verdict
+                <select name="verdict">
+                  <option value="" ?selected=${!d.verdict}>None</option>
+                  ${VERDICTS.map((v) => html`<option value=${v} ?selected=${d.verdict === v}>${VERDICT_LABEL[v]}</option>`)}
+                </select>
+              </label>
+              <label>Certainty
+                <select name="certainty">
+                  <option value="" ?selected=${!d.certainty}>None</option>
+                  ${CERTAINTIES.map((c) => html`<option value=${c} ?selected=${d.certainty === c}>${CERTAINTY_LABEL[c]}</option>`)}
+                </select>
+              </label>
+            </div>`}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <div class="buttons">
+        <button type="submit">Save note</button>
+        <button type="button" @click=${this.cancel}>Cancel</button>
+        <span class="hint" id="hint">Ctrl+Enter saves · Esc cancels</span>
+      </div>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ap-note-form': ApNoteForm;
+  }
+}

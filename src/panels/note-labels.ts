@@ -1,0 +1,39 @@
+/**
+ * Words for motivations, verdicts and certainty, one place for the form, the cards and the filters.
+ */
+import type { Certainty, Motivation, Verdict } from '../anchoring/annotation-types.ts';
+
+export const MOTIVATION_LABEL: Record<Motivation, string> = {
+  commenting: 'Comment',
+  questioning: 'Question',
+  assessing: 'Assessment',
+  linking: 'Link',
+  tagging: 'Tags',
+  replying: 'Reply',
+  editing: 'Editorial',
+};
+
+export const VERDICT_LABEL: Record<Verdict, string> = {
+  supported: 'Supported',
+  'supported-with-caveats': 'Supported with caveats',
+  contested: 'Contested',
+  'likely-erroneous': 'Likely erroneous',
+  unsourced: 'Unsourced',
+  'not-checked': 'Not checked',
+};
+
+export const CERTAINTY_LABEL: Record<Certainty, string> = { high: 'high certainty', medium: 'medium certainty', low: 'low certainty' };
+
+/** Confidence tags of the research brief. */
+export const EVIDENCE_LABEL: Record<string, string> = {
+  V: 'verified',
+  'V-p': 'verified through a partisan source',
+  T: 'tertiary source only',
+  G: 'general knowledge, unchecked',
+  N: 'not checked',
+};
+
+/** Only http(s) URLs become links: anything else (javascript:, data:) is shown as text. */
+export function safeHref(url: string): string | null {
+  return /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
+}
