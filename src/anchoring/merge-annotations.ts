@@ -95,6 +95,12 @@ export function mergeAnnotations(existing: readonly Annotation[], incoming: read
   const follow = (a: Annotation): Annotation =>
     typeof a.target === 'string' && incomingIds.has(a.target) && renamed.has(a.target) ? { ...a, target: renamed.get(a.target)! } : a;
   for (const original of incoming) {
+    // A reply already stored exactly as it came (on the note it was written for) is a duplicate, not moved.
+    const stored = byId.get(original.id);
+    if (stored && stored !== original && sameAnnotation(stored, original)) {
+      report.duplicates.push(original.id);
+      continue;
+    }
     const a = follow(original);
     const moved = a !== original;
     const there = byId.get(a.id);
