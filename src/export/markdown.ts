@@ -163,7 +163,7 @@ export function exportMarkdown(input: ExportInput): string {
   const uncited = text.references.filter((ref, i) => !cited.has(ref.label) || text.references.findIndex((x) => x.label === ref.label) !== i);
   if (uncited.length) {
     out.push(`## Uncited references`);
-    out.push(uncited.map((ref) => `- ${escapeMarkdown(`${ref.label}. ${ref.text}`)}`).join('\n'));
+    out.push(uncited.map((ref) => `- ${escapeMarkdown(`${ref.label}. ${ref.text}`, true)}`).join('\n'));
   }
   if (onReferences.length || notes.unanchored.length) {
     const sections: [string, ExportNote[]][] = [
