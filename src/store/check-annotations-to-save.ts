@@ -2,12 +2,14 @@
  * The door check before anything is written: a repository refuses a set it could not read back whole.
  */
 import type { Annotation } from '../anchoring/annotation-types.ts';
+import { annotationSetProblems } from './annotation-problems.ts';
 import { StoreError } from './store-error.ts';
 
 /**
  * Checks that `annotations` can be stored for `workId`: the work id is a non-empty string, every annotation has a
- * non-empty string `id`, and no id occurs twice (two notes under one key would silently become one).
- * Returns nothing when the set is fine.
+ * non-empty string `id`, no id occurs twice (two notes under one key would silently become one), and every one
+ * passes the annotation validator (`parseAnnotations`) — what would be unreadable on the next load is refused now,
+ * while the user can still be told. Returns nothing when the set is fine.
  * @throws StoreError `invalid`, naming the annotation (by index and id) and the field that is wrong.
  */
 export function checkAnnotationsToSave(workId: string, annotations: readonly Annotation[]): void {
@@ -29,4 +31,11 @@ export function checkAnnotationsToSave(workId: string, annotations: readonly Ann
     }
     seen.set(id, index);
   });
+  const problems = annotationSetProblems(annotations, `the notes on ${workId}`);
+  const first = problems[0];
+  if (first) {
+    const which = first.index === null ? 'the set' : `annotation #${first.index}${first.id ? ` (${first.id})` : ''}`;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw new StoreError('invalid', `Cannot save the notes on ${workId}: ${which}, ${first.field}: ${first.message}${more}.`);
+  }
 }

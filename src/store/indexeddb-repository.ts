@@ -16,7 +16,6 @@
  */
 import type { Annotation } from '../anchoring/annotation-types.ts';
 import type { AnnotationRepository, StoredAnnotations, UnreadableRecord } from './annotation-repository.ts';
-import { annotationProblems } from './annotation-problems.ts';
 import { checkAnnotationsToSave } from './check-annotations-to-save.ts';
 import { StoreError, toStoreError } from './store-error.ts';
 import { isUnreadable, readStoredRecord, toStoredRecord, type ReadRecord } from './stored-record.ts';
@@ -126,6 +125,11 @@ function workRange(workId: string): IDBKeyRange {
 export class IndexedDbAnnotationRepository implements AnnotationRepository {
   readonly #db: IDBDatabase;
   #closedReason: string | null = null;
+  /**
+   * Per work, what this connection knows is stored: `confirmed` maps id → JSON of the record as of the last
+   * completed load or save; `possibleIds` adds the ids put by saves still in flight (`inFlight` of them).
+   */
+  readonly #works = new Map<string, { confirmed: Map<string, string>; inFlight: number; possibleIds: Set<string> }>();
 
   /** Wraps an open connection; use `openIndexedDbRepository` to get one. */
   constructor(db: IDBDatabase) {
@@ -154,31 +158,44 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
       const asideRequest = aside.index('workId').getAll(workId);
       const read: ReadRecord[] = [];
       const movedAside: UnreadableRecord[] = [];
+      const confirmed = new Map<string, string>();
       valuesRequest.onsuccess = guarded(() => {
         const keys = keysRequest.result;
         valuesRequest.result.forEach((value: unknown, i) => {
           const key = keys[i];
-          const result = readStoredRecord(workId, key, value, annotationProblems);
+          const result = readStoredRecord(workId, key, value);
           if (isUnreadable(result)) {
             setAside(tx, workId, key as IDBValidKey, result);
             movedAside.push(result);
           } else {
             read.push(result);
+            confirmed.set(result.annotation.id, JSON.stringify(value));
           }
         });
       });
-      done(() => ({
+      done(() => {
+        if (!this.#works.get(workId)?.inFlight) this.#works.set(workId, { confirmed, inFlight: 0, possibleIds: new Set(confirmed.keys()) });
+        return {
         annotations: read.sort((a, b) => a.order - b.order || compare(a.annotation.id, b.annotation.id)).map((r) => r.annotation),
         unreadable: [...(asideRequest.result as KeptAsideRecord[]).map(({ key, raw, reason }) => ({ key, raw, reason })), ...movedAside],
-      }));
+        };
+      });
     });
   }
 
   /**
-   * Makes the work's stored notes exactly `annotations`, in ONE transaction with `durability: 'strict'`: deletes
-   * the ids no longer present, puts the records that changed, leaves the rest alone. A stored record that would be
-   * deleted or overwritten but cannot be read is first moved to `unreadable`. Resolves on `complete`.
-   * The transaction is created synchronously within this call, so saves apply in call order.
+   * Makes the work's stored notes exactly `annotations`, in ONE transaction with `durability: 'strict'` that
+   * resolves on `complete`: deletes the ids no longer present, puts the records that changed, leaves the rest alone.
+   * Saves apply in call order (the transaction is created within this call).
+   *
+   * After the work was loaded, every request is issued within this call and the transaction is then committed
+   * explicitly (`commit()`), so a save called from `pagehide` completes even if the page's script never runs
+   * again. The repository knows what it loaded and wrote; while an earlier save is still in flight it puts every
+   * record rather than trusting that one to land. Only ids it loaded or wrote are ever deleted: notes another tab
+   * added meanwhile are not. A stored record that is deleted or overwritten but turns out unreadable (changed behind
+   * the reader's back) is copied to `unreadable` in a follow-up transaction.
+   * Before any `load` of the work it reads the stored ids first (a read-modify-write that needs the page to live
+   * until it completes).
    * @throws StoreError `invalid` (nothing written) when the set is not valid, `quota`, `closed` or `failed`.
    */
   save(workId: string, annotations: readonly Annotation[]): Promise<void> {
@@ -188,37 +205,91 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
     } catch (error) {
       return Promise.reject(error);
     }
-    const records = annotations.map((a, i) => toStoredRecord(a, i));
-    return this.#run(doing, (tx, done, guarded) => {
-      const store = tx.objectStore(ANNOTATIONS_STORE);
-      const keysRequest = store.getAllKeys(workRange(workId));
-      const valuesRequest = store.getAll(workRange(workId));
-      valuesRequest.onsuccess = guarded(() => {
-        const keys = keysRequest.result;
-        const stored = new Map<string, { key: IDBValidKey; value: unknown }>();
-        valuesRequest.result.forEach((value: unknown, i) => {
-          const key = keys[i] as IDBValidKey;
-          stored.set(Array.isArray(key) ? String(key[1]) : String(key), { key, value });
+    const records = annotations.map((a, i) => ({ id: a.id, record: toStoredRecord(a, i), json: JSON.stringify(toStoredRecord(a, i)) }));
+    const written = new Map(records.map((r) => [r.id, r.json]));
+    const state = this.#works.get(workId);
+    if (!state) {
+      return this.#run(doing, (tx, done, guarded) => {
+        const store = tx.objectStore(ANNOTATIONS_STORE);
+        const keysRequest = store.getAllKeys(workRange(workId));
+        const valuesRequest = store.getAll(workRange(workId));
+        valuesRequest.onsuccess = guarded(() => {
+          const keys = keysRequest.result;
+          const stored = new Map<string, unknown>();
+          valuesRequest.result.forEach((value: unknown, i) => {
+            const key = keys[i];
+            if (Array.isArray(key) && typeof key[1] === 'string') stored.set(key[1], value);
+          });
+          for (const [id, value] of stored) {
+            if (written.has(id)) continue;
+            this.#keepAsideIfUnreadable(workId, id, value, tx);
+            store.delete([workId, id]);
+          }
+          for (const { id, record, json } of records) {
+            const old = stored.get(id);
+            if (stored.has(id) && JSON.stringify(old) === json) continue;
+            if (stored.has(id)) this.#keepAsideIfUnreadable(workId, id, old, tx);
+            store.put(record, [workId, id]);
+          }
         });
-        const keepAsideIfUnreadable = (key: IDBValidKey, value: unknown): void => {
-          const result = readStoredRecord(workId, key, value, annotationProblems);
-          if (isUnreadable(result)) setAside(tx, workId, key, result);
-        };
-        const wanted = new Set(records.map((r) => r.annotation.id));
-        for (const [id, { key, value }] of stored) {
-          if (wanted.has(id)) continue;
-          keepAsideIfUnreadable(key, value);
-          store.delete(key);
-        }
-        for (const record of records) {
-          const old = stored.get(record.annotation.id);
-          if (old && JSON.stringify(old.value) === JSON.stringify(record)) continue;
-          if (old) keepAsideIfUnreadable(old.key, old.value);
-          store.put(record, [workId, record.annotation.id]);
-        }
+        done(() => {
+          this.#works.set(workId, { confirmed: written, inFlight: 0, possibleIds: new Set(written.keys()) });
+        });
       });
-      done(() => undefined);
+    }
+
+    // Known state: every request now, then commit.
+    const putAll = state.inFlight > 0;
+    const toDelete = [...new Set([...state.confirmed.keys(), ...state.possibleIds])].filter((id) => !written.has(id));
+    const toPut = putAll ? records : records.filter((r) => state.confirmed.get(r.id) !== r.json);
+    const replaced = [...toDelete, ...toPut.map((r) => r.id).filter((id) => state.confirmed.has(id) || state.possibleIds.has(id))];
+    state.inFlight += 1;
+    for (const { id } of toPut) state.possibleIds.add(id);
+    const settle = (ok: boolean): void => {
+      state.inFlight -= 1;
+      if (ok) state.confirmed = written;
+      if (state.inFlight === 0) state.possibleIds = new Set(state.confirmed.keys());
+    };
+    return this.#run<void>(doing, (tx, done) => {
+      const store = tx.objectStore(ANNOTATIONS_STORE);
+      // Read what is about to be replaced (requests run in order: these see the old values), to keep it if it is
+      // unreadable. The answers come after commit(), so keeping it aside is a transaction of its own.
+      for (const id of replaced) {
+        const request = store.get([workId, id]);
+        request.onsuccess = () => {
+          if (request.result !== undefined) this.#keepAsideIfUnreadable(workId, id, request.result, null);
+        };
+      }
+      for (const id of toDelete) store.delete([workId, id]);
+      for (const { id, record } of toPut) store.put(record, [workId, id]);
+      tx.commit?.();
+      done(() => settle(true));
+    }).catch((error: unknown) => {
+      settle(false);
+      throw error;
     });
+  }
+
+  /**
+   * If `value` (stored under `[workId, id]`) is unreadable, adds it to the `unreadable` store: within `tx` when it
+   * is still open for requests, else in a transaction of its own (best effort; a failure is reported to the
+   * console, the only place left to report it).
+   */
+  #keepAsideIfUnreadable(workId: string, id: string, value: unknown, tx: IDBTransaction | null): void {
+    const result = readStoredRecord(workId, [workId, id], value);
+    if (!isUnreadable(result)) return;
+    const kept: KeptAsideRecord = { workId, key: result.key, raw: result.raw, reason: result.reason, keptAt: new Date().toISOString() };
+    if (tx) {
+      tx.objectStore(UNREADABLE_STORE).add(kept);
+      return;
+    }
+    try {
+      const own = this.#db.transaction(UNREADABLE_STORE, 'readwrite', { durability: 'strict' });
+      own.objectStore(UNREADABLE_STORE).add(kept);
+      own.onabort = () => console.error(`Apparatus could not keep aside the unreadable note ${result.key}:`, own.error);
+    } catch (error) {
+      console.error(`Apparatus could not keep aside the unreadable note ${result.key}:`, error);
+    }
   }
 
   /** Closes the connection; later calls reject with `StoreError` `closed`. */

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { Annotation } from '../anchoring/annotation-types.ts';
 import { annotationFileProblems, type AnnotationProblem } from './annotation-problems.ts';
 
 /** Work ids the project accepts: lower-case letters, digits and hyphens, 1–64, not starting with a hyphen. */
@@ -56,6 +57,7 @@ export function annotationFilePath(projectRoot: string, workId: string): string 
  * then renamed over the old file (atomic on POSIX), then the folder fsynced. Concurrent saves each rename a whole
  * file; the last rename wins. The work must exist (`corpus/<workId>/work.json`), and every text target must name
  * its IRI as `source`.
+ * Validation is `parseAnnotationFile` (src/anchoring/selectors.ts) plus: the top level is an AnnotationCollection.
  * @throws ProjectFileError — 400 bad id, not UTF-8, not JSON, or not a valid collection (the message names the
  *   annotation and field; `problems` lists all), 404 no such work, 413 over `MAX_ANNOTATION_FILE_BYTES`, 500 the
  *   write failed (the old file is untouched and no temp file is left).
@@ -73,25 +75,20 @@ export async function saveAnnotationFile(projectRoot: string, workId: string, bo
   } catch {
     throw new ProjectFileError(400, `${name}: the body is not valid UTF-8.`);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ProjectFileError(400, `${name}: not valid JSON (${(error as Error).message}).`);
-  }
-  const { count, problems } = annotationFileProblems(value, name);
-  problems.push(...(await sourceProblems(projectRoot, workId, value)));
+  const { annotations, problems } = annotationFileProblems(text, name);
+  const iri = await workIri(projectRoot, workId);
+  problems.push(...sourceProblems(workId, iri, annotations));
   if (problems.length > 0) {
     const listed = problems.slice(0, LISTED_PROBLEMS).map(describeProblem).join('; ');
     const more = problems.length > LISTED_PROBLEMS ? `; and ${problems.length - LISTED_PROBLEMS} more` : '';
     throw new ProjectFileError(400, `${name} was not written: ${listed}${more}.`, problems);
   }
   await writeAtomically(target, bytes);
-  return { path: name, absolutePath: target, count, bytes: bytes.byteLength };
+  return { path: name, absolutePath: target, count: annotations.length, bytes: bytes.byteLength };
 }
 
-/** Every text target must be on this work: a note saved into the wrong work's file would float free. */
-async function sourceProblems(projectRoot: string, workId: string, value: unknown): Promise<AnnotationProblem[]> {
+/** The IRI of the work, from `corpus/<workId>/work.json`. @throws ProjectFileError 404 when there is no such work. */
+async function workIri(projectRoot: string, workId: string): Promise<string> {
   const metaPath = join(resolve(projectRoot), 'corpus', workId, 'work.json');
   let iri: unknown;
   try {
@@ -103,27 +100,21 @@ async function sourceProblems(projectRoot: string, workId: string, value: unknow
     throw new ProjectFileError(500, `corpus/${workId}/work.json cannot be read: ${(error as Error).message}`, [], { cause: error });
   }
   if (typeof iri !== 'string') throw new ProjectFileError(500, `corpus/${workId}/work.json has no "iri".`);
-  const items = (value as { first?: { items?: unknown } }).first?.items;
-  if (!Array.isArray(items)) return [];
+  return iri;
+}
+
+/** Every text target must be on this work: a note saved into another work's file would float free. */
+function sourceProblems(workId: string, iri: string, annotations: { index: number; annotation: Annotation }[]): AnnotationProblem[] {
   const problems: AnnotationProblem[] = [];
-  items.forEach((item: unknown, index) => {
-    const a = item as { id?: unknown; target?: unknown };
-    const target = a?.target;
-    if (typeof target !== 'object' || target === null) return;
-    const source = (target as { source?: unknown }).source;
-    if (source !== iri) {
-      problems.push({
-        index,
-        id: typeof a.id === 'string' ? a.id : null,
-        field: 'target.source',
-        message: `is ${JSON.stringify(source)}, but the work "${workId}" is ${iri}`,
-      });
-    }
-  });
+  for (const { index, annotation: a } of annotations) {
+    if (typeof a.target !== 'object' || a.target.source === iri) continue;
+    problems.push({ index, id: a.id, field: 'target.source', message: `is ${JSON.stringify(a.target.source)}, but the work "${workId}" is ${iri}` });
+  }
   return problems;
 }
 
 function describeProblem(p: AnnotationProblem): string {
+  if (p.field === '(file)') return p.message;
   const which = p.index === null ? 'the collection' : `annotation #${p.index}${p.id ? ` (${p.id})` : ''}`;
   return `${which}, ${p.field}: ${p.message}`;
 }

@@ -4,6 +4,7 @@
  */
 import type { Annotation } from '../anchoring/annotation-types.ts';
 import type { UnreadableRecord } from './annotation-repository.ts';
+import { readAnnotation } from './annotation-problems.ts';
 
 /**
  * Format 1 of a stored record: `annotation` is the W3C annotation as the reader saved it; `order` is its index in
@@ -38,17 +39,11 @@ export function describeKey(key: unknown): string {
 }
 
 /**
- * Reads the value stored under `key` (expected `[workId, annotationId]`).
- * `validate` checks the annotation itself and returns the problems found (empty when it is a valid annotation).
- * Returns the annotation and order, or an `UnreadableRecord` (carrying the value unchanged) whose `reason` names
- * what is wrong. Never throws.
+ * Reads the value stored under `key` (expected `[workId, annotationId]`), checking the annotation with the
+ * project's validator (`parseAnnotations`). Returns the annotation (as the validator normalises it) and order, or an
+ * `UnreadableRecord` (carrying the value unchanged) whose `reason` names what is wrong. Never throws.
  */
-export function readStoredRecord(
-  workId: string,
-  key: unknown,
-  value: unknown,
-  validate: (annotation: unknown, where: string) => string[],
-): ReadRecord | UnreadableRecord {
+export function readStoredRecord(workId: string, key: unknown, value: unknown): ReadRecord | UnreadableRecord {
   const where = `stored note ${describeKey(key)}`;
   const unreadable = (reason: string): UnreadableRecord => ({ key: describeKey(key), raw: value, reason: `${where}: ${reason}` });
   if (!Array.isArray(key) || key.length !== 2 || key[0] !== workId || typeof key[1] !== 'string') {
@@ -60,9 +55,10 @@ export function readStoredRecord(
   if (typeof record.order !== 'number' || !Number.isInteger(record.order) || record.order < 0) {
     return unreadable(`"order" must be a non-negative integer, found ${describeValue(record.order)}`);
   }
-  const problems = validate(record.annotation, where);
-  if (problems.length > 0) return unreadable(problems.join('; '));
-  const annotation = record.annotation as Annotation;
+  if (record.annotation === undefined) return unreadable('the record holds no "annotation"');
+  const read = readAnnotation(record.annotation, where);
+  if ('problems' in read) return unreadable(read.problems.join('; '));
+  const annotation = read.annotation;
   if (annotation.id !== key[1]) return unreadable(`the annotation's id is "${annotation.id}" but it is stored under "${key[1]}"`);
   return { annotation, order: record.order };
 }

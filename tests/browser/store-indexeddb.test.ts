@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/anchoring/annotation-types.ts';
 import { sampleAnnotation, sampleAnnotations } from '../unit/store/sample-annotations.ts';
 import { CHROMIUM_PATH, chromiumAvailable, collectErrors, launchOptions, startReaderServer } from './support/browser.ts';
@@ -22,6 +22,7 @@ describe.skipIf(!chromiumAvailable())(`IndexedDB annotation repository in Chromi
     server = await startReaderServer();
     profile = await mkdtemp(join(tmpdir(), 'apparatus-chromium-profile-'));
   });
+  afterEach(async () => quit());
   afterAll(async () => {
     await context?.close();
     await server?.close();
@@ -82,9 +83,11 @@ describe.skipIf(!chromiumAvailable())(`IndexedDB annotation repository in Chromi
     await quit();
   });
 
-  it('keeps a change flushed from pagehide when the tab is closed at once', async () => {
+  it('keeps a change flushed from pagehide when the tab is closed at once (after a load, as in the reader)', async () => {
     let page = await launch();
     await open(page, 'pagehide');
+    await save(page, 'kavbiuro', [sampleAnnotation(8)]);
+    await load(page, 'kavbiuro'); // as the reader does at start
     await page.evaluate(() => window.storeHarness.startAutosave('kavbiuro'));
     const notes = sampleAnnotations(3);
     expect(await page.evaluate((a) => window.storeHarness.schedule(a), notes)).toBe('pending');
@@ -121,6 +124,8 @@ describe.skipIf(!chromiumAvailable())(`IndexedDB annotation repository in Chromi
     await page.evaluate(([k]) => window.storeHarness.putRaw('corrupt', k, 12345), [['kavbiuro', good[0]!.id]] as const);
     const next = [sampleAnnotation(1, 'rewritten'), sampleAnnotation(7)];
     await save(page, 'kavbiuro', next);
+    // Setting the overwritten record aside is a follow-up transaction; a load is ordered after it.
+    expect((await load(page, 'kavbiuro')).unreadable).toHaveLength(3);
     await quit();
 
     page = await launch();

@@ -63,11 +63,11 @@ const harness = {
   },
   statuses: (): SaveStatus[] => statuses,
   /** Puts `value` into the annotations store under `key`, bypassing the repository (a corrupt record). */
-  putRaw: async (name: string, key: IDBValidKey, value: unknown): Promise<void> => {
+  putRaw: async (name: string, key: readonly string[], value: unknown): Promise<void> => {
     const db = await rawOpen(name);
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(ANNOTATIONS_STORE, 'readwrite');
-      tx.objectStore(ANNOTATIONS_STORE).put(value, key);
+      tx.objectStore(ANNOTATIONS_STORE).put(value, [...key]);
       tx.oncomplete = () => resolve();
       tx.onabort = () => reject(tx.error);
     });

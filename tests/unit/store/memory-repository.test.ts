@@ -32,6 +32,18 @@ describe('MemoryAnnotationRepository', () => {
     expect((await repo.load('kavbiuro')).annotations).toEqual(sampleAnnotations(1));
   });
 
+  it('refuses a set holding an annotation the validator rejects, naming the annotation and field', async () => {
+    const repo = new MemoryAnnotationRepository();
+    await repo.save('kavbiuro', sampleAnnotations(2));
+    const bad = sampleAnnotation(3);
+    (bad.target as { selector: unknown[] }).selector[1] = { type: 'TextPositionSelector', start: 9, end: 2 };
+    const error = await repo.save('kavbiuro', [sampleAnnotation(1), bad]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).kind).toBe('invalid');
+    expect((error as StoreError).message).toContain(`annotation #1 (${bad.id}), target.selector[1]`);
+    expect((await repo.load('kavbiuro')).annotations).toEqual(sampleAnnotations(2));
+  });
+
   it('reports the unreadable records it was given', async () => {
     const unreadable = [{ key: 'kavbiuro/x', raw: { id: 'x' }, reason: 'target: missing' }];
     const repo = new MemoryAnnotationRepository([{ workId: 'kavbiuro', unreadable }]);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { MAX_ANNOTATION_FILE_BYTES, ProjectFileError, saveAnnotationFile } from 
 import { sampleAnnotation, sampleAnnotations, sampleCollection } from './sample-annotations.ts';
 
 const WORK_JSON = new URL('../../../corpus/kavbiuro/work.json', import.meta.url);
+const CURATED = new URL('../../../annotations/kavbiuro.jsonld', import.meta.url);
 
 /** A temporary project with the Kavbiuro work and an existing annotation file. */
 async function makeProject(): Promise<{ root: string; file: string; original: Buffer }> {
@@ -42,6 +44,13 @@ describe('saveAnnotationFile', () => {
     expect(await tempFiles()).toEqual([]);
   });
 
+  it.skipIf(!existsSync(CURATED))('accepts the project\'s own curated notes (what "Save to project" must round-trip)', async () => {
+    const bytes = await readFile(CURATED);
+    const saved = await saveAnnotationFile(root, 'kavbiuro', bytes);
+    expect(saved.count).toBeGreaterThan(0);
+    expect(await readFile(file)).toEqual(bytes);
+  });
+
   it('creates annotations/ when the project has none yet', async () => {
     await rm(join(root, 'annotations'), { recursive: true });
     const bytes = new TextEncoder().encode(JSON.stringify(sampleCollection('kavbiuro', [sampleAnnotation(1)])));
@@ -72,7 +81,7 @@ describe('saveAnnotationFile', () => {
   });
 
   it.each([
-    ['not JSON', '{"type": "AnnotationCollection",', /not valid JSON/],
+    ['not JSON', '{"type": "AnnotationCollection",', /was not written: annotations\/kavbiuro\.jsonld:1:33: not JSON/],
     ['not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), /not valid UTF-8/],
     ['not a collection', JSON.stringify(sampleAnnotation(1)), /AnnotationCollection/],
   ])('refuses a body that is %s, leaving the old file alone', async (_, body, message) => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { annotationProblems } from '../../../src/store/annotation-problems.ts';
 import { isUnreadable, readStoredRecord, toStoredRecord } from '../../../src/store/stored-record.ts';
 import { sampleAnnotation } from './sample-annotations.ts';
 
-const read = (key: unknown, value: unknown) => readStoredRecord('kavbiuro', key, value, annotationProblems);
+const read = (key: unknown, value: unknown) => readStoredRecord('kavbiuro', key, value);
 
 describe('readStoredRecord', () => {
   const note = sampleAnnotation(4);
@@ -26,6 +25,11 @@ describe('readStoredRecord', () => {
     expect(result).toMatchObject({ key: `kavbiuro/${note.id}`, raw: value });
     expect((result as { reason: string }).reason).toMatch(reason);
     expect((result as { reason: string }).reason).toContain(`stored note kavbiuro/${note.id}`);
+  });
+
+  it('returns the annotation as the validator normalises it (a single body becomes a list)', () => {
+    const single = { ...note, body: note.body![0] };
+    expect(read(key, { v: 1, order: 0, annotation: single })).toEqual({ annotation: note, order: 0 });
   });
 
   it('reports a record stored under another id or another work', () => {
