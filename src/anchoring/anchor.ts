@@ -1,0 +1,147 @@
+/**
+ * Anchoring: from a stored target (quote + position selectors) to where the annotated words are in a text that
+ * may have been revised — `exact`, `fuzzy` or `orphan` (anchor-result.ts) — and back (`describe`).
+ *
+ * The verified fast path: the stored position, accepted only when the text there equals the quote and at least
+ * one stored context side still matches verbatim. Otherwise the quote matcher (match-quote.ts) scores candidates
+ * by quote, context and position; a best score below `ORPHAN_THRESHOLD` makes an orphan, which keeps its stored
+ * quote, context and position — it is never dropped and never attached to other words.
+ *
+ * Pure: strings and numbers; never throws for a well-formed target.
+ */
+import type { AnchorResult } from './anchor-result.ts';
+import type { Annotation, TextTarget } from './annotation-types.ts';
+import { matchQuote } from './match-quote.ts';
+import { ORPHAN_THRESHOLD as THRESHOLD, positionScale } from './match-score.ts';
+import { positionSelectorOf, quoteSelectorOf, textTargetOf } from './selectors.ts';
+
+/**
+ * Below this score a candidate is not the annotated passage and the annotation is an orphan. Scores are weighted
+ * means of quote similarity (0.45), prefix and suffix similarity (0.2 each) and position proximity (0.15); 0.65
+ * accepts a verbatim quote with one side of its context (a moved paragraph's first words) or at its old place,
+ * and rejects a verbatim quote far away in unrelated context — see match-score.ts for the worked cases.
+ */
+export const ORPHAN_THRESHOLD: number = THRESHOLD;
+
+/** Characters of context stored on each side of a quote (DESIGN §1). */
+export const CONTEXT_LENGTH = 32;
+
+/**
+ * The target of text[start, end): a `TextQuoteSelector` (exact, 32 characters of prefix and suffix, fewer at the
+ * text's edges) and a `TextPositionSelector`, on `source`.
+ * @throws RangeError when start/end are not integers with 0 ≤ start ≤ end ≤ text.length.
+ */
+export function describe(text: string, start: number, end: number, source: string): TextTarget {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > text.length) {
+    throw new RangeError(`describe: [${start}, ${end}) is not a range of a ${text.length}-character text`);
+  }
+  return {
+    source,
+    selector: [
+      {
+        type: 'TextQuoteSelector',
+        exact: text.slice(start, end),
+        prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+        suffix: text.slice(end, end + CONTEXT_LENGTH),
+      },
+      { type: 'TextPositionSelector', start, end },
+    ],
+  };
+}
+
+/** The result for words found at text[start, end). */
+function found(text: string, id: string, status: 'exact' | 'fuzzy', score: number, start: number, end: number): AnchorResult {
+  return {
+    id,
+    status,
+    score,
+    start,
+    end,
+    quote: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+    suffix: text.slice(end, end + CONTEXT_LENGTH),
+  };
+}
+
+/**
+ * Where `target`'s words are in `text`.
+ * - `exact` (score 1): the quote verbatim, at its stored position or where quote, context and position score best;
+ * - `fuzzy` (score in [ORPHAN_THRESHOLD, 1)): an edited version of the quote scoring best; or — for a target that
+ *   cannot be verified (a position selector without a quote, or an empty quote whose context changed) — the stored
+ *   position when it lies in the text (score = ORPHAN_THRESHOLD);
+ * - `orphan` (score = the best candidate's, 0 when none): `start`/`end` are the stored position (0, 0 without
+ *   one), `quote`/`prefix`/`suffix` the stored ones — what the annotation was about, kept for the reader.
+ */
+export function anchor(text: string, target: TextTarget, id: string): AnchorResult {
+  return anchorNear(text, target, id, 0);
+}
+
+/** `anchor`, told that passages nearby moved by `shift` characters (0: nothing known). */
+function anchorNear(text: string, target: TextTarget, id: string, shift: number): AnchorResult {
+  const quote = quoteSelectorOf(target);
+  const position = positionSelectorOf(target);
+  const inText = position !== null && position.start <= position.end && position.end <= text.length;
+  if (!quote) {
+    if (position && inText) return found(text, id, 'fuzzy', ORPHAN_THRESHOLD, position.start, position.end);
+    return orphan(id, 0, position?.start ?? 0, position?.end ?? 0, '', '', '');
+  }
+  if (position && inText && text.slice(position.start, position.end) === quote.exact && contextHolds(text, position.start, position.end, quote.prefix, quote.suffix)) {
+    return found(text, id, 'exact', 1, position.start, position.end);
+  }
+  const match = matchQuote(text, quote.exact, {
+    ...(quote.prefix !== undefined ? { prefix: quote.prefix } : {}),
+    ...(quote.suffix !== undefined ? { suffix: quote.suffix } : {}),
+    ...(position ? { hint: position.start } : {}),
+    ...(position && shift !== 0 ? { estimate: position.start + shift } : {}),
+  });
+  if (match && match.score >= ORPHAN_THRESHOLD) {
+    const verbatim = text.slice(match.start, match.end) === quote.exact;
+    return found(text, id, verbatim ? 'exact' : 'fuzzy', verbatim ? 1 : match.score, match.start, match.end);
+  }
+  // An empty quote (a caret) cannot be searched for and its context did not hold: the stored position, unverified.
+  if (quote.exact === '' && position && inText) return found(text, id, 'fuzzy', ORPHAN_THRESHOLD, position.start, position.end);
+  return orphan(id, match?.score ?? 0, position?.start ?? 0, position?.end ?? 0, quote.exact, quote.prefix ?? '', quote.suffix ?? '');
+}
+
+/** True when at least one stored context side is verbatim around [start, end), or none was stored. */
+function contextHolds(text: string, start: number, end: number, prefix: string | undefined, suffix: string | undefined): boolean {
+  if (prefix === undefined && suffix === undefined) return true;
+  if (prefix !== undefined && text.slice(Math.max(0, start - prefix.length), start) === prefix) return true;
+  return suffix !== undefined && text.slice(end, end + suffix.length) === suffix;
+}
+
+function orphan(id: string, score: number, start: number, end: number, quote: string, prefix: string, suffix: string): AnchorResult {
+  return { id, status: 'orphan', score, start, end, quote, prefix, suffix };
+}
+
+
+/**
+ * Anchors every annotation with a text target (replies, whose target is another annotation, are skipped); the
+ * map is keyed by id, in the annotations' order. Each result is what `anchor` would give, except that passages
+ * are visited in the order of their old positions and the shift of the last verified anchor (quote and context
+ * verbatim) estimates where the next passage is now: a revision shifts everything after an insertion by the same
+ * amount, and the estimate makes the search start in the right place. The stored position still counts as much
+ * as the estimate (a wrong estimate, e.g. after a moved paragraph, costs time, not accuracy).
+ */
+export function anchorAll(text: string, annotations: readonly Annotation[]): Map<string, AnchorResult> {
+  const entries = annotations.flatMap((a, index) => {
+    const target = textTargetOf(a);
+    return target ? [{ a, index, target, position: positionSelectorOf(target) }] : [];
+  });
+  const visit = [...entries].sort((x, y) => (x.position?.start ?? Number.POSITIVE_INFINITY) - (y.position?.start ?? Number.POSITIVE_INFINITY));
+  let shift = 0;
+  const byIndex = new Map<number, AnchorResult>();
+  for (const e of visit) {
+    // A shift larger than the position scale is not a local correction (a moved paragraph, or a verbatim copy
+    // elsewhere): trusting it would send the next passages to copies of themselves.
+    const result = anchorNear(text, e.target, e.a.id, Math.abs(shift) <= positionScale(text.length) ? shift : 0);
+    byIndex.set(e.index, result);
+    const quote = quoteSelectorOf(e.target);
+    if (e.position && quote && result.status === 'exact' && contextHolds(text, result.start, result.end, quote.prefix, quote.suffix)) {
+      shift = result.start - e.position.start;
+    }
+  }
+  const results = new Map<string, AnchorResult>();
+  for (const e of entries) results.set(e.a.id, byIndex.get(e.index)!);
+  return results;
+}

@@ -1,0 +1,183 @@
+/**
+ * Edit distance (Levenshtein: substitutions, insertions, deletions each cost 1) computed bit-parallel, after
+ * Myers (1999) with Hyyrö's blocks of 32 pattern characters: one text character costs one step per block, so
+ * searching a window of n characters for a pattern of m costs O(n · ⌈m/32⌉), not O(n · m).
+ *
+ * Pure: strings and numbers. Offsets are UTF-16 code units.
+ */
+
+const HIGH = 0x80000000 | 0;
+
+/** A pattern prepared for bit-parallel search: per character, the bit mask of where it occurs, block by block. */
+export class PatternMasks {
+  /** number of 32-character blocks */
+  readonly blocks: number;
+  /** per UTF-16 code unit of the pattern: its occurrence bits, one 32-bit word per block (Latin-1 in an array) */
+  private readonly peq = new Map<number, Int32Array>();
+  private readonly latin: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(256).fill(undefined);
+  /** the bit of the pattern's last character in the last block */
+  readonly lastBit: number;
+
+  /** Prepares `pattern` (read backwards when `reversed`). `pattern` must not be empty. */
+  constructor(readonly pattern: string, readonly reversed = false) {
+    const m = pattern.length;
+    this.blocks = Math.max(1, Math.ceil(m / 32));
+    this.lastBit = (1 << ((m - 1) & 31)) | 0;
+    for (let i = 0; i < m; i++) {
+      const c = pattern.charCodeAt(reversed ? m - 1 - i : i);
+      let eq = this.peq.get(c);
+      if (!eq) {
+        this.peq.set(c, (eq = new Int32Array(this.blocks)));
+        if (c < 256) this.latin[c] = eq;
+      }
+      eq[i >> 5]! |= 1 << (i & 31);
+    }
+  }
+
+  /** The occurrence masks of code unit `c`, or undefined when the pattern does not contain it. */
+  masks(c: number): Int32Array | undefined {
+    return c < 256 ? this.latin[c] : this.peq.get(c);
+  }
+}
+
+/**
+ * Runs the bit-parallel recurrence over text[i] for i = first, first+step, … until `stop` (exclusive), calling
+ * `visit(i, d)` after each character with d = the edit distance of the whole pattern against the best text span
+ * ending at that character. `anchored` fixes where that span starts (at `first`: a global alignment on that side);
+ * otherwise it may start anywhere (semi-global search).
+ */
+function scan(masks: PatternMasks, text: string, first: number, stop: number, step: 1 | -1, anchored: boolean, visit: (i: number, d: number) => void): void {
+  const nb = masks.blocks;
+  const last = nb - 1;
+  const lastBit = masks.lastBit;
+  const P = new Int32Array(nb).fill(-1);
+  const M = new Int32Array(nb);
+  let score = masks.pattern.length;
+  for (let i = first; i !== stop; i += step) {
+    const eqs = masks.masks(text.charCodeAt(i));
+    let hin = anchored ? 1 : 0;
+    for (let b = 0; b < nb; b++) {
+      let eq = eqs ? eqs[b]! : 0;
+      const pv = P[b]!;
+      const mv = M[b]!;
+      const xv = eq | mv;
+      if (hin < 0) eq |= 1;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      const high = b === last ? lastBit : HIGH;
+      const hout = ph & high ? 1 : mh & high ? -1 : 0;
+      ph <<= 1;
+      mh <<= 1;
+      if (hin < 0) mh |= 1;
+      else if (hin > 0) ph |= 1;
+      P[b] = mh | ~(xv | ph);
+      M[b] = ph & xv;
+      hin = hout;
+    }
+    score += hin;
+    visit(i, score);
+  }
+}
+
+/** The Levenshtein distance between two whole strings. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  const masks = new PatternMasks(a);
+  let d = a.length;
+  scan(masks, b, 0, b.length, 1, true, (_i, s) => (d = s));
+  return d;
+}
+
+/** An approximate occurrence's end (exclusive offset) and its number of errors. */
+export interface ApproximateEnd {
+  end: number;
+  errors: number;
+}
+
+/**
+ * Where `masks.pattern` occurs in text[from, to) with at most `maxErrors` errors: one end per local minimum of
+ * the distance (the first end of a run of equal minima), in text order. Empty when there is none.
+ */
+export function approximateEnds(masks: PatternMasks, text: string, from: number, to: number, maxErrors: number): ApproximateEnd[] {
+  // The recurrence of `scan`, inlined without a callback or allocation per character: this is the hot loop.
+  const found: ApproximateEnd[] = [];
+  const first = Math.max(0, from);
+  const stop = Math.min(text.length, to);
+  const nb = masks.blocks;
+  const last = nb - 1;
+  const lastBit = masks.lastBit;
+  const P = new Int32Array(nb).fill(-1);
+  const M = new Int32Array(nb);
+  let score = masks.pattern.length;
+  let prev = Number.POSITIVE_INFINITY;
+  let pendingEnd = -1;
+  let pendingErrors = 0;
+  for (let i = first; i < stop; i++) {
+    const eqs = masks.masks(text.charCodeAt(i));
+    let hin = 0;
+    for (let b = 0; b < nb; b++) {
+      let eq = eqs ? eqs[b]! : 0;
+      const pv = P[b]!;
+      const mv = M[b]!;
+      const xv = eq | mv;
+      if (hin < 0) eq |= 1;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      const high = b === last ? lastBit : HIGH;
+      const hout = ph & high ? 1 : mh & high ? -1 : 0;
+      ph <<= 1;
+      mh <<= 1;
+      if (hin < 0) mh |= 1;
+      else if (hin > 0) ph |= 1;
+      P[b] = mh | ~(xv | ph);
+      M[b] = ph & xv;
+      hin = hout;
+    }
+    const d = (score += hin);
+    if (pendingEnd >= 0 && d !== pendingErrors) {
+      if (d > pendingErrors) found.push({ end: pendingEnd, errors: pendingErrors });
+      pendingEnd = -1;
+    }
+    if (d <= maxErrors && d < prev) {
+      pendingEnd = i + 1;
+      pendingErrors = d;
+    }
+    prev = d;
+  }
+  if (pendingEnd >= 0) found.push({ end: pendingEnd, errors: pendingErrors });
+  return found;
+}
+
+/**
+ * The start of the best alignment of the pattern ending exactly at `end`, looking back at most
+ * `pattern.length + maxErrors` characters and not before `floor`. `reversedMasks` is the pattern prepared with
+ * `reversed = true`. Among equally good starts, the one giving a span closest to the pattern's length wins.
+ */
+export function alignStart(reversedMasks: PatternMasks, text: string, end: number, maxErrors: number, floor = 0): { start: number; errors: number } {
+  const m = reversedMasks.pattern.length;
+  const lowest = Math.max(floor, 0, end - m - maxErrors);
+  let best = { start: end, errors: m };
+  scan(reversedMasks, text, end - 1, lowest - 1, -1, true, (i, d) => {
+    if (d < best.errors || (d === best.errors && Math.abs(end - i - m) < Math.abs(end - best.start - m))) best = { start: i, errors: d };
+  });
+  return best;
+}
+
+/**
+ * The end of the best alignment of the pattern starting exactly at `start`, looking ahead at most
+ * `pattern.length + maxErrors` characters and not past `ceiling`. `masks` is the pattern prepared forwards.
+ * Among equally good ends, the one giving a span closest to the pattern's length wins.
+ */
+export function alignEnd(masks: PatternMasks, text: string, start: number, maxErrors: number, ceiling = text.length): { end: number; errors: number } {
+  const m = masks.pattern.length;
+  const highest = Math.min(ceiling, text.length, start + m + maxErrors);
+  let best = { end: start, errors: m };
+  scan(masks, text, start, Math.max(start, highest), 1, true, (i, d) => {
+    if (d < best.errors || (d === best.errors && Math.abs(i + 1 - start - m) < Math.abs(best.end - start - m))) best = { end: i + 1, errors: d };
+  });
+  return best;
+}
