@@ -66,7 +66,8 @@ footer p { margin: .3rem 0; }
   sup.note-ref a { background: none; color: #000; border: 1px solid #000; }
   .note, .references li, blockquote { break-inside: avoid; }
   h2 { color: #000; break-after: avoid; }
-  a.external::after { content: " <" attr(href) ">"; font-size: .8em; word-break: break-all; }
+  a.external:not(.bare)::after { content: " <" attr(href) ">"; font-size: .8em; word-break: break-all; }
+  .backlinks { display: none; }
   :target { outline: none; }
 }
 `;

@@ -29,7 +29,8 @@ function h(name: string, attributes: Attributes = {}, children: readonly Child[]
 
 /** A link when `url` is http(s), else the text alone (so `javascript:` and the like never become links). */
 function link(url: string, text: Child): Child {
-  return isHttpUrl(url) ? h('a', { href: safeUri(url), class: 'external' }, [text]) : text;
+  // `bare`: the link text is the URL itself, so print does not repeat it.
+  return isHttpUrl(url) ? h('a', { href: safeUri(url), class: text === url ? 'external bare' : 'external' }, [text]) : text;
 }
 
 const SUPPORT_TITLE: Record<Claim['support'], string> = {
@@ -175,7 +176,7 @@ function referencesSection(ctx: Context): Child {
         h('span', { class: 'num' }, [`${ref.label}.`]),
         h('span', {}, [
           ...pieces(ctx, groups, () => null),
-          ids.map((u) => [' ', link(u, h('span', { class: 'id' }, [u]))]),
+          ids.map((u) => [' ', h('span', { class: 'id' }, [link(u, u)])]),
           back.length ? h('span', { class: 'backlinks' }, back.map((id, i) => h('a', { href: `#${id}`, title: 'Back to the citation' }, [back.length > 1 ? `↩${i + 1}` : '↩']))) : h('span', { class: 'reason' }, [' (not cited in the text)']),
         ]),
       ]),

@@ -72,6 +72,13 @@ function agentName(agent: Agent): Markup {
   return element(tag, { ref: agent.id ? safeUri(agent.id) : null, type: tag === 'name' ? 'software' : null }, [agent.name]);
 }
 
+/** An element whose content is elements only, one per line, indented at `depth` (mixed content stays inline). */
+function lines(depth: number, name: string, attributes: Record<string, string | null>, children: readonly Child[]): Markup {
+  const pad = '\n' + '  '.repeat(depth + 1);
+  const kids = children.filter((c) => c !== null && c !== undefined && c !== false);
+  return element(name, attributes, [...kids.map((c) => [markup(pad), c]), markup('\n' + '  '.repeat(depth))]);
+}
+
 function header(ctx: Context): Markup {
   const { work, exportedAt } = ctx.input;
   const when = isoWhen(exportedAt);
@@ -79,19 +86,19 @@ function header(ctx: Context): Markup {
     element('respStmt', { 'xml:id': `resp-${i + 1}` }, [element('resp', {}, ['annotation']), agentName(agent)]),
   );
   const licence = element('licence', { target: safeUri(work.licence.url) }, [work.licence.name]);
-  return element('teiHeader', {}, [
-    element('fileDesc', {}, [
-      element('titleStmt', {}, [
+  return lines(1, 'teiHeader', {}, [
+    lines(2, 'fileDesc', {}, [
+      lines(3, 'titleStmt', {}, [
         element('title', { type: 'main' }, [work.title]),
         element('title', { type: 'sub' }, ['An annotated edition with claim provenance']),
         ...resps,
       ]),
-      element('publicationStmt', {}, [
+      lines(3, 'publicationStmt', {}, [
         element('publisher', {}, ['Apparatus']),
         element('date', { when, type: 'export' }, [exportedAt]),
-        element('availability', {}, [licence, element('p', {}, [work.attribution])]),
+        lines(4, 'availability', {}, [licence, element('p', {}, [work.attribution])]),
       ]),
-      element('sourceDesc', {}, [
+      lines(3, 'sourceDesc', {}, [
         element('bibl', {}, [
           element('title', {}, [work.title]),
           ', ',
@@ -105,7 +112,7 @@ function header(ctx: Context): Markup {
         ]),
       ]),
     ]),
-    element('encodingDesc', {}, [
+    lines(2, 'encodingDesc', {}, [
       element('p', {}, [
         'Each claim of the source is a seg of type "claim" whose subtype says how it is supported (direct: a footnote marker follows it; inherited: a later marker in its paragraph covers it; none: no source) and whose corresp points at its sources in the reference list. ',
         'Notes are W3C Web Annotations converted to TEI: their ranges are marked by anchor pairs, their annotators by respStmt, their certainty by @cert, and contested claims by certainty elements.',
