@@ -7,8 +7,12 @@
  * - `unreadable`: records set aside because they could not be read (`KeptAsideRecord`), auto-incremented keys, an
  *   index `workId`. Nothing in this module ever deletes from it or overwrites it.
  * A stored note that fails to read (corrupt, written by a newer format, or no longer a valid annotation) is moved
- * from `annotations` to `unreadable` in the same transaction that found it — at `load`, or at a `save` that would
- * otherwise delete or overwrite it — and reported in `StoredAnnotations.unreadable`.
+ * from `annotations` to `unreadable` by the `load` that finds it (same transaction) and reported in
+ * `StoredAnnotations.unreadable`; one that went bad after the load and is hit by a `save` (deleted or overwritten)
+ * is copied to `unreadable` first (see `save`).
+ *
+ * Each save issues all its requests at once and commits explicitly, so that a save from `pagehide` lands even when
+ * the page's script never runs again (the reliability issue's "close the tab at once" trials).
  *
  * Upgrades: `upgrade(db, oldVersion)` runs each step from `oldVersion` up to `DB_VERSION`; a later version adds a
  * step, never edits an old one. Another tab asking for a newer version makes this one close its connection (later
@@ -176,8 +180,8 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
       done(() => {
         if (!this.#works.get(workId)?.inFlight) this.#works.set(workId, { confirmed, inFlight: 0, possibleIds: new Set(confirmed.keys()) });
         return {
-        annotations: read.sort((a, b) => a.order - b.order || compare(a.annotation.id, b.annotation.id)).map((r) => r.annotation),
-        unreadable: [...(asideRequest.result as KeptAsideRecord[]).map(({ key, raw, reason }) => ({ key, raw, reason })), ...movedAside],
+          annotations: read.sort((a, b) => a.order - b.order || compare(a.annotation.id, b.annotation.id)).map((r) => r.annotation),
+          unreadable: [...(asideRequest.result as KeptAsideRecord[]).map(({ key, raw, reason }) => ({ key, raw, reason })), ...movedAside],
         };
       });
     });
