@@ -1,0 +1,56 @@
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleAnnotations, sampleCollection } from './sample-annotations.ts';
+
+const PROJECT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** `vite build` with the project's config copies the data folders into the output; `vite preview` serves them and Save to project. */
+describe('vite build and vite preview with the project config', () => {
+  let root: string;
+  let outDir: string;
+  let server: PreviewServer;
+  let base: string;
+  const previous = process.env['APPARATUS_PROJECT_ROOT'];
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'apparatus-build-'));
+    outDir = join(root, 'dist');
+    await cp(join(PROJECT, 'corpus', 'kavbiuro'), join(root, 'corpus', 'kavbiuro'), { recursive: true });
+    await mkdir(join(root, 'annotations'));
+    await writeFile(join(root, 'annotations', 'kavbiuro.jsonld'), JSON.stringify(sampleCollection('kavbiuro', sampleAnnotations(2))));
+    await writeFile(join(root, 'annotations', '.kavbiuro.jsonld.1.abc.tmp'), 'half a file');
+    process.env['APPARATUS_PROJECT_ROOT'] = root;
+    await build({ configFile: join(PROJECT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+    server = await preview({ configFile: join(PROJECT, 'vite.config.ts'), logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
+    const address = server.httpServer.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    base = `http://127.0.0.1:${address.port}`;
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    if (previous === undefined) delete process.env['APPARATUS_PROJECT_ROOT'];
+    else process.env['APPARATUS_PROJECT_ROOT'] = previous;
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('copies corpus/ and annotations/ into the build, without dot-files', async () => {
+    expect((await readdir(outDir)).sort()).toEqual(expect.arrayContaining(['annotations', 'corpus', 'index.html']));
+    expect(await readdir(join(outDir, 'annotations'))).toEqual(['kavbiuro.jsonld']);
+    expect(await readFile(join(outDir, 'corpus', 'kavbiuro', 'text.txt'))).toEqual(await readFile(join(root, 'corpus', 'kavbiuro', 'text.txt')));
+  });
+
+  it('vite preview serves the capability, the data files and Save to project', async () => {
+    expect(await (await fetch(`${base}/api/capabilities`)).json()).toEqual({ saveToProject: true });
+    expect((await fetch(`${base}/corpus/kavbiuro/work.json`)).status).toBe(200);
+    const text = JSON.stringify(sampleCollection('kavbiuro', sampleAnnotations(4)));
+    const res = await fetch(`${base}/api/annotations/kavbiuro`, { method: 'POST', body: text, headers: { 'Content-Type': 'application/json' } });
+    expect(await res.json()).toEqual({ ok: true, path: 'annotations/kavbiuro.jsonld', count: 4 });
+    expect(await readFile(join(root, 'annotations', 'kavbiuro.jsonld'), 'utf8')).toBe(text);
+    // The project's file, not the copy in the build, is what preview serves after a save.
+    expect(await (await fetch(`${base}/annotations/kavbiuro.jsonld`)).text()).toBe(text);
+  });
+});
