@@ -5,6 +5,12 @@
  * Implementations: `IndexedDbAnnotationRepository` (the browser), `MemoryAnnotationRepository` (the fallback when
  * the browser offers no storage, and tests). Files in the project (`annotations/<work>.jsonld`) are written by the
  * dev server (`project-file.ts`), not through this interface: they are the curated, committed notes.
+ *
+ * How the reader uses it (main.ts):
+ * 1. `const { repository, warning } = await openAnnotationRepository()` — show `warning` when it is not null;
+ * 2. `const { annotations, unreadable } = await repository.load(workId)` — once; list `unreadable` to the user;
+ * 3. `const autosave = new Autosave({ repository, workId, onStatus })` and `flushOnPageHide(autosave)`;
+ *    then `autosave.schedule(allAnnotations)` after every transaction that changed the notes (undo/redo included).
  */
 import type { Annotation } from '../anchoring/annotation-types.ts';
 
