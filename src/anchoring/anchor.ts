@@ -117,7 +117,8 @@ function orphan(id: string, score: number, start: number, end: number, quote: st
 
 /**
  * Anchors every annotation with a text target (replies, whose target is another annotation, are skipped); the
- * map is keyed by id, in the annotations' order. Each result is what `anchor` would give, except that passages
+ * map is keyed by id, in the annotations' order (a repeated id keeps the last). Each result is what `anchor`
+ * would give — the score may be higher, the proximity being measured to the estimate as well — except that passages
  * are visited in the order of their old positions and the shift of the last verified anchor (quote and context
  * verbatim) estimates where the next passage is now: a revision shifts everything after an insertion by the same
  * amount, and the estimate makes the search start in the right place. The stored position still counts as much

@@ -115,6 +115,37 @@ export function approximateEnds(masks: PatternMasks, text: string, from: number,
   let prev = Number.POSITIVE_INFINITY;
   let pendingEnd = -1;
   let pendingErrors = 0;
+  if (nb === 1) {
+    // One block (patterns up to 32 characters, most quotes of a few words): all in registers.
+    let pv = -1;
+    let mv = 0;
+    for (let i = first; i < stop; i++) {
+      const eqs = masks.masks(text.charCodeAt(i));
+      const eq = eqs ? eqs[0]! : 0;
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & lastBit) score++;
+      else if (mh & lastBit) score--;
+      ph <<= 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+      const d = score;
+      if (pendingEnd >= 0 && d !== pendingErrors) {
+        if (d > pendingErrors) found.push({ end: pendingEnd, errors: pendingErrors });
+        pendingEnd = -1;
+      }
+      if (d <= maxErrors && d < prev) {
+        pendingEnd = i + 1;
+        pendingErrors = d;
+      }
+      prev = d;
+    }
+    if (pendingEnd >= 0) found.push({ end: pendingEnd, errors: pendingErrors });
+    return found;
+  }
   for (let i = first; i < stop; i++) {
     const eqs = masks.masks(text.charCodeAt(i));
     let hin = 0;

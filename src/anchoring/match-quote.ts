@@ -6,18 +6,20 @@
  * 1. exact occurrences near the position hint (± max(4096, the position scale)), all of them scored (and near the
  *    estimate when one is given: every "near" below means near either);
  * 2. approximate occurrences (bit-parallel edit distance, edit-distance.ts) where the passage most likely is:
- *    around the hint (± 256), and right after the stored prefix / right before the stored suffix wherever those
- *    occur verbatim near the hint — an edited passage usually keeps one side of its context;
- * 3. only when nothing acceptable was found yet: approximate occurrences in windows widening to the near radius;
- * 4. exact occurrences anywhere (a moved passage), unless the best so far is better than any could be;
- * 5. only when nothing acceptable was found: approximate occurrences anywhere — the whole text when it is small,
- *    else the few places a q-gram index points to (qgram-index.ts; a moved and edited passage).
+ *    right after the stored prefix / right before the stored suffix wherever those occur verbatim near the hint
+ *    (an edited passage usually keeps one side of its context), then — if that found nothing acceptable — around
+ *    the hint itself (± 64 + errors); the stored hint only when the estimate found nothing acceptable;
+ * 3. exact occurrences anywhere (a moved passage), unless the best so far is better than any could be — in a
+ *    long text, at the places a q-gram index of the text points to (qgram-index.ts);
+ * 4. only when nothing acceptable was found: approximate occurrences anywhere — the whole text when it is small,
+ *    else the few places the q-gram index points to (a moved and edited passage).
  * So the usual cases (unchanged, shifted, edited in place) never scan a large text with the edit distance.
- * Heuristic limit: a fuzzy span far from the hint is only looked for when nothing near is acceptable.
+ * Heuristic limits: a fuzzy span far from the hints is only looked for when nothing near is acceptable; in a long
+ * text, far spans are found only where at least 11 characters of the quote survive verbatim.
  *
  * Pure: strings and numbers. Offsets are UTF-16 code units.
  */
-import { alignStart, approximateEnds, PatternMasks } from './edit-distance.ts';
+import { alignEnd, alignStart, approximateEnds, PatternMasks } from './edit-distance.ts';
 import {
   combineScore,
   distanceForProximity,
@@ -52,12 +54,16 @@ export interface QuoteContext {
   estimate?: number;
 }
 
-/** Least radius around the hint of stages 1 and 3 (the position scale when larger). */
+/** Least radius around the hint of stages 1 and 2 (the position scale when larger). */
 const NEAR_RADIUS = 4096;
-/** Radius of stage 2's window around the hint. */
-const HINT_RADIUS = 256;
-/** The widening windows of stage 3 (then the near radius). */
-const FUZZY_RADII = [1024, NEAR_RADIUS];
+/** Radius of the first, cheap look for the quote verbatim around each hint. */
+const FIRST_EXACT_RADIUS = 1024;
+/** Radius of stage 2's window around the hint (plus the quote's error allowance). */
+const HINT_RADIUS = 64;
+/** Above this length, far exact occurrences of quotes of at least MIN_INDEXED_QUOTE characters are looked for
+ *  through the q-gram index rather than by scanning the text. */
+const INDEXED_TEXT = 200_000;
+const MIN_INDEXED_QUOTE = 16;
 /** Radius around the hint where stage 2 first looks for the stored context (then the near radius). */
 const AFFIX_RADIUS = 2048;
 /** Decisive (stops the search): a verbatim quote within one position scale of a hint whose stored context sides
@@ -68,7 +74,7 @@ const AFFIX_PROBE = 16;
 /** Shorter context than this is too common to locate anything. */
 const MIN_AFFIX_PROBE = 6;
 /** Places per context side verified in stage 2, nearest to the hint first. */
-const AFFIX_PLACES = 4;
+const AFFIX_PLACES = 2;
 /** Stage 5 scans the whole text when it costs at most this many block steps (≈ a millisecond). */
 const FULL_SCAN_STEPS = 300_000;
 /** Approximate ends verified per window, fewest errors first. */
@@ -123,30 +129,27 @@ class QuoteSearch {
     const nearRadius = Math.max(NEAR_RADIUS, Math.ceil(this.scale));
     const centres = this.hints.map((h) => Math.max(0, Math.min(n, Math.round(h))));
     // Most passages are verbatim close to where they were (or to the estimate): look there first.
-    for (const h of centres) if (!this.decisive) this.exactIn(h - HINT_RADIUS, h + m + HINT_RADIUS);
+    for (const h of centres) if (!this.decisive) this.exactIn(h - FIRST_EXACT_RADIUS, h + m + FIRST_EXACT_RADIUS);
     for (const h of centres) if (!this.decisive) this.exactIn(h - nearRadius, h + m + nearRadius);
     for (const h of centres) {
-      const reach = this.decisive ? -1 : this.fuzzyReach();
+      // The estimate (first centre) is usually right: the stored hint is searched only when it found nothing.
+      if (this.best && this.best.score >= ORPHAN_THRESHOLD) break;
+      let reach = this.decisive ? -1 : this.fuzzyReach();
       if (reach < 0) break;
-      const r = Math.min(HINT_RADIUS, reach);
-      this.fuzzyIn(h - r, h + r + m + maxErrors);
       let places = this.affixPlaces(h, Math.min(AFFIX_RADIUS, reach));
       if (places.length === 0 && reach > AFFIX_RADIUS) places = this.affixPlaces(h, Math.min(nearRadius, reach));
-      for (const place of places) {
-        if (place.side === 'prefix') this.fuzzyIn(place.at - 8, place.at + m + maxErrors + 8);
-        else this.fuzzyIn(place.at - m - maxErrors - 8, place.at + 8);
-      }
-    }
-    for (const h of centres) {
-      for (const radius of [...FUZZY_RADII, nearRadius]) {
-        if (this.decisive || (this.best && this.best.score >= ORPHAN_THRESHOLD)) break;
-        const far = Math.min(radius, this.fuzzyReach());
-        if (far <= HINT_RADIUS) break;
-        this.fuzzyIn(h - far, h + far + m + maxErrors);
-      }
+      for (const place of places) this.alignedAt(place.side, place.at);
+      // Both context sides edited next to the quote: the words may still be where the hint says.
+      if (this.best && this.best.score >= ORPHAN_THRESHOLD) break;
+      reach = this.fuzzyReach();
+      const r = Math.min(HINT_RADIUS + maxErrors, reach);
+      if (r >= 0) this.fuzzyIn(h - r, h + r + m + maxErrors);
     }
     const exactFar = scoreBound(1, centres.length ? proximity(nearRadius, this.scale) : undefined, this.hasPrefix, this.hasSuffix);
-    if (!this.decisive && (!this.best || this.best.score < exactFar)) this.exactIn(0, n);
+    if (!this.decisive && (!this.best || this.best.score < exactFar)) {
+      if (n <= INDEXED_TEXT || m < MIN_INDEXED_QUOTE) this.exactIn(0, n);
+      else for (const s of QgramIndex.of(text).likelyStarts(this.quote, FAR_PLACES)) this.exactIn(s - 64, s + m + 64);
+    }
     if (!this.best || this.best.score < ORPHAN_THRESHOLD) {
       const blocks = Math.ceil(m / 32);
       if (n * blocks <= FULL_SCAN_STEPS) {
@@ -204,6 +207,22 @@ class QuoteSearch {
     let d = Number.POSITIVE_INFINITY;
     for (const h of this.hints) d = Math.min(d, Math.abs(start - h));
     return d;
+  }
+
+  /**
+   * Scores the best alignment of the quote starting exactly at `at` (after a verbatim prefix) or ending exactly
+   * there (before a verbatim suffix).
+   */
+  private alignedAt(side: 'prefix' | 'suffix', at: number): void {
+    if (side === 'prefix') {
+      this.masks ??= new PatternMasks(this.quote);
+      const { end, errors } = alignEnd(this.masks, this.text, at, this.maxErrors);
+      if (errors <= this.maxErrors) this.consider(at, end, errors);
+    } else {
+      this.reversed ??= new PatternMasks(this.quote, true);
+      const { start, errors } = alignStart(this.reversed, this.text, at, this.maxErrors);
+      if (errors <= this.maxErrors) this.consider(start, at, errors);
+    }
   }
 
   /** Scores every exact occurrence starting in [from, to − m]. */

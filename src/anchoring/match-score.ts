@@ -18,14 +18,17 @@
  * as long as the quote kept 60 % of its characters (0.25 × 0.6 > 0.35 × 0.4). Context (40 %) separates a passage
  * from other occurrences of the same words.
  *
+ * Words found with neither neighbour recognisable are most likely the same words used elsewhere, so the mean is
+ * then discounted (CONTEXT_DISCOUNT): × 1 when one context side agrees fully, × 0.65 when both are unrelated.
+ *
  * `ORPHAN_THRESHOLD` (0.55): a span scoring below it is not the annotated passage. Worked through (unrelated
  * 32-character contexts still share letters: their similarity is typically 0.2–0.35, taken as 0.3):
  *   - verbatim, both contexts agree, anywhere (inside a moved paragraph)                 ≥ 0.75 — anchored;
  *   - verbatim, one context agrees, far away (first or last words of a moved paragraph)  ≈ 0.61 — anchored;
- *   - verbatim at its old place whose surroundings were rewritten                        ≈ 0.72 — anchored;
  *   - half its characters edited, both contexts agree, near its old place                ≈ 0.77 — anchored;
- *   - verbatim far away in unrelated context (another occurrence of the same words)     ≈ 0.47 — orphan;
- *   - half edited in unrelated context, even at its old place                            ≈ 0.55 — orphan.
+ *   - verbatim near its old place, both contexts half edited                            ≈ 0.60 — anchored;
+ *   - verbatim near its old place in unrelated context (the same words used elsewhere)  ≈ 0.47 — orphan;
+ *   - verbatim far away in unrelated context                                              ≈ 0.31 — orphan.
  * Candidates are only looked for up to `MAX_ERROR_RATE` of the quote's length in errors: a span differing by more
  * than half its characters is other words, whatever its context (a passage rewritten in place is an orphan).
  */
@@ -52,7 +55,13 @@ export interface MatchEvidence {
   position?: number;
 }
 
-/** The weighted mean of the evidence present, in [0, 1]. */
+/**
+ * How much a candidate loses when neither context side is recognisable: the score is multiplied by
+ * 1 − 0.5 × (1 − the better context similarity) — × 1 with one side intact, × 0.65 with both unrelated.
+ */
+export const CONTEXT_DISCOUNT = 0.5;
+
+/** The weighted mean of the evidence present, in [0, 1], discounted when no context side agrees (CONTEXT_DISCOUNT). */
 export function combineScore(e: MatchEvidence): number {
   let sum = QUOTE_WEIGHT * e.quote;
   let weight = QUOTE_WEIGHT;
@@ -68,7 +77,9 @@ export function combineScore(e: MatchEvidence): number {
     sum += POSITION_WEIGHT * e.position;
     weight += POSITION_WEIGHT;
   }
-  return sum / weight;
+  const context = Math.max(e.prefix ?? 0, e.suffix ?? 0);
+  const factor = e.prefix === undefined && e.suffix === undefined ? 1 : 1 - CONTEXT_DISCOUNT * (1 - context);
+  return (sum / weight) * factor;
 }
 
 /** The distance from the hint at which proximity is ½, for a text of `length` characters. */
