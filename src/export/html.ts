@@ -128,7 +128,7 @@ function tagList(tags: readonly string[]): Child {
 }
 
 function reply(ctx: Context, r: ExportReply): Markup {
-  return h('div', { class: 'reply' }, [h('p', { class: 'note-head' }, ['Reply · ', ...badges(r).slice(1)]), ...r.text.map((t) => h('p', {}, [t])), tagList(r.tags), sourceLinks(ctx, r.links)]);
+  return h('div', { class: 'reply', 'data-annotation': r.annotation.id }, [h('p', { class: 'note-head' }, ['Reply · ', ...badges(r).slice(1)]), ...r.text.map((t) => h('p', {}, [t])), tagList(r.tags), sourceLinks(ctx, r.links)]);
 }
 
 function noteItem(ctx: Context, note: ExportNote): Markup {

@@ -19,6 +19,17 @@ import { cutRuns, markerSpans, placeNotes, textRegions } from './text-runs.ts';
 import { isHttpUrl, safeUri } from './xml.ts';
 
 /**
+ * Words after which Pandoc's reader (its `smart` extension) turns the following space into a no-break space: the
+ * entries of Pandoc's default `abbreviations` data file. Escaping their final period keeps the space a space.
+ */
+const PANDOC_ABBREVIATIONS = new Set(
+  ('aet. aetat. al. Apr. Aug. bk. Bros. c. Capt. cf. ch. chap. chs. Co. col. Corp. cp. d. Dec. Dr. e.g. ed. eds. esp. f. ' +
+    'fasc. Feb. ff. fig. fl. fol. fols. Fr. Gen. Gov. Hon. i.e. ill. Inc. incl. Jan. Jr. Jul. Jun. Ltd. M.A. M.D. Mar. Mr. ' +
+    'Mrs. Ms. n. n.b. nn. No. Nov. Oct. p. Ph.D. pp. Pres. Prof. pt. q.v. Rep. Rev. s.v. s.vv. saec. sec. Sen. Sep. Sept. ' +
+    'Sgt. Sr. St. univ. viz. vol. vs.').split(' '),
+);
+
+/**
  * Escapes `text` as inline Pandoc Markdown that reads back as exactly this text (white space aside: runs of
  * spaces and tabs read back as one space). `atBlockStart` also escapes what would open a list, heading, quote,
  * definition or table at the start of a block.
@@ -28,7 +39,8 @@ export function escapeMarkdown(text: string, atBlockStart = false): string {
     .replace(/[\\`*_{}[\]<>#$|~^@"'&]/g, (c) => `\\${c}`)
     .replace(/-(?=-)/g, '\\-')
     .replace(/\.(?=\.\.)/g, '\\.')
-    .replace(/[\r\n]+/g, ' ');
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/(?<![\p{L}\p{N}.])((?:\p{L}+\.)+)(?=[ \t])/gu, (word: string) => (PANDOC_ABBREVIATIONS.has(word) ? `${word.slice(0, -1)}\\.` : word));
   if (atBlockStart) {
     out = out.replace(/^(\s*)([-+:%=])/, '$1\\$2').replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3');
   }

@@ -53,6 +53,12 @@ function isoWhen(value: string): string | null {
   return /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(value) ? value : null;
 }
 
+/** A pointer value for `@target`/`@ref`, or null for an empty one (TEI requires at least one URI token). */
+function pointer(value: string | undefined): string | null {
+  const uri = value ? safeUri(value.trim()) : '';
+  return uri === '' ? null : uri;
+}
+
 interface Context {
   input: ExportInput;
   notes: ExportNotes;
@@ -69,7 +75,7 @@ function respOf(ctx: Context, agent: Agent | undefined): string | null {
 
 function agentName(agent: Agent): Markup {
   const tag = agent.type === 'Person' ? 'persName' : agent.type === 'Organization' ? 'orgName' : 'name';
-  return element(tag, { ref: agent.id ? safeUri(agent.id) : null, type: tag === 'name' ? 'software' : null }, [agent.name]);
+  return element(tag, { ref: pointer(agent.id), type: tag === 'name' ? 'software' : null }, [agent.name]);
 }
 
 /** An element whose content is elements only, one per line, indented at `depth` (mixed content stays inline). */
@@ -85,7 +91,7 @@ function header(ctx: Context): Markup {
   const resps = ctx.notes.annotators.map((agent, i) =>
     element('respStmt', { 'xml:id': `resp-${i + 1}` }, [element('resp', {}, ['annotation']), agentName(agent)]),
   );
-  const licence = element('licence', { target: safeUri(work.licence.url) }, [work.licence.name]);
+  const licence = element('licence', { target: pointer(work.licence.url) }, [work.licence.name]);
   return lines(1, 'teiHeader', {}, [
     lines(2, 'fileDesc', {}, [
       lines(3, 'titleStmt', {}, [
@@ -104,11 +110,11 @@ function header(ctx: Context): Markup {
           ', ',
           work.attribution,
           '. ',
-          element('ref', { target: safeUri(work.source) }, [work.source]),
+          element('ref', { target: pointer(work.source) }, [work.source]),
           work.revision ? [' ', element('edition', {}, [work.revision])] : null,
           ' ',
           element('idno', { type: 'SHA-256' }, [work.sha256]),
-          element('availability', {}, [element('licence', { target: safeUri(work.licence.url) }, [work.licence.name])]),
+          element('availability', {}, [element('licence', { target: pointer(work.licence.url) }, [work.licence.name])]),
         ]),
       ]),
     ]),
@@ -203,7 +209,7 @@ function linkList(ctx: Context, links: readonly SourceLink[]): Child {
   const items = links.map((link, i) => {
     const label = linkedReferenceLabel(link, ctx.input.work.iri);
     const key = label !== null ? ctx.refs.byLabel.get(label) : undefined;
-    const target = key ? `#${key}` : safeUri(link.source);
+    const target = key ? `#${key}` : pointer(link.source);
     const shown = link.citation ?? (label !== null ? `reference ${label}` : link.source);
     return [i > 0 ? '; ' : '', element('ref', { type: word(link.relation), target }, [shown]), ` (${words(link.relation)})`];
   });
@@ -221,7 +227,7 @@ function positionList(positions: readonly Position[] | undefined): Child {
         ': ',
         p.view,
         ' ',
-        element('bibl', {}, [p.citation, p.url ? [' ', element('ptr', { target: safeUri(p.url) })] : null]),
+        element('bibl', {}, [p.citation, pointer(p.url) ? [' ', element('ptr', { target: pointer(p.url) })] : null]),
       ]),
     ),
   ]);
@@ -246,7 +252,7 @@ function claimsUnder(ctx: Context, start: number, end: number): string[] {
 
 function replyNote(ctx: Context, reply: ExportReply): Markup {
   const a = reply.annotation;
-  return element('note', { type: 'reply', resp: respOf(ctx, a.creator), cert: a.certainty ?? null, corresp: safeUri(a.id) }, [
+  return element('note', { type: 'reply', resp: respOf(ctx, a.creator), cert: a.certainty ?? null, corresp: pointer(a.id) }, [
     ...reply.text.map((t) => element('p', {}, [t])),
     tagLine(reply.tags),
     linkList(ctx, reply.links),
@@ -285,7 +291,7 @@ function noteElement(ctx: Context, note: ExportNote): Markup {
     targetEnd: placed ? `#${note.key}-end` : null,
     resp: respOf(ctx, a.creator),
     cert: a.certainty ?? null,
-    corresp: safeUri(a.id),
+    corresp: pointer(a.id),
   };
   const orphanPart: Child[] = placed
     ? []

@@ -86,6 +86,31 @@ export function jing(xml: string): { ok: boolean; messages: string } {
   });
 }
 
+/**
+ * Validates several documents in one jing run (the schema is loaded once): `ok` per document name and jing's
+ * messages, each line naming its document's file (`name.xml`).
+ */
+export function jingAll(docs: Readonly<Record<string, string>>): { ok: boolean; failed: string[]; messages: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'apparatus-export-'));
+  try {
+    const files = Object.entries(docs).map(([name, xml]) => {
+      const path = join(dir, `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.xml`);
+      writeFileSync(path, xml);
+      return path;
+    });
+    const r = spawnSync('jing', [teiSchema(), ...files], { encoding: 'utf8', timeout: 300_000 });
+    const messages = `${r.stdout ?? ''}${r.stderr ?? ''}`
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.includes('[warning]'))
+      .map((l) => l.replace(`${dir}/`, ''))
+      .join('\n');
+    const failed = files.map((f) => f.slice(dir.length + 1)).filter((f) => messages.includes(f));
+    return { ok: r.status === 0, failed, messages };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 type PandocNode = { t: string; c?: unknown };
 
 /** Pandoc's JSON AST of a Markdown document (`pandoc -f markdown -t json`). @throws when pandoc fails. */

@@ -73,6 +73,7 @@ describe.skipIf(!canRead)('Markdown read back by pandoc -f markdown -t json', ()
     PAYLOADS.cdataEnd + ' ' + PAYLOADS.entity,
     'Gorbachev\'s Soviet Union: 481–506. hdl:2027/spo.act2080.0028.004:03.',
     'https://example.org/?a=1&b=<2>',
+    'see e.g. this, i.e. that (cf. Latin), Mr. X, p. 5, Ph.D. thesis, etc. and so on. End.',
   ])('escapeMarkdown round trip: %s', (s) => {
     const ast = pandocAst(escapeMarkdown(s, true));
     expect(ast.blocks).toHaveLength(1);
