@@ -1,7 +1,7 @@
 /**
  * Highlights for annotations, computed by a pure function of the annotation state and the focused annotation,
- * and cached by their identity (a caret move recomputes nothing). Overlapping notes nest their highlight spans, so
- * overlaps show darker; the focused note is outlined.
+ * and cached by their identity (a caret move recomputes nothing). Overlapping notes nest their highlight elements,
+ * so overlaps show darker; the focused note is outlined.
  */
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
@@ -9,17 +9,41 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { annotationsOf, type AnnotationEntry } from './annotation-plugin.ts';
 import { focusedAnnotation } from './focus-plugin.ts';
 
+/**
+ * Assigns each anchored entry a lane so that no two overlapping notes share one (greedy interval colouring in
+ * document order). ProseMirror merges the attributes of overlapping inline decorations with the same element
+ * name into one element, so each lane gets its own element name (`ap-mark-0`, `ap-mark-1`, …): overlapping notes
+ * then nest, each keeps its own `data-annotation`, and the stacked highlights show the overlap.
+ */
+export function assignLanes(entries: readonly AnnotationEntry[]): Map<string, number> {
+  const sorted = entries.filter((e) => e.range && e.range.from < e.range.to).sort((a, b) => a.range!.from - b.range!.from || b.range!.to - a.range!.to);
+  const laneEnds: number[] = [];
+  const lanes = new Map<string, number>();
+  for (const e of sorted) {
+    let lane = laneEnds.findIndex((end) => end <= e.range!.from);
+    if (lane < 0) lane = laneEnds.push(0) - 1;
+    laneEnds[lane] = e.range!.to;
+    lanes.set(e.annotation.id, lane);
+  }
+  return lanes;
+}
+
 /** The decoration set for `entries` on `doc`, with `active` (an id, or null) marked. */
 export function annotationDecorations(doc: PMNode, entries: Iterable<AnnotationEntry>, active: string | null): DecorationSet {
+  const list = [...entries];
+  const lanes = assignLanes(list);
   const decos: Decoration[] = [];
-  for (const e of entries) {
-    if (!e.range || e.range.from >= e.range.to) continue;
+  for (const e of list) {
+    const lane = lanes.get(e.annotation.id);
+    if (lane === undefined || !e.range) continue;
     const a = e.annotation;
     const classes = ['ap-note', `ap-note--${a.motivation}`];
     if (a.verdict) classes.push(`ap-note--verdict-${a.verdict}`);
     if (e.status === 'fuzzy') classes.push('ap-note--fuzzy');
     if (a.id === active) classes.push('is-active');
-    decos.push(Decoration.inline(e.range.from, e.range.to, { class: classes.join(' '), 'data-annotation': a.id }, { id: a.id }));
+    decos.push(
+      Decoration.inline(e.range.from, e.range.to, { nodeName: `ap-mark-${lane}`, class: classes.join(' '), 'data-annotation': a.id }, { id: a.id }),
+    );
   }
   return DecorationSet.create(doc, decos);
 }
