@@ -299,7 +299,8 @@ function noteElement(ctx: Context, note: ExportNote): Markup {
         element('p', {}, [note.unanchoredReason ?? '']),
         note.quote ? element('p', {}, ['Passage: ', element('quote', {}, [note.quote])]) : null,
       ];
-  return element('note', attributes, [...orphanPart, ...noteContent(ctx, note, `#${note.key}-start`)]);
+  // A certainty with no claim under it points at the note's anchor, or for an unanchored note at the note itself.
+  return element('note', attributes, [...orphanPart, ...noteContent(ctx, note, placed ? `#${note.key}-start` : `#${note.key}`)]);
 }
 
 function noteDiv(ctx: Context, type: string, head: string, notes: readonly ExportNote[]): Child {
