@@ -154,9 +154,10 @@ async function handleSave(projectRoot: string, workId: string, req: IncomingMess
 
 /**
  * Reads the whole request body; null when it exceeds `limit` bytes (the rest is still read and dropped, so the
- * client gets the answer rather than a broken connection).
+ * client gets the answer rather than a broken connection — up to a hard cap, past which the connection is cut).
  */
 function drain(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const hardCap = 4 * MAX_ANNOTATION_FILE_BYTES;
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -164,6 +165,10 @@ function drain(req: IncomingMessage, limit: number): Promise<Buffer | null> {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
       else chunks.length = 0;
+      if (size > hardCap) {
+        req.destroy();
+        resolvePromise(null);
+      }
     });
     req.on('end', () => resolvePromise(size <= limit ? Buffer.concat(chunks) : null));
     req.on('error', reject);
