@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { exportTei } from '../../../src/export/tei.ts';
 import { hostileExportInput, PAYLOADS } from '../../fixtures/export/hostile-export-input.ts';
 import { kavbiuroExportInput } from '../../fixtures/export/kavbiuro-export-input.ts';
-import { jing, skipUnless, teiMissing } from './export-validators.ts';
+import { jing, jingAll, skipUnless, teiMissing } from './export-validators.ts';
 
 const kavbiuro = exportTei(kavbiuroExportInput());
 const hostile = exportTei(hostileExportInput());
@@ -22,6 +22,9 @@ describe.skipIf(!canValidate)('TEI validity (jing, tei_all.rng)', () => {
     const r = jing(broken);
     expect(r.ok).toBe(false);
     expect(r.messages).toMatch(/locus/);
+    const both = jingAll({ good: kavbiuro, broken });
+    expect(both.ok).toBe(false);
+    expect(both.failed).toEqual(['broken.xml']);
   });
 
   test('a text and notes full of markup, entities, quotes and XSS payloads still give valid TEI', () => {
