@@ -83,6 +83,20 @@ describe.skipIf(!chromiumAvailable())(`IndexedDB annotation repository in Chromi
     await quit();
   });
 
+  it('overlapping saves land in call order: the last set is what is stored, with nothing from earlier sets left over', async () => {
+    const page = await launch();
+    await open(page, 'overlap');
+    const sets = [sampleAnnotations(3), sampleAnnotations(5).slice(1), [sampleAnnotation(5, 'last'), sampleAnnotation(6)]];
+    const loaded = await page.evaluate(async (s) => {
+      const h = window.storeHarness;
+      await h.load('kavbiuro');
+      await Promise.all(s.map((set) => h.save('kavbiuro', set)));
+      return h.load('kavbiuro');
+    }, sets);
+    expect(loaded).toEqual({ annotations: sets[2], unreadable: [] });
+    expect(await page.evaluate(() => window.storeHarness.rawKeys('overlap'))).toHaveLength(2);
+  });
+
   it('keeps a change flushed from pagehide when the tab is closed at once (after a load, as in the reader)', async () => {
     let page = await launch();
     await open(page, 'pagehide');
