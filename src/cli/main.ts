@@ -12,8 +12,9 @@ const USAGE = `Usage:
       Read a source text: blocks, references (identifiers and CSL-JSON), citations, claims, problems.
   apparatus anchor TEXT ANNOTATIONS [--json]
       Anchor a W3C annotation file on a (possibly revised) text: exact, fuzzy or orphan for each annotation.
-  apparatus export FILE [--annotations A] --format jsonld|tei|md|html|csl [--out F]
-      Export the annotated text.
+  apparatus export FILE [--annotations A | --no-annotations] --format jsonld|tei|md|html|csl [--out F]
+      Export the annotated text (to F, or stdout). corpus/<work>/text.txt gets annotations/<work>.jsonld by
+      default; SOURCE_DATE_EPOCH fixes the export date.
 `;
 
 const commands: Record<string, () => Promise<CliCommand>> = {
