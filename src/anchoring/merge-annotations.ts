@@ -9,7 +9,9 @@
  *   and the content, so the same import gives the same ids); the report says which id it was and what it is now.
  *   A version already kept aside that way (the same file imported twice) is an identical duplicate, not a new copy;
  * - replies in the same import that pointed at a renamed conflicting annotation are re-pointed to its new id, so a
- *   thread that arrived together stays together;
+ *   thread that arrived together stays together (parents are decided before their replies, whatever the order of
+ *   the file); a reply already stored exactly as it came stays where it is, a duplicate;
+ * - merging the same import again adds nothing (property-tested);
  * - rejects from the parser (rows that could not be read) are passed through into the report, never dropped.
  *
  * Pure; never throws. Existing annotations come first in the result, in their order; then the added ones, in
@@ -88,64 +90,82 @@ export function mergeAnnotations(existing: readonly Annotation[], incoming: read
   for (const a of existing) if (!byId.has(a.id)) byId.set(a.id, a);
 
   const renamed = new Map<string, string>();
-  const incomingIds = new Set(incoming.map((a) => a.id));
-  const kept: Annotation[] = [];
-  // A reply that came with a renamed annotation follows it to its new id (before it is compared, so that
-  // importing the same file twice finds the re-pointed reply identical).
+  const incomingById = new Map<string, Annotation>();
+  for (const a of incoming) if (!incomingById.has(a.id)) incomingById.set(a.id, a);
+  // A reply that came with a renamed annotation follows it to its new id — before it is compared, so that
+  // importing the same file twice finds the re-pointed reply identical.
   const follow = (a: Annotation): Annotation =>
-    typeof a.target === 'string' && incomingIds.has(a.target) && renamed.has(a.target) ? { ...a, target: renamed.get(a.target)! } : a;
-  for (const original of incoming) {
-    // A reply already stored exactly as it came (on the note it was written for) is a duplicate, not moved.
+    typeof a.target === 'string' && incomingById.has(a.target) && renamed.has(a.target) ? { ...a, target: renamed.get(a.target)! } : a;
+  // Parents before their replies (depth in the imported threads; cycle-safe), otherwise in the order they came.
+  const depth = (a: Annotation): number => {
+    const seen = new Set([a.id]);
+    let d = 0;
+    for (let t = a.target; typeof t === 'string' && incomingById.has(t) && !seen.has(t); t = incomingById.get(t)!.target) {
+      seen.add(t);
+      d++;
+    }
+    return d;
+  };
+  const order = incoming.map((a, i) => ({ a, i, d: depth(a) })).sort((x, y) => x.d - y.d || x.i - y.i);
+
+  const kept: { i: number; a: Annotation }[] = [];
+  const added: { i: number; id: string }[] = [];
+  const duplicates: { i: number; id: string }[] = [];
+  const conflicts: { i: number; c: MergeConflict }[] = [];
+  const repointed: { i: number; id: string }[] = [];
+  for (const { a: original, i } of order) {
+    // Already stored exactly as it came (a reply on the note it was written for, say): a duplicate, not moved.
     const stored = byId.get(original.id);
     if (stored && stored !== original && sameAnnotation(stored, original)) {
-      report.duplicates.push(original.id);
+      duplicates.push({ i, id: original.id });
       continue;
     }
     const a = follow(original);
-    const moved = a !== original;
+    if (a !== original) repointed.push({ i, id: a.id });
     const there = byId.get(a.id);
     if (!there) {
       byId.set(a.id, a);
-      kept.push(a);
-      report.added.push(a.id);
-      if (moved) report.repointed.push(a.id);
-    } else if (sameAnnotation(there, a)) {
-      report.duplicates.push(a.id);
-    } else {
-      const base = `urn:apparatus:conflict:${fnv1a(`${a.id}\n${content(a)}`)}`;
-      const earlierCopy = byId.get(base);
-      if (earlierCopy && sameAnnotation(earlierCopy, { ...a, id: base })) {
-        // This very version was kept aside before (earlier in this import, or by an earlier import of the file).
-        if (!renamed.has(a.id)) renamed.set(a.id, base);
-        report.duplicates.push(a.id);
-        continue;
-      }
-      let n = 1;
-      let keptAs = base;
-      while (byId.has(keptAs)) keptAs = `${base}-${++n}`;
-      const copy: Annotation = { ...a, id: keptAs };
-      byId.set(keptAs, copy);
-      kept.push(copy);
-      if (moved) report.repointed.push(a.id);
-      // Only the first conflicting copy of an id takes over its replies: that is the one they came with.
-      if (!renamed.has(a.id)) renamed.set(a.id, keptAs);
-      report.conflicts.push({
+      kept.push({ i, a });
+      added.push({ i, id: a.id });
+      continue;
+    }
+    if (sameAnnotation(there, a)) {
+      duplicates.push({ i, id: a.id });
+      if (a !== original) repointed.pop();
+      continue;
+    }
+    const base = `urn:apparatus:conflict:${fnv1a(`${a.id}\n${content(a)}`)}`;
+    const earlierCopy = byId.get(base);
+    if (earlierCopy && sameAnnotation(earlierCopy, { ...a, id: base })) {
+      // This very version was kept aside before (earlier in this import, or by an earlier import of the file).
+      if (!renamed.has(a.id)) renamed.set(a.id, base);
+      duplicates.push({ i, id: a.id });
+      if (a !== original) repointed.pop();
+      continue;
+    }
+    let n = 1;
+    let keptAs = base;
+    while (byId.has(keptAs)) keptAs = `${base}-${++n}`;
+    const copy: Annotation = { ...a, id: keptAs };
+    byId.set(keptAs, copy);
+    kept.push({ i, a: copy });
+    // Only the first conflicting copy of an id takes over its replies: that is the one they came with.
+    if (!renamed.has(a.id)) renamed.set(a.id, keptAs);
+    conflicts.push({
+      i,
+      c: {
         id: a.id,
         keptAs,
         message: `An annotation with id ${a.id} already exists with different content; the imported one was kept beside it as ${keptAs}.`,
-      });
-    }
+      },
+    });
   }
 
-  // Replies listed before the annotation they answer: re-pointed once every rename is known.
-  for (let i = 0; i < kept.length; i++) {
-    const a = kept[i]!;
-    const followed = follow(a);
-    if (followed !== a) {
-      kept[i] = followed;
-      report.repointed.push(a.id);
-    }
-  }
-  merged.push(...kept);
+  const byIndex = (x: { i: number }, y: { i: number }) => x.i - y.i;
+  report.added = added.sort(byIndex).map((x) => x.id);
+  report.duplicates = duplicates.sort(byIndex).map((x) => x.id);
+  report.conflicts = conflicts.sort(byIndex).map((x) => x.c);
+  report.repointed = repointed.sort(byIndex).map((x) => x.id);
+  merged.push(...kept.sort(byIndex).map((x) => x.a));
   return { annotations: merged, report };
 }

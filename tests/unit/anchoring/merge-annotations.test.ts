@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Annotation } from '../../../src/anchoring/annotation-types.ts';
 import { mergeAnnotations, sameAnnotation } from '../../../src/anchoring/merge-annotations.ts';
@@ -108,5 +109,27 @@ describe('mergeAnnotations', () => {
     const { annotations, report } = mergeAnnotations(existing, incoming);
     expect(report.added.length + report.duplicates.length + report.conflicts.length).toBe(incoming.length);
     expect(annotations).toHaveLength(existing.length + report.added.length + report.conflicts.length);
+  });
+
+  test('property: nothing existing is changed or lost, every incoming one is accounted for, ids stay unique, a re-merge adds nothing', () => {
+    const ids = fc.constantFrom('urn:a', 'urn:b', 'urn:c', 'urn:d', 'urn:e');
+    const item = fc.oneof(
+      fc.tuple(ids, fc.constantFrom('x', 'y')).map(([id, v]) => note(id, v)),
+      fc.tuple(ids, ids, fc.constantFrom('x', 'y')).map(([id, parent, v]) => reply(id, parent, v)),
+    );
+    const existingArb = fc.uniqueArray(item, { selector: (a) => a.id, maxLength: 4 });
+    fc.assert(
+      fc.property(existingArb, fc.array(item, { maxLength: 8 }), (existing, incoming) => {
+        const { annotations, report } = mergeAnnotations(existing, incoming);
+        expect(annotations.slice(0, existing.length)).toEqual(existing);
+        expect(report.added.length + report.duplicates.length + report.conflicts.length).toBe(incoming.length);
+        expect(new Set(annotations.map((a) => a.id)).size).toBe(annotations.length);
+        const again = mergeAnnotations(annotations, incoming);
+        expect(again.annotations).toEqual(annotations);
+        expect(again.report.added).toEqual([]);
+        expect(again.report.conflicts).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
