@@ -64,6 +64,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
  * JSON-LD: rows have `user`, `uri` and a `target` array, and no W3C `type: "Annotation"`.
  */
 export function isHypothesisExport(value: unknown): boolean {
+  // A search result is recognisable even when it found nothing.
+  if (isObject(value) && Array.isArray(value['rows']) && value['type'] === undefined && value['rows'].length === 0) return true;
   const rows = isObject(value) && Array.isArray(value['rows']) ? value['rows'] : Array.isArray(value) ? value : [value];
   const first = rows.find(isObject);
   return first !== undefined && first['type'] === undefined && typeof first['user'] === 'string' && Array.isArray(first['target']);

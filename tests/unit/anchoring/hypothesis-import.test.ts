@@ -109,6 +109,8 @@ describe('importHypothesis on a Hypothesis search export', () => {
     expect(isHypothesisExport(fixture)).toBe(true);
     expect(isHypothesisExport(fixture.rows)).toBe(true);
     expect(isHypothesisExport(fixture.rows[0])).toBe(true);
+    expect(isHypothesisExport({ total: 0, rows: [] })).toBe(true);
+    expect(importHypothesis({ total: 0, rows: [] })).toEqual({ annotations: [], rejected: [], warnings: [] });
     expect(isHypothesisExport({ type: 'AnnotationCollection', first: { items: [] } })).toBe(false);
     expect(isHypothesisExport([{ id: 'urn:x', type: 'Annotation', target: [] }])).toBe(false);
   });
