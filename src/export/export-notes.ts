@@ -12,7 +12,7 @@ import type { ExportInput } from './export-input.ts';
 /** One reply (or reply to a reply) under a note, in store order. */
 export interface ExportReply {
   annotation: Annotation;
-  /** Its TextualBody values that are not tags. */
+  /** Its TextualBody values that are not tags, as paragraphs (see `paragraphs`). */
   text: string[];
   tags: string[];
   links: SourceLink[];
@@ -31,6 +31,7 @@ export interface ExportNote {
   unanchoredReason: string | null;
   /** The passage it was written for: the anchored quote, else the stored TextQuoteSelector `exact`, else ''. */
   quote: string;
+  /** The note's TextualBody values that are not tags, as paragraphs (see `paragraphs`). */
   text: string[];
   tags: string[];
   links: SourceLink[];
@@ -52,7 +53,15 @@ export function agentKey(agent: Agent): string {
   return agent.id ? `id:${agent.id}` : `${agent.type}:${agent.name}`;
 }
 
-/** The parts of an annotation's bodies: note text, tags, source links. */
+/** A note text's paragraphs: split at blank lines, each trimmed, empty ones left out. */
+export function paragraphs(value: string): string[] {
+  return value
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+/** The parts of an annotation's bodies: note text (as paragraphs), tags, source links. */
 export function bodyParts(annotation: Annotation): { text: string[]; tags: string[]; links: SourceLink[] } {
   const text: string[] = [];
   const tags: string[] = [];
@@ -61,7 +70,7 @@ export function bodyParts(annotation: Annotation): { text: string[]; tags: strin
     if (body.type === 'TextualBody') {
       const t = body as TextualBody;
       if (t.purpose === 'tagging') tags.push(t.value);
-      else text.push(t.value);
+      else text.push(...paragraphs(t.value));
     } else if (body.type === 'SpecificResource') {
       links.push(body);
     }

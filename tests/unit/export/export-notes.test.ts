@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Annotation } from '../../../src/anchoring/annotation-types.ts';
-import { collectNotes, linkedReferenceLabel } from '../../../src/export/export-notes.ts';
+import { collectNotes, linkedReferenceLabel, paragraphs } from '../../../src/export/export-notes.ts';
 import { kavbiuroExportInput, reader } from '../../fixtures/export/kavbiuro-export-input.ts';
 
 const input = kavbiuroExportInput();
@@ -70,4 +70,18 @@ test('linkedReferenceLabel: the work\'s own #ref-N links, nothing else', () => {
   expect(linkedReferenceLabel(link('#ref-1'), input.work.iri)).toBe('1');
   expect(linkedReferenceLabel(link('https://elsewhere.org/x#ref-1'), input.work.iri)).toBeNull();
   expect(linkedReferenceLabel(link('https://elsewhere.org/x'), input.work.iri)).toBeNull();
+});
+
+test('note texts are split into paragraphs at blank lines', () => {
+  const a: Annotation = {
+    id: 'urn:p',
+    type: 'Annotation',
+    motivation: 'commenting',
+    created: '2026-01-01T00:00:00Z',
+    body: [{ type: 'TextualBody', value: 'First line\nstill first.\n\n  Second.\r\n\r\n\n' }],
+    target: 'urn:nowhere',
+  };
+  expect(paragraphs('  \n\n ')).toEqual([]);
+  const [note] = collectNotes({ ...input, annotations: [a], anchors: new Map() }).unanchored;
+  expect(note!.text).toEqual(['First line\nstill first.', 'Second.']);
 });
