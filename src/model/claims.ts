@@ -7,7 +7,7 @@
  * block): a note belongs to the sentence it annotates. Every letter and digit of a block is in exactly one claim.
  */
 import type { Claim, Support } from './claim-types.ts';
-import { findMarkerRuns, runLabels, type MarkerRun } from './marker-runs.ts';
+import { findMarkerRuns, runLabels } from './marker-runs.ts';
 import { sentenceBreaks } from './sentence-breaks.ts';
 
 /** 32-bit FNV-1a of a string, as 8 hex digits: short, stable ids. */
@@ -20,24 +20,32 @@ export function fnv1a(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Sentence boundaries of `text` (offsets in `text`, excluding 0 and text.length), markers ignored. */
-function sentenceBoundaries(text: string, runs: readonly MarkerRun[], language: string): number[] {
-  if (runs.length === 0) return sentenceBreaks(text, language);
+/** A bracketed group on one line: a marker `[3]` or a note such as `[n 3]`, `[sic]`, `[citation needed]`. */
+const BRACKETS = /\[[^[\]\n]*\]/g;
+
+/**
+ * Sentence boundaries of `text` (offsets in `text`, excluding 0 and text.length). Bracketed groups are taken out
+ * before segmenting: a marker never splits a sentence, and a note after a full stop (`grew.[n 8] As`) does not
+ * glue two sentences together (the segmenter reads `.[n` as an abbreviation before a lower-case word). A boundary
+ * falls after the groups that stand where it is.
+ */
+function sentenceBoundaries(text: string, language: string): number[] {
+  if (!text.includes('[')) return sentenceBreaks(text, language);
+  const groups = [...text.matchAll(BRACKETS)].map((m) => [m.index, m.index + m[0].length] as const);
   let stripped = '';
   let at = 0;
-  for (const run of runs) {
-    stripped += text.slice(at, run.start);
-    at = run.end;
+  for (const [start, end] of groups) {
+    stripped += text.slice(at, start);
+    at = end;
   }
   stripped += text.slice(at);
-  // A boundary at stripped offset s lies after every run that stood at or before s.
   const out: number[] = [];
   let removed = 0;
-  let r = 0;
+  let g = 0;
   for (const s of sentenceBreaks(stripped, language)) {
-    while (r < runs.length && runs[r]!.start - removed <= s) {
-      removed += runs[r]!.end - runs[r]!.start;
-      r++;
+    while (g < groups.length && groups[g]![0] - removed <= s) {
+      removed += groups[g]![1] - groups[g]![0];
+      g++;
     }
     out.push(s + removed);
   }
@@ -45,8 +53,6 @@ function sentenceBoundaries(text: string, runs: readonly MarkerRun[], language: 
 }
 
 const SUBSTANCE = /[\p{L}\p{N}]/u;
-/** A bracketed group on one line: a marker `[3]` or a note such as `[n 3]`, `[sic]`, `[citation needed]`. */
-const BRACKETS = /\[[^[\]\n]*\]/g;
 const SPACE = /\s/;
 
 /** True when `slice` has a letter or digit outside brackets. */
@@ -54,18 +60,37 @@ function hasSubstance(slice: string): boolean {
   return SUBSTANCE.test(slice.includes('[') ? slice.replace(BRACKETS, '') : slice);
 }
 
+/** True for a white-space code unit (JavaScript `\s`), without a regular expression for the common ones. */
+function isSpaceAt(text: string, i: number): boolean {
+  const u = text.charCodeAt(i);
+  if (u === 0x20) return true;
+  if (u < 0x80) return u >= 0x09 && u <= 0x0d;
+  return SPACE.test(text[i]!);
+}
+
 /** Trimmed [start, end) of text.slice(start, end), or null when only white space. */
 function trimRange(text: string, start: number, end: number): [number, number] | null {
-  while (start < end && SPACE.test(text[start]!)) start++;
-  while (end > start && SPACE.test(text[end - 1]!)) end--;
+  while (start < end && isSpaceAt(text, start)) start++;
+  while (end > start && isSpaceAt(text, end - 1)) end--;
   return start < end ? [start, end] : null;
+}
+
+/** The union of two ascending lists of offsets, ascending, without repeats. */
+export function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
 }
 
 /** The claims of one block (ids not yet assigned: `id` is ''). */
 export function blockClaims(text: string, block: number, language: string): Claim[] {
   const runs = findMarkerRuns(text);
-  const cuts = [0, text.length, ...sentenceBoundaries(text, runs, language), ...runs.map((run) => run.end)];
-  const points = [...new Set(cuts)].sort((a, b) => a - b);
+  const points = mergeSorted([0, ...sentenceBoundaries(text, language)], [...runs.map((run) => run.end), text.length]);
   const pieces: [number, number][] = [];
   let pendingStart: number | null = null;
   for (let i = 0; i + 1 < points.length; i++) {

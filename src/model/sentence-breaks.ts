@@ -76,16 +76,39 @@ export function isFalseBreak(before: string, language: string): boolean {
   return rules.ordinal && /(?:^|[\s(])\d{1,3}\.$/.test(tail);
 }
 
+/** Texts longer than this are segmented in windows: V8's segmenter slows down more than linearly on long strings. */
+const WINDOW = 4096;
+/** Boundaries this close to a window's cut end are re-read in the next window (ICU looks a few characters ahead). */
+const MARGIN = 256;
+
+/** Intl.Segmenter's boundaries of `text`, ascending, without 0; windowed so that a 10 MB block stays linear. */
+function segmenterBreaks(text: string, segmenter: Intl.Segmenter): number[] {
+  const out: number[] = [];
+  let from = 0;
+  for (;;) {
+    const to = Math.min(text.length, from + WINDOW);
+    const last = to === text.length;
+    const limit = last ? to : to - MARGIN;
+    let next = from;
+    for (const seg of segmenter.segment(text.slice(from, to))) {
+      const at = from + seg.index;
+      if (seg.index === 0) continue;
+      if (at > limit) break;
+      out.push(at);
+      next = at;
+    }
+    if (last) return out;
+    // No boundary in the window (an absurdly long sentence): go on from the margin, mid-sentence.
+    from = next > from ? next : limit;
+  }
+}
+
 /**
  * Sentence boundaries of `text` in `language` (BCP 47; an invalid tag is read as English): the offsets where a
  * sentence after the first one starts, ascending, never 0 and never `text.length`.
  */
 export function sentenceBreaks(text: string, language: string): number[] {
-  const out: number[] = [];
-  for (const seg of segmenterFor(language).segment(text)) {
-    if (seg.index === 0) continue;
-    if (isFalseBreak(text.slice(Math.max(0, seg.index - 40), seg.index), language)) continue;
-    out.push(seg.index);
-  }
-  return out;
+  return segmenterBreaks(text, segmenterFor(language)).filter(
+    (at) => !isFalseBreak(text.slice(Math.max(0, at - 40), at), language),
+  );
 }

@@ -26,7 +26,9 @@ export interface SplitText {
 /** A line is blank when it holds only white space (JavaScript `\s`: tabs, no-break spaces and the like). */
 const BLANK = /^\s*$/;
 /** A reference entry: optional indentation, a number, a period, white space, the text. */
-const ENTRY = /^\s*(\d{1,9})\.\s+(\S.*)$/;
+const ENTRY = /^\s*(\d{1,9})\.\s+(\S[^]*)$/;
+/** A line that starts with white space. */
+const INDENTED = /^\s/;
 /** Headings that may stand before a reference list, in the languages of the corpora and their neighbours. */
 const HEADINGS = new Set(
   [
@@ -40,6 +42,7 @@ const HEADINGS = new Set(
 
 /** True when `line` is a heading like `References` or `Notes:` (case-insensitive, optional colon). */
 export function isReferenceHeading(line: string): boolean {
+  if (line.length > 80) return false;
   return HEADINGS.has(line.trim().replace(/:$/, '').trim().toLowerCase().normalize('NFC'));
 }
 
@@ -48,41 +51,72 @@ export function joinBlockLines(lines: readonly string[]): string {
   return lines.join('\n').replace(/[ \t]*\n[ \t]*/g, ' ').trim();
 }
 
-/** A block opens and closes with a double quotation mark (markers may follow the closing one). */
+/** Opening double quotation marks: straight, English “, German „ and », French «. */
+const OPEN_QUOTE = /^["\u201C\u201E\u201F\u00AB\u00BB\u275D\u301D\uFF02]/;
+/** Closing double quotation marks (English ”, German “ and «, French »), optionally followed by marker runs. */
+const CLOSE_QUOTE = /["\u201D\u201C\u00BB\u00AB\u275E\u301E\u301F\uFF02](?:\[\d{1,9}\])*$/;
+
+/**
+ * A block quotation (DESIGN §1): the block opens with a double quotation mark and closes with one, markers
+ * (`[3]`, `[3][4]`) allowed after the closing mark. Straight and typographic marks of English, German and French
+ * count. A lone quotation mark is not a quotation.
+ */
 export function isQuotationBlock(text: string): boolean {
-  const open = /^["\u201C\u201E\u00AB]/;
-  const close = /["\u201D\u201C\u00BB](?:\[\d+\])*$/;
-  return text.length >= 2 && open.test(text) && close.test(text);
+  return text.length >= 2 && OPEN_QUOTE.test(text) && CLOSE_QUOTE.test(text.slice(1));
 }
 
 /**
  * Splits `text` (already decoded) into blocks separated by blank lines, and takes the trailing run of `N. text`
- * lines (blank lines may separate them), optionally after a heading line, as the reference list.
- * Nothing is dropped: a line that is neither blank, nor an entry, nor the heading is body text.
+ * lines (blank lines may separate them), optionally after a heading line, as the reference list. A line that is
+ * not of the form `N. text` continues the entry above it, as a soft wrap, when it follows that entry directly (no
+ * blank line between) or is indented. Nothing is dropped: a line that is neither blank, nor in the list, nor the heading is body text.
  */
 export function splitBlocks(text: string): SplitText {
   const lines = text.split(/\r\n|\n|\r/);
-  // The reference list: walk back from the end over blank lines and entry lines.
+  // The reference list: walk back from the end over blank lines, entry lines and the lines that continue an entry.
+  // Non-entry lines met since the last entry line are `pending`: they continue an entry only if one stands above
+  // them, directly or, when they are all indented, across blank lines. Otherwise the list starts below them.
   let cut = lines.length;
   let firstEntry = -1;
+  let pending = 0;
+  let pendingIndented = true;
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
-    if (BLANK.test(line)) continue;
+    if (BLANK.test(line)) {
+      if (pending > 0 && !pendingIndented) break;
+      continue;
+    }
     if (ENTRY.test(line)) {
       firstEntry = i;
       cut = i;
+      pending = 0;
+      pendingIndented = true;
       continue;
     }
-    break;
+    pending++;
+    pendingIndented &&= INDENTED.test(line);
   }
   const entries: RawEntry[] = [];
   let heading: string | null = null;
   let headingLine: number | null = null;
   if (firstEntry >= 0) {
+    let continuation: string[] = [];
+    const close = () => {
+      const last = entries[entries.length - 1];
+      if (last && continuation.length > 0) last.text = joinBlockLines([last.text, ...continuation]);
+      continuation = [];
+    };
     for (let i = firstEntry; i < lines.length; i++) {
-      const m = ENTRY.exec(lines[i]!);
-      if (m) entries.push({ label: m[1]!, text: m[2]!.trim(), line: i + 1 });
+      const line = lines[i]!;
+      const m = ENTRY.exec(line);
+      if (m) {
+        close();
+        entries.push({ label: m[1]!, text: m[2]!.trim(), line: i + 1 });
+      } else if (!BLANK.test(line)) {
+        continuation.push(line);
+      }
     }
+    close();
     // A heading line directly above (one non-blank line standing alone as a block).
     let h = firstEntry - 1;
     while (h >= 0 && BLANK.test(lines[h]!)) h--;
