@@ -20,6 +20,9 @@ h2 { font-size: 1.05rem; font-variant: small-caps; letter-spacing: .06em; font-w
 .text p { margin: 0 0 1.1rem; hyphens: auto; }
 .text blockquote { margin: 0 0 1.1rem 1.75rem; padding-left: 1rem; border-left: 3px solid var(--rule); font-size: .98rem; }
 a { color: var(--accent); }
+/* Long URLs, handles and hashes wrap instead of widening the page on a phone. */
+body { overflow-wrap: break-word; }
+.id, a.external, footer { overflow-wrap: anywhere; }
 .claim-inherited { text-decoration: underline dotted var(--inherited); text-underline-offset: .22em; }
 .claim-none { text-decoration: underline dashed var(--none); text-decoration-thickness: 1px; text-underline-offset: .25em; }
 .flag { font-size: .68em; font-style: italic; color: var(--none); white-space: nowrap; }
