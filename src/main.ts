@@ -16,6 +16,7 @@ import { notesCollection } from './anchoring/annotation-collection.ts';
 import type { Annotation } from './anchoring/annotation-types.ts';
 import { AnnotationFileError, describeRejection, parseAnnotationFile } from './anchoring/selectors.ts';
 import { anchorEntries, focusNote, loadNotes, redoNotes, undoNotes, type NoteContext } from './editor/annotation-commands.ts';
+import { mountExportTools } from './export-tools.ts';
 import { annotationDecorationsPlugin } from './editor/annotation-decorations.ts';
 import { annotationsOf, annotationsPlugin } from './editor/annotation-plugin.ts';
 import { selectClaim } from './editor/commands.ts';
@@ -211,6 +212,16 @@ async function start(): Promise<void> {
   window.apparatus = { editor, meta, imported, flush };
 
   const currentNotes = () => [...annotationsOf(editor.view.state).byId.values()].map((e) => e.annotation);
+  mountExportTools(reader, {
+    editor,
+    meta,
+    imported,
+    addUnreadable: (more) => {
+      unreadable.push(...more);
+      snapshots.setUnreadable([...unreadable]);
+      onState(editor.view.state);
+    },
+  });
   void mountProjectTools(reader, {
     workId: urls.id,
     save: () => JSON.stringify(notesCollection(meta.id, meta.title, currentNotes(), { modified: new Date().toISOString() }), null, 2) + '\n',

@@ -4,6 +4,7 @@
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection, type Command } from 'prosemirror-state';
+import type { AnchorResult } from '../anchoring/anchor-result.ts';
 import { anchorAll, describe } from '../anchoring/anchor.ts';
 import type { Agent, Annotation } from '../anchoring/annotation-types.ts';
 import { DocText } from '../anchoring/doc-text.ts';
@@ -32,10 +33,12 @@ export interface NoteContext {
   now: () => string;
 }
 
-/** Anchors `annotations` on `doc`: text targets by the anchoring engine, replies as replies. Orphans are kept. */
-export function anchorEntries(doc: PMNode, annotations: readonly Annotation[]): AnnotationEntry[] {
+/**
+ * Entries for `annotations` from their anchors on `doc`'s canonical text (as `anchorAll` gives them): text targets at
+ * their document range, orphans without one (kept), replies as replies.
+ */
+export function entriesFromAnchors(doc: PMNode, annotations: readonly Annotation[], anchors: ReadonlyMap<string, AnchorResult>): AnnotationEntry[] {
   const text = docTextOf(doc);
-  const anchors = anchorAll(text.text, annotations);
   return annotations.map((annotation) => {
     const result = anchors.get(annotation.id);
     if (typeof annotation.target === 'string' || !result) return { annotation, range: null, status: 'reply', score: 1 };
@@ -44,6 +47,11 @@ export function anchorEntries(doc: PMNode, annotations: readonly Annotation[]): 
     const to = Math.max(from, text.toPos(result.end, -1));
     return { annotation, range: { from, to }, status: result.status, score: result.score };
   });
+}
+
+/** Anchors `annotations` on `doc` with the anchoring engine. Orphans are kept. */
+export function anchorEntries(doc: PMNode, annotations: readonly Annotation[]): AnnotationEntry[] {
+  return entriesFromAnchors(doc, annotations, anchorAll(docTextOf(doc).text, annotations));
 }
 
 function act(action: AnnotationAction): Command {

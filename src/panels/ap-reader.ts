@@ -133,6 +133,11 @@ export class ApReader extends LitElement {
     }
   };
 
+  /** Shows `text` in the toolbar's status line (announced politely to screen readers). */
+  announce(text: string): void {
+    this.message = text;
+  }
+
   /** Opens the form for a new note on the selection (or says to select a passage first). */
   openCreateForm = () => {
     const caret = this.snapshot?.caret;

@@ -68,3 +68,26 @@ declare global {
     'ap-history': HistoryEvent;
   }
 }
+
+/** The user asked for an export in format `format` (a name of src/export/formats.ts). */
+export class ExportRequestEvent extends CustomEvent<{ format: string }> {
+  static readonly type = 'ap-export';
+  constructor(format: string) {
+    super(ExportRequestEvent.type, { detail: { format }, bubbles: true, composed: true });
+  }
+}
+
+/** The user chose an annotation file to import. */
+export class ImportRequestEvent extends CustomEvent<{ file: File }> {
+  static readonly type = 'ap-import';
+  constructor(file: File) {
+    super(ImportRequestEvent.type, { detail: { file }, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ap-export': ExportRequestEvent;
+    'ap-import': ImportRequestEvent;
+  }
+}
