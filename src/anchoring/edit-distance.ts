@@ -12,31 +12,39 @@ const HIGH = 0x80000000 | 0;
 export class PatternMasks {
   /** number of 32-character blocks */
   readonly blocks: number;
-  /** per UTF-16 code unit of the pattern: its occurrence bits, one 32-bit word per block (Latin-1 in an array) */
-  private readonly peq = new Map<number, Int32Array>();
-  private readonly latin: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(256).fill(undefined);
   /** the bit of the pattern's last character in the last block */
   readonly lastBit: number;
+  /** the occurrence words of every distinct character: slot × blocks + block */
+  readonly eq: Int32Array;
+  /** slot of each Latin-1 code unit, −1 when the pattern lacks it (typed arrays: cheap to make many patterns) */
+  private readonly latin = new Int16Array(256).fill(-1);
+  /** slot of every other code unit the pattern has */
+  private readonly other = new Map<number, number>();
 
   /** Prepares `pattern` (read backwards when `reversed`). `pattern` must not be empty. */
   constructor(readonly pattern: string, readonly reversed = false) {
     const m = pattern.length;
     this.blocks = Math.max(1, Math.ceil(m / 32));
     this.lastBit = (1 << ((m - 1) & 31)) | 0;
+    let slots = 0;
+    const slotOf = new Int32Array(m);
     for (let i = 0; i < m; i++) {
       const c = pattern.charCodeAt(reversed ? m - 1 - i : i);
-      let eq = this.peq.get(c);
-      if (!eq) {
-        this.peq.set(c, (eq = new Int32Array(this.blocks)));
-        if (c < 256) this.latin[c] = eq;
+      let slot = this.slot(c);
+      if (slot < 0) {
+        slot = slots++;
+        if (c < 256) this.latin[c] = slot;
+        else this.other.set(c, slot);
       }
-      eq[i >> 5]! |= 1 << (i & 31);
+      slotOf[i] = slot;
     }
+    this.eq = new Int32Array(Math.max(1, slots) * this.blocks);
+    for (let i = 0; i < m; i++) this.eq[slotOf[i]! * this.blocks + (i >> 5)]! |= 1 << (i & 31);
   }
 
-  /** The occurrence masks of code unit `c`, or undefined when the pattern does not contain it. */
-  masks(c: number): Int32Array | undefined {
-    return c < 256 ? this.latin[c] : this.peq.get(c);
+  /** The slot of code unit `c` in `eq`, or −1 when the pattern does not contain it. */
+  slot(c: number): number {
+    return c < 256 ? this.latin[c]! : (this.other.get(c) ?? -1);
   }
 }
 
@@ -53,11 +61,13 @@ function scan(masks: PatternMasks, text: string, first: number, stop: number, st
   const P = new Int32Array(nb).fill(-1);
   const M = new Int32Array(nb);
   let score = masks.pattern.length;
+  const EQ = masks.eq;
   for (let i = first; i !== stop; i += step) {
-    const eqs = masks.masks(text.charCodeAt(i));
+    const slot = masks.slot(text.charCodeAt(i));
+    const base = slot * nb;
     let hin = anchored ? 1 : 0;
     for (let b = 0; b < nb; b++) {
-      let eq = eqs ? eqs[b]! : 0;
+      let eq = slot >= 0 ? EQ[base + b]! : 0;
       const pv = P[b]!;
       const mv = M[b]!;
       const xv = eq | mv;
@@ -119,9 +129,10 @@ export function approximateEnds(masks: PatternMasks, text: string, from: number,
     // One block (patterns up to 32 characters, most quotes of a few words): all in registers.
     let pv = -1;
     let mv = 0;
+    const EQ = masks.eq;
     for (let i = first; i < stop; i++) {
-      const eqs = masks.masks(text.charCodeAt(i));
-      const eq = eqs ? eqs[0]! : 0;
+      const slot = masks.slot(text.charCodeAt(i));
+      const eq = slot >= 0 ? EQ[slot]! : 0;
       const xv = eq | mv;
       const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
       let ph = mv | ~(xh | pv);
@@ -146,11 +157,13 @@ export function approximateEnds(masks: PatternMasks, text: string, from: number,
     if (pendingEnd >= 0) found.push({ end: pendingEnd, errors: pendingErrors });
     return found;
   }
+  const EQ = masks.eq;
   for (let i = first; i < stop; i++) {
-    const eqs = masks.masks(text.charCodeAt(i));
+    const slot = masks.slot(text.charCodeAt(i));
+    const base = slot * nb;
     let hin = 0;
     for (let b = 0; b < nb; b++) {
-      let eq = eqs ? eqs[b]! : 0;
+      let eq = slot >= 0 ? EQ[base + b]! : 0;
       const pv = P[b]!;
       const mv = M[b]!;
       const xv = eq | mv;
