@@ -58,6 +58,8 @@ export class ApReader extends LitElement {
     .toolbar button.primary { font: 600 0.85rem/1.2 var(--ap-sans); padding: 0.45rem 0.85rem; border-radius: 4px; border: 1px solid var(--ap-ink); background: var(--ap-ink); color: var(--ap-paper); cursor: pointer; }
     .toolbar button.primary[aria-disabled='true'] { background: var(--ap-paper); color: var(--ap-muted); border-color: var(--ap-line); cursor: default; }
     .toolbar button:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 2px; }
+    .legend-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; justify-content: space-between; }
+    .view { display: flex; gap: 0.35rem; }
     .toggle { font: 0.8rem/1.2 var(--ap-sans); padding: 0.35rem 0.6rem; border-radius: 999px; border: 1px solid var(--ap-line); background: var(--ap-paper); color: var(--ap-muted); cursor: pointer; }
     .toggle[aria-pressed='true'] { color: var(--ap-ink); border-color: var(--ap-ink); }
     .status { color: var(--ap-muted); margin-left: auto; }
@@ -225,7 +227,13 @@ export class ApReader extends LitElement {
                 · <a href=${work.licence.url} target="_blank" rel="noopener noreferrer">${work.licence.name}</a>
               </p>`
             : nothing}
-          <ap-legend .keys=${[...this.keys, ...NOTE_KEYS]}></ap-legend>
+          <div class="legend-row">
+            <ap-legend .keys=${[...this.keys, ...NOTE_KEYS]}></ap-legend>
+            <div class="view" role="group" aria-label="Show">
+              <button type="button" class="toggle" aria-pressed=${this.hideClaims ? 'false' : 'true'} @click=${() => (this.hideClaims = !this.hideClaims)}>Claim marks</button>
+              <button type="button" class="toggle" aria-pressed=${this.hideNotes ? 'false' : 'true'} @click=${() => (this.hideNotes = !this.hideNotes)}>Note highlights</button>
+            </div>
+          </div>
         </div>
       </header>
       ${(doc?.warnings ?? []).map((w) => html`<div class="warning" role="alert">${w}</div>`)}
@@ -234,8 +242,6 @@ export class ApReader extends LitElement {
           <div class="toolbar" role="toolbar" aria-label="Reader tools">
             <button type="button" class="primary" aria-disabled=${hasSelection ? 'false' : 'true'} aria-keyshortcuts="Control+Alt+M"
               @mousedown=${(e: Event) => e.preventDefault()} @click=${this.openCreateForm}>Annotate selection</button>
-            <button type="button" class="toggle" aria-pressed=${this.hideClaims ? 'false' : 'true'} @click=${() => (this.hideClaims = !this.hideClaims)}>Claim marks</button>
-            <button type="button" class="toggle" aria-pressed=${this.hideNotes ? 'false' : 'true'} @click=${() => (this.hideNotes = !this.hideNotes)}>Note highlights</button>
             <slot name="tools"></slot>
             <span class="status" role="status" aria-live="polite">${this.message}${this.message && this.saveStatus ? ' · ' : ''}${this.saveStatus}</span>
           </div>
