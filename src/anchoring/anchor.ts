@@ -85,7 +85,13 @@ function anchorNear(text: string, target: TextTarget, id: string, shift: number)
     if (position && inText) return found(text, id, 'fuzzy', ORPHAN_THRESHOLD, position.start, position.end);
     return orphan(id, 0, position?.start ?? 0, position?.end ?? 0, '', '', '');
   }
-  if (position && inText && text.slice(position.start, position.end) === quote.exact && contextHolds(text, position.start, position.end, quote.prefix, quote.suffix)) {
+  if (
+    position &&
+    inText &&
+    position.end - position.start === quote.exact.length &&
+    text.startsWith(quote.exact, position.start) &&
+    contextHolds(text, position.start, position.end, quote.prefix, quote.suffix)
+  ) {
     return found(text, id, 'exact', 1, position.start, position.end);
   }
   const match = matchQuote(text, quote.exact, {
@@ -106,8 +112,8 @@ function anchorNear(text: string, target: TextTarget, id: string, shift: number)
 /** True when at least one stored context side is verbatim around [start, end), or none was stored. */
 function contextHolds(text: string, start: number, end: number, prefix: string | undefined, suffix: string | undefined): boolean {
   if (prefix === undefined && suffix === undefined) return true;
-  if (prefix !== undefined && text.slice(Math.max(0, start - prefix.length), start) === prefix) return true;
-  return suffix !== undefined && text.slice(end, end + suffix.length) === suffix;
+  if (prefix !== undefined && text.endsWith(prefix, start)) return true;
+  return suffix !== undefined && text.startsWith(suffix, end);
 }
 
 function orphan(id: string, score: number, start: number, end: number, quote: string, prefix: string, suffix: string): AnchorResult {

@@ -31,6 +31,7 @@ import {
   quoteSimilarity,
   scoreBound,
   suffixSimilarity,
+  type ContextMasks,
   type MatchEvidence,
 } from './match-score.ts';
 import { QgramIndex } from './qgram-index.ts';
@@ -104,7 +105,8 @@ class QuoteSearch {
   private readonly hasSuffix: boolean;
   private masks: PatternMasks | null = null;
   private reversed: PatternMasks | null = null;
-  private readonly seen = new Set<string>();
+  private readonly seen = new Set<number>();
+  private readonly contextMasks: ContextMasks = {};
   private best: QuoteMatch | null = null;
   /** the best is the quote verbatim in its recognisable context near a hint (see DECISIVE_CONTEXT) */
   private decisive = false;
@@ -250,13 +252,14 @@ class QuoteSearch {
   }
 
   private consider(start: number, end: number, errors: number): void {
-    const key = `${start}:${end}`;
+    // One number per span (unique for spans shorter than 2^26 characters; the importer caps texts at 10 MiB).
+    const key = start * 2 ** 26 + (end - start);
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const { text, context } = this;
     const evidence: MatchEvidence = { quote: quoteSimilarity(errors, this.m) };
-    if (context.prefix !== undefined) evidence.prefix = prefixSimilarity(text, start, context.prefix);
-    if (context.suffix !== undefined) evidence.suffix = suffixSimilarity(text, end, context.suffix);
+    if (context.prefix !== undefined) evidence.prefix = prefixSimilarity(text, start, context.prefix, this.contextMasks);
+    if (context.suffix !== undefined) evidence.suffix = suffixSimilarity(text, end, context.suffix, this.contextMasks);
     if (this.hints.length > 0) evidence.position = proximity(this.distance(start), this.scale);
     const score = combineScore(evidence);
     const best = this.best;

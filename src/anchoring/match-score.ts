@@ -107,20 +107,28 @@ export function quoteSimilarity(errors: number, length: number): number {
  * compared must end at `start` but may begin anywhere within reach (so an edit inside the context costs only its
  * own size). An empty stored prefix says the quote began the text.
  */
-export function prefixSimilarity(text: string, start: number, stored: string): number {
+export function prefixSimilarity(text: string, start: number, stored: string, cache?: ContextMasks): number {
   if (stored.length === 0) return start === 0 ? 1 : 0;
   const wanted = stored.length > CONTEXT_COMPARED ? stored.slice(-CONTEXT_COMPARED) : stored;
-  if (text.slice(Math.max(0, start - wanted.length), start) === wanted) return 1;
-  const { errors } = alignStart(new PatternMasks(wanted, true), text, start, wanted.length);
+  if (text.endsWith(wanted, start)) return 1;
+  const masks = cache ? (cache.prefix ??= new PatternMasks(wanted, true)) : new PatternMasks(wanted, true);
+  const { errors } = alignStart(masks, text, start, wanted.length);
   return 1 - errors / wanted.length;
 }
 
+/** Prepared context patterns, reused across the candidates of one search (filled in on first use). */
+export interface ContextMasks {
+  prefix?: PatternMasks;
+  suffix?: PatternMasks;
+}
+
 /** Similarity of a stored suffix to the text starting at `end` (see `prefixSimilarity`). */
-export function suffixSimilarity(text: string, end: number, stored: string): number {
+export function suffixSimilarity(text: string, end: number, stored: string, cache?: ContextMasks): number {
   if (stored.length === 0) return end === text.length ? 1 : 0;
   const wanted = stored.length > CONTEXT_COMPARED ? stored.slice(0, CONTEXT_COMPARED) : stored;
-  if (text.slice(end, end + wanted.length) === wanted) return 1;
-  const { errors } = alignEnd(new PatternMasks(wanted), text, end, wanted.length);
+  if (text.startsWith(wanted, end)) return 1;
+  const masks = cache ? (cache.suffix ??= new PatternMasks(wanted)) : new PatternMasks(wanted);
+  const { errors } = alignEnd(masks, text, end, wanted.length);
   return 1 - errors / wanted.length;
 }
 
