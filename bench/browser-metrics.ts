@@ -87,7 +87,8 @@ async function loadOnce(browser: Browser, url: string, timeoutMs = 60_000) {
       if (w.__apparatusReadyAt === undefined && document.documentElement.dataset['apparatusReady'] === 'true') {
         w.__apparatusReadyAt = performance.now();
       }
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-apparatus-ready'] });
+      // The init script runs before <html> exists: watch the whole document.
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-apparatus-ready'] });
   });
   await page.goto(url, { waitUntil: 'commit' });
   try {

@@ -25,7 +25,7 @@ import { measureBrowser, serveStatic, type BrowserFigures } from './browser-metr
 import { firstPageJs } from './bundle-size.ts';
 import { baselineAnchorAll } from './hypothesis-baseline.ts';
 import { makeFixture } from './make-fixture.ts';
-import { round, timeMedian } from './measure.ts';
+import { round, timeMedian, type Timed } from './measure.ts';
 import { readCorpora, corporaDir } from './read-corpora.ts';
 import { scoreAnchors, type Accuracy } from './score-anchors.ts';
 
@@ -135,8 +135,8 @@ async function main(): Promise<void> {
   log(`  ${imported.ms.toFixed(0)} ms → ${(bytes.length / 1e6 / (imported.ms / 1000)).toFixed(1)} MB/s`);
 
   const anchorAll = await loadFunction<AnchorAll>('src/anchoring/anchor.ts', ['anchorAll'], pending);
-  let anchor: ReturnType<typeof timeMedian<Map<string, AnchorResult>>> | null = null;
-  let reanchor: typeof anchor = null;
+  let anchor: Timed<Map<string, AnchorResult>> | null = null;
+  let reanchor: Timed<Map<string, AnchorResult>> | null = null;
   let accuracy: Accuracy | null = null;
   if (anchorAll) {
     log(`bench: anchoring 10k on the unchanged text …`);
@@ -195,8 +195,13 @@ async function main(): Promise<void> {
         const q = (p: string) => encodeURIComponent(`/bench-data/book/${p}`);
         const pageUrl = `${server.url}/?text=${q('text.txt')}&meta=${q('work.json')}&annotations=${q('annotations.jsonld')}`;
         log(`bench: Chromium (${runs} loads + warm-up, ${option('--moves', 200)} caret moves) …`);
-        browser = await measureBrowser({ chromiumPath, pageUrl, runs, moves: option('--moves', 200), log });
-        pending.push(...browser.notes);
+        try {
+          browser = await measureBrowser({ chromiumPath, pageUrl, runs, moves: option('--moves', 200), log });
+          pending.push(...browser.notes);
+        } catch (e) {
+          pending.push(`browser figures not measured: ${(e as Error).message}`);
+          log(`  failed: ${(e as Error).message}`);
+        }
         log(`  first render ${browser.first_render_ms?.toFixed(0)} ms, panel p95 ${browser.panel_update_p95_ms?.toFixed(1)} ms, heap ${browser.heap_mb?.toFixed(1)} MB`);
       } finally {
         await server.close();

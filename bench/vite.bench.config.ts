@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * Bundles the benchmark harness (bench/run.ts) for Node: `bench/out/run.js`, dependencies left external.
+ * Bundles the benchmark harness for Node, dependencies left external: `bench/out/run.js` (bench/run.ts) and
+ * `bench/out/profile.js` (bench/profile.ts, one phase in a loop for `node --cpu-prof`).
  * Run by `npm run bench` (scripts/bench.js).
  *
  * The modules the benchmark measures but that other engineers may still be writing (anchoring, exporters) come
@@ -41,12 +42,15 @@ export default defineConfig({
   logLevel: 'warn',
   plugins: [optionalModules()],
   build: {
-    ssr: 'bench/run.ts',
+    ssr: true,
     outDir: 'bench/out',
     emptyOutDir: false,
     target: 'node20',
     minify: false,
     sourcemap: true,
-    rollupOptions: { output: { entryFileNames: 'run.js', format: 'es', inlineDynamicImports: true } },
+    rollupOptions: {
+      input: { run: 'bench/run.ts', profile: 'bench/profile.ts' },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es' },
+    },
   },
 });
