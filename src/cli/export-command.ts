@@ -18,14 +18,41 @@ import { ImportError } from '../model/import-error.ts';
 import { WorkMetaError } from '../model/work.ts';
 import { parseArgs, UsageError, type CliCommand, type CliIo } from './cli-io.ts';
 
+/** A JSON file that is not UTF-8 text: the message says which file and where. */
+class FileTextError extends Error {
+  override readonly name = 'FileTextError';
+}
+
+/**
+ * Decodes a JSON file's bytes as UTF-8, strictly: nothing is silently replaced.
+ * @throws FileTextError naming the file, and the line and column of the first bad byte (UTF-16 is named as such).
+ */
+export function decodeJsonFile(bytes: Uint8Array, path: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) {
+    throw new FileTextError(`${path} looks like UTF-16 (or binary) text; save it as UTF-8`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const at = lossy.indexOf('\uFFFD');
+    const before = lossy.slice(0, Math.max(0, at));
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    throw new FileTextError(`${path}:${line}:${column}: not UTF-8 text (save the file as UTF-8)`);
+  }
+}
+
 /** Reads an optional file: its text, or null when it does not exist. @throws on any other read error. */
 async function readOptional(io: CliIo, path: string): Promise<string | null> {
+  let bytes: Uint8Array;
   try {
-    return new TextDecoder().decode(await io.readFile(path));
+    bytes = await io.readFile(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
+  return decodeJsonFile(bytes, path);
 }
 
 /** The curated annotation file of a text at `…/corpus/<work>/text.txt`, or null for any other path. */
@@ -71,7 +98,7 @@ export const exportCommand: CliCommand = async (args, io) => {
   try {
     workJson = await readOptional(io, workJsonName);
     if (annotationsName !== null) {
-      annotationsJson = new TextDecoder().decode(await io.readFile(annotationsName));
+      annotationsJson = decodeJsonFile(await io.readFile(annotationsName), annotationsName);
     } else if (!switches.has('no-annotations')) {
       const fallback = defaultAnnotationsPath(file);
       annotationsJson = fallback ? await readOptional(io, fallback) : null;
@@ -81,6 +108,7 @@ export const exportCommand: CliCommand = async (args, io) => {
       }
     }
   } catch (e) {
+    if (e instanceof FileTextError) return fail(e.message);
     return fail(`cannot read ${(e as NodeJS.ErrnoException).path ?? annotationsName ?? workJsonName}: ${(e as Error).message}`);
   }
 

@@ -141,3 +141,19 @@ describe('export-command helpers', () => {
     expect(() => exportDate({ SOURCE_DATE_EPOCH: 'soon' })).toThrow(/whole seconds/);
   });
 });
+
+describe('annotation files that are not UTF-8', () => {
+  test('UTF-16 and stray Latin-1 bytes are refused with the file and place named, exit 1', async () => {
+    const utf16 = join(root, 'utf16.jsonld');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('[]', 'utf16le')]));
+    const a = await run('export', text(), '--format', 'tei', '--annotations', utf16);
+    expect(a.code).toBe(1);
+    expect(a.stderr).toContain(`${utf16} looks like UTF-16`);
+    const latin1 = join(root, 'latin1.jsonld');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('[\n  {"x": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n]')]));
+    const b = await run('export', text(), '--format', 'tei', '--annotations', latin1);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain(`${latin1}:2:13: not UTF-8 text`);
+    expect(b.stdout).toBe('');
+  });
+});
