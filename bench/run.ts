@@ -198,11 +198,11 @@ async function main(): Promise<void> {
         try {
           browser = await measureBrowser({ chromiumPath, pageUrl, runs, moves: option('--moves', 200), log });
           pending.push(...browser.notes);
+          log(`  first render ${browser.first_render_ms?.toFixed(0)} ms, panel p95 ${browser.panel_update_p95_ms?.toFixed(1)} ms, heap ${browser.heap_mb?.toFixed(1)} MB`);
         } catch (e) {
           pending.push(`browser figures not measured: ${(e as Error).message}`);
           log(`  failed: ${(e as Error).message}`);
         }
-        log(`  first render ${browser.first_render_ms?.toFixed(0)} ms, panel p95 ${browser.panel_update_p95_ms?.toFixed(1)} ms, heap ${browser.heap_mb?.toFixed(1)} MB`);
       } finally {
         await server.close();
       }
