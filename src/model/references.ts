@@ -62,13 +62,15 @@ const MONTHS: Record<string, number> = {
 /** A CSL date from `2012-12-23`, `17 February 2008`, `April 2, 2003`, `March 2009` or `1992`; null otherwise. */
 export function parseDate(text: string): CslDate | null {
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
-  if (iso) return { 'date-parts': [[Number(iso[1]), Number(iso[2]), Number(iso[3])]] };
+  if (iso && Number(iso[2]) >= 1 && Number(iso[2]) <= 12 && Number(iso[3]) >= 1 && Number(iso[3]) <= 31) {
+    return { 'date-parts': [[Number(iso[1]), Number(iso[2]), Number(iso[3])]] };
+  }
   const dmy = /\b(\d{1,2})\.?\s+([A-Za-zä]+)\.?\s+(\d{4})\b/.exec(text);
-  if (dmy && MONTHS[dmy[2]!.toLowerCase()]) {
+  if (dmy && MONTHS[dmy[2]!.toLowerCase()] && Number(dmy[1]) >= 1 && Number(dmy[1]) <= 31) {
     return { 'date-parts': [[Number(dmy[3]), MONTHS[dmy[2]!.toLowerCase()]!, Number(dmy[1])]] };
   }
   const mdy = /\b([A-Za-z]+)\s+(\d{1,2}),\s+(\d{4})\b/.exec(text);
-  if (mdy && MONTHS[mdy[1]!.toLowerCase()]) {
+  if (mdy && MONTHS[mdy[1]!.toLowerCase()] && Number(mdy[2]) >= 1 && Number(mdy[2]) <= 31) {
     return { 'date-parts': [[Number(mdy[3]), MONTHS[mdy[1]!.toLowerCase()]!, Number(mdy[2])]] };
   }
   const my = /\b([A-Za-z]+)\s+(\d{4})\b/.exec(text);
@@ -77,32 +79,44 @@ export function parseDate(text: string): CslDate | null {
   return y ? { 'date-parts': [[Number(y[1])]] } : null;
 }
 
+const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'zu', 'ten', 'ter', 'Van', 'Von', 'De', 'al', 'el', 'bin', 'ibn', 'u.', 'a.', 'ed.', 'eds.']);
+/** Words that make an author an organisation (kept as a literal name). */
+const ORGANISATION = /\b(?:Government|Ministry|Office|Council|Association|University|Department|Museum|Institute|Institution|Press|Agency|Society|Company|Corporation|Foundation|Library|Archives?|Service|Union|Bureau|Commission|Committee|Centre|Center|Organi[sz]ation|Statistics|Parliament|Bank|Trust)\b/;
+
 /** One author string → a CSL name: `Last, First` or `First Last`; organisations stay literal. */
 function parseName(raw: string): CslName | null {
   const name = raw.trim().replace(/\s+/g, ' ').replace(/^(?:and|und|&)\s+/, '');
   if (!name || /\d/.test(name)) return null;
+  // A name is capitalised words, initials and particles; a lower-case word means this is prose, not a name.
+  if (name.split(/[\s,]+/).some((w) => w && !/^[\p{Lu}'(]/u.test(w) && !PARTICLES.has(w))) return null;
+  if (ORGANISATION.test(name)) return { literal: name };
   if (name.includes(',')) {
     const [family, given] = name.split(/,\s*/, 2) as [string, string | undefined];
     return given ? { family, given } : { family };
   }
   const words = name.split(' ');
   if (words.length === 1) return { family: name };
-  if (words.length > 5 || /\b(Government|Ministry|Office|Council|Association|University|Department)\b/.test(name)) {
-    return { literal: name };
-  }
-  const particles = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'Van', 'Von', 'De']);
+  if (words.length > 5) return { literal: name };
   let split = words.length - 1;
-  while (split > 1 && particles.has(words[split - 1]!)) split--;
+  while (split > 1 && PARTICLES.has(words[split - 1]!)) split--;
   return { given: words.slice(0, split).join(' '), family: words.slice(split).join(' ') };
 }
 
 /** Authors from the part of an entry before its year or title: `A, B; C, D`, `A B and C D`, `A B with C D`. */
-function parseAuthors(raw: string): CslName[] {
-  const cleaned = raw.replace(/\bet al\.?/g, '').replace(/\bu\. ?a\./g, '').trim().replace(/[.,:;]+$/, '');
+function parseAuthors(raw: string, firstLast = false): CslName[] {
+  const cleaned = raw
+    .replace(/\bet al\.?/g, '')
+    .replace(/\bu\. ?a\./g, '')
+    .replace(/\((?:Hrsg|eds?|Hg)\.\)/g, '')
+    .replace(/,?\s*\beds?\.\s*$/, '')
+    .trim()
+    .replace(/(?<!\b\p{Lu})[.,:;]+$/u, '')
+    .replace(/[,:;]+$/, '')
+    .trim();
   if (!cleaned) return [];
   const parts = cleaned.includes(';')
     ? cleaned.split(';')
-    : cleaned.split(/\s+(?:and|und|&|with assistance from|with)\s+/);
+    : cleaned.split(firstLast ? /,\s*|\s+(?:and|und|&)\s+/ : /\s+(?:and|und|&|with assistance from|with)\s+/);
   return parts.map(parseName).filter((n): n is CslName => n !== null);
 }
 
@@ -128,7 +142,7 @@ function parseVolume(text: string): Pick<CslItem, 'volume' | 'issue' | 'page'> {
 
 /** Pages from `p. 89`, `pp. 52–54`, `S. 7, 14, 19`. */
 function parsePages(text: string): string | undefined {
-  const m = /\b(?:pp?|S)\.\s*(\d+(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*)/.exec(text);
+  const m = /\b(?:pp?|S)\.\s*((?:\d+|[ivxlcdm]+\b)(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*)/.exec(text);
   return m ? m[1]!.replace(/\s/g, '') : undefined;
 }
 
@@ -144,20 +158,57 @@ function parsePublisher(sentences: readonly string[]): { place: string; publishe
   return null;
 }
 
+/** Entries are parsed up to this many characters. */
+const MAX_PARSED = 2000;
+
+/** "Retrieved 2015-05-22", "Retrieved 17 February 2008", "Retrieved April 2, 2003", "abgerufen am 5. Januar 2016". */
+const RETRIEVED =
+  /\b(?:Retrieved|[Aa]bgerufen am)\s+(\d{4}-\d{2}-\d{2}|\p{L}+\.?\s+\d{1,2},\s+\d{4}|(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d{4}|\d{4})/u;
+
+/** A short (author–year) citation: "Carboneras 1992, p. 536.", "Madsen, McHugh & de Kloet 1988, pp. 452–3." */
+const SHORT_CITE = /^(\p{Lu}[^()"“”\d:;]{1,120}?),?\s+(\d{4})[a-z]?(?:,\s*((?:pp?|S)\.\s*[\divxlcdm][\divxlcdm\s,–-]*|[^.]{1,40}))?\.?$/u;
+
+/** The CSL item of a short citation: authors (family names), year, pages; its title is the short form itself. */
+function shortCite(item: CslItem, m: RegExpExecArray, ids: ReferenceIds): CslItem {
+  const names = m[1]!.trim();
+  const authors = names
+    .split(/,\s*|\s+(?:&|and|und)\s+/)
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .map((n): CslName => (ORGANISATION.test(n) || n.split(' ').length > 3 ? { literal: n } : { family: n }));
+  if (authors.length) item.author = authors;
+  item.title = `${names} ${m[2]}`;
+  item.issued = { 'date-parts': [[Number(m[2])]] };
+  const page = m[3] ? parsePages(m[3]) : undefined;
+  if (page) item.page = page;
+  if (ids.url[0]) item.URL = ids.url[0];
+  return item;
+}
+
 /** Builds a CSL-JSON item for the entry labelled `label`. Never throws; the entry's full text stays in `Reference.text`. */
 export function parseCsl(label: string, text: string, ids: ReferenceIds): CslItem {
   const item: CslItem = { id: `ref-${label}`, type: 'document' };
-  const retrieved = /\b(?:Retrieved|Abgerufen am|abgerufen am)\s+([^.<]+?\d{4}(?:-\d{2}-\d{2})?)/.exec(text);
-  let d = description(text, ids).replace(/\b(?:Retrieved|Abgerufen am|abgerufen am)\s+[^.<]+?\d{4}(?:-\d{2}-\d{2})?\.?/g, '');
+  // Entries far longer than any citation are notes or damage: read only their start (the text itself is kept whole).
+  const head = text.length > MAX_PARSED ? text.slice(0, MAX_PARSED) : text;
+  const retrieved = RETRIEVED.exec(head);
+  let d = description(head, ids).replace(new RegExp(RETRIEVED.source + '\\.?', 'gu'), '');
   d = d.replace(/\bArchived from the original[^.]*\./g, '').trim();
 
-  // The year in parentheses after the authors: "Last, First (1989)." or "First Last (1992),".
+  const short = SHORT_CITE.exec(d);
+  if (short) return shortCite(item, short, ids);
+
+  // The year in parentheses after the authors: "Last, First (1989)." or "First Last (1992),"; never inside a
+  // quoted title ("… (boundaries at 1 November 2010)").
   const yearParen = /\(((?:[^()]*\s)?(\d{4})[a-z]?)\)[.,]?/.exec(d);
   let authorPart = '';
   let rest = d;
-  if (yearParen && yearParen.index > 0 && yearParen.index < 200) {
+  let firstLast = false;
+  if (yearParen && yearParen.index > 0 && yearParen.index < 200 && !/["“”]/.test(d.slice(0, yearParen.index))) {
     authorPart = d.slice(0, yearParen.index);
-    rest = d.slice(yearParen.index + yearParen[0].length).trim();
+    rest = d
+      .slice(yearParen.index + yearParen[0].length)
+      .trim()
+      .replace(/^\[[^\]]*\][.,]?\s*/, '');
     item.issued = parseDate(yearParen[1]!) ?? { 'date-parts': [[Number(yearParen[2])]] };
   }
   // A quoted title: the (article, chapter or page) title; what follows it is the container.
@@ -168,39 +219,56 @@ export function parseCsl(label: string, text: string, ids: ReferenceIds): CslIte
     item.title = quoted[1]!.replace(/[.]$/, '').trim();
     afterTitle = rest.slice(quoted.index + quoted[0].length).replace(/^\s*\((?:PDF|Press release|Report)\)/i, '');
   } else if (!authorPart) {
-    // German style: "Author: Title. Publisher, Year, …"
-    const colon = /^([^:.]{3,80}):\s+(.*)$/.exec(rest);
-    if (colon && !/^(?:In|Online)$/.test(colon[1]!)) {
+    // German style: "Author: Title. Publisher, Year, …"; authors are "First Last", comma-separated, and may
+    // carry initials, "u. a." or "(Hrsg.)".
+    const colon = /^([^:]{3,80}?):\s+(.*)$/.exec(rest);
+    const plain = colon?.[1]!.replace(/\b\p{Lu}\.|\bu\. ?a\.|\((?:Hrsg|Hg|eds?)\.\)/gu, '');
+    if (colon && plain !== undefined && !plain.includes('.') && !/^(?:In|Online)$/.test(colon[1]!)) {
       authorPart = colon[1]!;
       rest = colon[2]!;
+      firstLast = true;
+      if (/\((?:Hrsg|Hg|eds?)\.\)/.test(authorPart)) {
+        const editors = parseAuthors(authorPart, true);
+        if (editors.length) item.editor = editors;
+        authorPart = '';
+      }
     }
     afterTitle = rest;
   }
   if (!quoted) {
     // Unquoted title (a book): up to the first comma or full stop.
-    const t = /^(.+?)(?:,\s+|\.\s+|\.?$)/.exec(afterTitle);
+    // Unquoted title: up to the first comma or full stop; in the "Author: Title. Publisher" style, the full stop.
+    const t = (firstLast ? /^(.+?)(?:\.\s+|\.?$)/ : /^(.+?)(?:,\s+|\.\s+|\.?$)/).exec(afterTitle);
     if (t && t[1]) {
       item.title = t[1].trim();
       afterTitle = afterTitle.slice(t[0].length);
     }
   }
   const sentences = afterTitle
-    .split(/\.\s+/)
+    .split(/(?<!\b\p{Lu})\.\s+/u)
     .map((p) => p.trim().replace(/^[.,]\s*/, '').replace(/[.,]$/, ''))
     .filter(Boolean);
-  const authors = parseAuthors(authorPart);
+  const authors = parseAuthors(authorPart, firstLast);
   if (authors.length) item.author = authors;
 
   const vol = parseVolume(afterTitle);
-  const pub = parsePublisher(sentences);
+  // After a quoted title the first sentence is the container ("Te Ara: The Encyclopedia of New Zealand"), not
+  // "Place: Publisher".
+  const pub = parsePublisher(quoted ? sentences.slice(1) : sentences);
   if (pub) {
     item['publisher-place'] = pub.place;
     item.publisher = pub.publisher;
   }
   if (quoted) {
-    const inMatch = /\bIn[:\s]+(?:[^.()]*\(eds?\.\)\.\s*)?([^.]+)/.exec(afterTitle);
-    const container = inMatch ? inMatch[1] : sentences.find((p) => !/^\(?(?:PDF|Report|Press release)\)?$/i.test(p));
-    if (container && container !== item.publisher && !/^\d/.test(container) && !container.includes(':')) {
+    // "In Sutton, Douglas (ed.). The Origins of …": a chapter in an edited book.
+    const inMatch = /(?:^|\.\s+)In:?\s+(?:([^.()]*)\((?:eds?|Hrsg|Hg)\.\)\.\s*)?([^.]+)/.exec(afterTitle);
+    if (inMatch?.[1]) {
+      const editors = parseAuthors(inMatch[1]);
+      if (editors.length) item.editor = editors;
+    }
+    if (inMatch) item.type = 'chapter';
+    const container = inMatch ? inMatch[2] : sentences.find((p) => !/^\(?(?:PDF|Report|Press release)\)?$/i.test(p));
+    if (container && container !== item.publisher && !/^\d/.test(container) && container.length <= 150) {
       item['container-title'] = container.replace(/\s*\((?:in [A-Za-z]+)\)$/, '').trim();
     }
   }
@@ -224,10 +292,12 @@ export function parseCsl(label: string, text: string, ids: ReferenceIds): CslIte
   if (ids.url[0]) item.URL = ids.url[0];
   else if (ids.hdl[0]) item.URL = `https://hdl.handle.net/${ids.hdl[0]}`;
 
-  if (item.volume || item.issue || ((ids.doi.length || ids.hdl.length) && item['container-title'])) item.type = 'article-journal';
-  else if (ids.isbn.length && item['container-title']) item.type = 'chapter';
-  else if (ids.isbn.length || item.publisher) item.type = 'book';
-  else if (ids.url.length) item.type = 'webpage';
+  if (item.type !== 'chapter') {
+    if (item.volume || item.issue || ((ids.doi.length || ids.hdl.length) && item['container-title'])) item.type = 'article-journal';
+    else if (ids.isbn.length && item['container-title']) item.type = 'chapter';
+    else if (ids.isbn.length || item.publisher) item.type = 'book';
+    else if (ids.url.length) item.type = 'webpage';
+  }
   if (!item.title) item.title = d.slice(0, 200) || text.slice(0, 200);
   return item;
 }
