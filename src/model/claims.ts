@@ -55,9 +55,26 @@ function sentenceBoundaries(text: string, language: string): number[] {
 const SUBSTANCE = /[\p{L}\p{N}]/u;
 const SPACE = /\s/;
 
-/** True when `slice` has a letter or digit outside brackets. */
-function hasSubstance(slice: string): boolean {
-  return SUBSTANCE.test(slice.includes('[') ? slice.replace(BRACKETS, '') : slice);
+/** True when `text` between `start` and `end` has a letter or digit outside bracketed groups (BRACKETS). */
+function hasSubstance(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const u = text.charCodeAt(i);
+    if (u === 0x5b) {
+      // Skip a bracketed group: up to the next `]` unless a `[` or a line break comes first.
+      let j = i + 1;
+      while (j < end && text.charCodeAt(j) !== 0x5d && text.charCodeAt(j) !== 0x5b && text.charCodeAt(j) !== 0x0a) j++;
+      if (j < end && text.charCodeAt(j) === 0x5d) {
+        i = j;
+        continue;
+      }
+    }
+    if (u < 0x80) {
+      if ((u >= 0x30 && u <= 0x39) || ((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7a)) return true;
+    } else if (SUBSTANCE.test(text[i]!) || (u >= 0xd800 && u <= 0xdbff && SUBSTANCE.test(text.slice(i, i + 2)))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** True for a white-space code unit (JavaScript `\s`), without a regular expression for the common ones. */
@@ -96,7 +113,7 @@ export function blockClaims(text: string, block: number, language: string): Clai
   for (let i = 0; i + 1 < points.length; i++) {
     const r = trimRange(text, points[i]!, points[i + 1]!);
     if (!r) continue;
-    if (!hasSubstance(text.slice(r[0], r[1]))) {
+    if (!hasSubstance(text, r[0], r[1])) {
       const last = pieces[pieces.length - 1];
       if (last) last[1] = r[1];
       else pendingStart ??= r[0];
@@ -118,7 +135,7 @@ export function blockClaims(text: string, block: number, language: string): Clai
     const later = runs[r];
     let support: Support = 'none';
     let sources: string[] = [];
-    if (inside && inside.start >= start && !hasSubstance(text.slice(inside.end, end))) {
+    if (inside && inside.start >= start && !hasSubstance(text, inside.end, end)) {
       support = 'direct';
       sources = runLabels(inside);
     } else if (later) {

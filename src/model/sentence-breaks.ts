@@ -11,7 +11,10 @@
  * - in languages that write ordinals with a full stop (German, Danish, Norwegian, Finnish, Czech, Hungarian, …), a
  *   number of one to three digits and a full stop.
  * Words that often end a sentence ("etc.", "Inc.", "usw.") are not in the lists, so a boundary after them stays.
+ * Texts in Latin script take a fast path with the same results (latin-sentence-breaks.ts).
  */
+
+import { latinSentenceBreaks } from './latin-sentence-breaks.ts';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -108,7 +111,8 @@ function segmenterBreaks(text: string, segmenter: Intl.Segmenter): number[] {
  * sentence after the first one starts, ascending, never 0 and never `text.length`.
  */
 export function sentenceBreaks(text: string, language: string): number[] {
-  return segmenterBreaks(text, segmenterFor(language)).filter(
+  const breaks = latinSentenceBreaks(text) ?? segmenterBreaks(text, segmenterFor(language));
+  return breaks.filter(
     (at) => !isFalseBreak(text.slice(Math.max(0, at - 40), at), language),
   );
 }
