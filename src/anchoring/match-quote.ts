@@ -3,19 +3,21 @@
  * quote, context and position together (match-score.ts) — never "the first exact occurrence wins".
  *
  * Search order (each stage runs only while something farther or fuzzier could still beat the best so far):
- * 1. exact occurrences near the position hint (± max(4096, the position scale)), all of them scored (and near the
- *    estimate when one is given: every "near" below means near either);
+ * 1. exact occurrences near the position hint (± 1024, then ± max(4096, the position scale)), all of them scored
+ *    (and near the estimate when one is given: every "near" below means near either);
  * 2. approximate occurrences (bit-parallel edit distance, edit-distance.ts) where the passage most likely is:
  *    right after the stored prefix / right before the stored suffix wherever those occur verbatim near the hint
  *    (an edited passage usually keeps one side of its context), then — if that found nothing acceptable — around
  *    the hint itself (± 64 + errors); the stored hint only when the estimate found nothing acceptable;
  * 3. exact occurrences anywhere (a moved passage), unless the best so far is better than any could be — in a
- *    long text, at the places a q-gram index of the text points to (qgram-index.ts);
+ *    long text only where a q-gram index of the text (qgram-index.ts) says the quote may stand verbatim, when it
+ *    can tell;
  * 4. only when nothing acceptable was found: approximate occurrences anywhere — the whole text when it is small,
  *    else the few places the q-gram index points to (a moved and edited passage).
  * So the usual cases (unchanged, shifted, edited in place) never scan a large text with the edit distance.
  * Heuristic limits: a fuzzy span far from the hints is only looked for when nothing near is acceptable; in a long
- * text, far spans are found only where at least 11 characters of the quote survive verbatim.
+ * text, far spans are found only where at least 11 characters of the quote survive verbatim; quotes longer than
+ * 4096 characters are only found verbatim.
  *
  * Pure: strings and numbers. Offsets are UTF-16 code units.
  */
@@ -61,10 +63,6 @@ const NEAR_RADIUS = 4096;
 const FIRST_EXACT_RADIUS = 1024;
 /** Radius of stage 2's window around the hint (plus the quote's error allowance). */
 const HINT_RADIUS = 64;
-/** Above this length, far exact occurrences of quotes of at least MIN_INDEXED_QUOTE characters are looked for
- *  through the q-gram index rather than by scanning the text. */
-const INDEXED_TEXT = 200_000;
-const MIN_INDEXED_QUOTE = 16;
 /** Radius around the hint where stage 2 first looks for the stored context (then the near radius). */
 const AFFIX_RADIUS = 2048;
 /** Decisive (stops the search): a verbatim quote within one position scale of a hint whose stored context sides
@@ -76,7 +74,13 @@ const AFFIX_PROBE = 16;
 const MIN_AFFIX_PROBE = 6;
 /** Places per context side verified in stage 2, nearest to the hint first. */
 const AFFIX_PLACES = 2;
-/** Stage 5 scans the whole text when it costs at most this many block steps (≈ a millisecond). */
+/** Above this length, stage 3 asks the q-gram index where the quote may be instead of scanning the text. */
+const INDEXED_TEXT = 200_000;
+/** More places than this and stage 3 scans the text after all. */
+const MAX_VERBATIM_PLACES = 64;
+/** How far from an index place an occurrence may start (the index groups starts in bands of 32). */
+const BAND_SLACK = 64;
+/** Stage 4 scans the whole text when it costs at most this many block steps (≈ a millisecond). */
 const FULL_SCAN_STEPS = 300_000;
 /** Approximate ends verified per window, fewest errors first. */
 const ENDS_PER_WINDOW = 32;
@@ -84,6 +88,8 @@ const ENDS_PER_WINDOW = 32;
 const FAR_PLACES = 8;
 /** Exact occurrences scored at most (a very common short quote). */
 const MAX_EXACT = 10_000;
+/** Longer quotes are only looked for verbatim: an approximate search costs the square of the quote's length. */
+const MAX_FUZZY_QUOTE = 4096;
 
 /**
  * The best-scoring span for `quote`, or null when the quote is empty or nothing in the text is within
@@ -148,10 +154,7 @@ class QuoteSearch {
       if (r >= 0) this.fuzzyIn(h - r, h + r + m + maxErrors);
     }
     const exactFar = scoreBound(1, centres.length ? proximity(nearRadius, this.scale) : undefined, this.hasPrefix, this.hasSuffix);
-    if (!this.decisive && (!this.best || this.best.score < exactFar)) {
-      if (n <= INDEXED_TEXT || m < MIN_INDEXED_QUOTE) this.exactIn(0, n);
-      else for (const s of QgramIndex.of(text).likelyStarts(this.quote, FAR_PLACES)) this.exactIn(s - 64, s + m + 64);
-    }
+    if (!this.decisive && (!this.best || this.best.score < exactFar)) this.exactAnywhere();
     if (!this.best || this.best.score < ORPHAN_THRESHOLD) {
       const blocks = Math.ceil(m / 32);
       if (n * blocks <= FULL_SCAN_STEPS) {
@@ -216,6 +219,7 @@ class QuoteSearch {
    * there (before a verbatim suffix).
    */
   private alignedAt(side: 'prefix' | 'suffix', at: number): void {
+    if (this.m > MAX_FUZZY_QUOTE) return;
     if (side === 'prefix') {
       this.masks ??= new PatternMasks(this.quote);
       const { end, errors } = alignEnd(this.masks, this.text, at, this.maxErrors);
@@ -225,6 +229,16 @@ class QuoteSearch {
       const { start, errors } = alignStart(this.reversed, this.text, at, this.maxErrors);
       if (errors <= this.maxErrors) this.consider(start, at, errors);
     }
+  }
+
+  /**
+   * Scores every exact occurrence in the text: in a long text only at the places the q-gram index says the quote
+   * may stand verbatim (when it can tell), else by scanning.
+   */
+  private exactAnywhere(): void {
+    const places = this.text.length > INDEXED_TEXT ? QgramIndex.of(this.text).verbatimCandidates(this.quote, MAX_VERBATIM_PLACES) : null;
+    if (places === null) return this.exactIn(0, this.text.length);
+    for (const s of places) this.exactIn(s - BAND_SLACK, s + this.m + BAND_SLACK);
   }
 
   /** Scores every exact occurrence starting in [from, to − m]. */
@@ -239,7 +253,7 @@ class QuoteSearch {
 
   /** Scores the best approximate occurrences (at most `limit`, fewest errors first) lying within [from, to). */
   private fuzzyIn(from: number, to: number, limit = ENDS_PER_WINDOW): void {
-    if (this.maxErrors === 0) return void this.exactIn(from, to);
+    if (this.maxErrors === 0 || this.m > MAX_FUZZY_QUOTE) return void this.exactIn(from, to);
     this.masks ??= new PatternMasks(this.quote);
     this.reversed ??= new PatternMasks(this.quote, true);
     const a = Math.max(0, from);

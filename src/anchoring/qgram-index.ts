@@ -12,7 +12,7 @@
 const Q = 8;
 const STEP = 4;
 /** A q-gram found at more places than this says little about where the quote is (e.g. "        "). */
-const FREQUENT = 512;
+const FREQUENT = 64;
 /** Votes are counted per band of this many implied start offsets (edits shift the diagonal a little). */
 const BAND = 32;
 
@@ -59,7 +59,31 @@ export class QgramIndex {
    * shorter than 8 characters or shares no informative q-gram with the text.
    */
   likelyStarts(quote: string, limit: number): number[] {
+    return this.vote(quote)
+      .votes.sort((a, b) => b.count - a.count)
+      .slice(0, limit)
+      .map((v) => Math.round(v.sum / v.count));
+  }
+
+  /**
+   * Every place where `quote` might occur verbatim — a superset of its exact occurrences, as offsets within
+   * `BAND` characters of where one would start — or null when the index cannot tell (a short or repetitive
+   * quote, or more than `limit` places): then the text must be scanned.
+   */
+  verbatimCandidates(quote: string, limit: number): number[] | null {
+    const { votes, perResidue } = this.vote(quote);
+    // An occurrence starting at s is sampled at the quote offsets i ≡ −s (mod STEP), and every informative q-gram
+    // of that class votes for exactly s: it gets at least as many votes as the poorest class has q-grams.
+    const least = Math.min(...perResidue);
+    if (least === 0) return null;
+    const places = votes.filter((v) => v.count >= least);
+    if (places.length > limit) return null;
+    return places.map((v) => Math.round(v.sum / v.count));
+  }
+
+  private vote(quote: string): { votes: { count: number; sum: number }[]; perResidue: number[] } {
     const votes = new Map<number, { count: number; sum: number }>();
+    const perResidue = new Array<number>(STEP).fill(0);
     for (let i = 0; i + Q <= quote.length; i++) {
       const h = hashAt(quote, i);
       const hits: number[] = [];
@@ -69,6 +93,7 @@ export class QgramIndex {
         if (hits.length > FREQUENT) break;
       }
       if (hits.length > FREQUENT) continue;
+      perResidue[i % STEP]!++;
       for (const p of hits) {
         const start = p - i;
         const band = Math.floor(start / BAND);
@@ -79,9 +104,6 @@ export class QgramIndex {
         } else votes.set(band, { count: 1, sum: start });
       }
     }
-    return [...votes.values()]
-      .sort((a, b) => b.count - a.count)
-      .slice(0, limit)
-      .map((v) => Math.round(v.sum / v.count));
+    return { votes: [...votes.values()], perResidue };
   }
 }

@@ -92,6 +92,16 @@ group('orphans and targets that cannot be verified', () => {
     expect(outside).toMatchObject({ status: 'orphan', start: 400, end: 413, quote: '' });
   });
 
+  test('a huge quote that is not in the text is an orphan, found quickly (only looked for verbatim)', () => {
+    const huge = 'abcdefghij'.repeat(20_000);
+    const r = anchor(text, { source: SOURCE, selector: [{ type: 'TextQuoteSelector', exact: huge, prefix: 'x', suffix: 'y' }, { type: 'TextPositionSelector', start: 3, end: 200_003 }] }, 'urn:x');
+    expect(r).toMatchObject({ status: 'orphan', start: 3, end: 200_003 });
+    expect(r.quote).toBe(huge);
+    const inside = `${text} ${huge} ${text}`;
+    const found = anchor(inside, { source: SOURCE, selector: [{ type: 'TextQuoteSelector', exact: huge }] }, 'urn:x');
+    expect(found).toMatchObject({ status: 'exact', start: text.length + 1, end: text.length + 1 + huge.length });
+  });
+
   test('a stored position holding the quote in changed surroundings is not trusted blindly', () => {
     // "July" at the stored offset, but both context sides changed: the search decides, and finds the "July"
     // whose context matches.
