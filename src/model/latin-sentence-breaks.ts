@@ -22,8 +22,8 @@ const enum C {
 
 /** Class of each code unit up to U+017F (Latin Extended-A); -1 where the fast path does not apply. */
 const TABLE = new Int8Array(0x180).fill(-1);
-/** Class of each code unit in General Punctuation and the currency and letterlike symbols (U+2000–U+217F). */
-const EXTRA = new Int8Array(0x180).fill(-1);
+/** Class of each code unit in General Punctuation, currency, letterlike and mathematical symbols (U+2000–U+22FF). */
+const EXTRA = new Int8Array(0x300).fill(-1);
 const EXTRA_BASE = 0x2000;
 
 function init(): void {
@@ -70,7 +70,7 @@ function classify(text: string): Int8Array | null {
   const out = new Int8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i);
-    const c = u < 0x180 ? TABLE[u]! : u >= EXTRA_BASE && u < EXTRA_BASE + 0x180 ? EXTRA[u - EXTRA_BASE]! : -1;
+    const c = u < 0x180 ? TABLE[u]! : u >= EXTRA_BASE && u < EXTRA_BASE + 0x300 ? EXTRA[u - EXTRA_BASE]! : -1;
     if (c < 0) return null;
     out[i] = c;
   }
