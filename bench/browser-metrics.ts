@@ -6,8 +6,9 @@
  * - first render: from navigation (the page's time origin) to `<html data-apparatus-ready="true">` (the page sets
  *   it once the document and its annotations are shown), read by an observer installed before any page script;
  * - panel update: the caret moved through the ProseMirror view (`window.apparatus.editor.view`) onto a claim
- *   other than the one shown, until `<ap-provenance-panel>` has finished its Lit update and its `data-claim`
- *   changed; timed inside the page with `performance.now()`;
+ *   other than the one shown, until `<ap-provenance-panel>`'s `data-claim` changed (seen by a MutationObserver)
+ *   and its Lit update completed; timed inside the page with `performance.now()`. Also, separately, until the
+ *   frame that shows it has been rendered (style, layout, paint), which is what the reader waits for;
  * - heap: `Runtime.getHeapUsage` (CDP) after `HeapProfiler.collectGarbage`, with the book loaded.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -60,6 +61,8 @@ export interface BrowserFigures {
   first_render_runs: number[];
   panel_update_p95_ms: number | null;
   panel_update_median_ms: number | null;
+  /** Caret move → the frame showing the updated panel rendered (layout, paint of the whole book included). */
+  panel_painted_p95_ms: number | null;
   heap_mb: number | null;
   chromium: string;
   notes: string[];
@@ -152,37 +155,57 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
       // Deterministic walk over the book: a large stride so that moves land all over it.
       let at = 0;
       const times: number[] = [];
+      const painted: number[] = [];
       for (let i = 0; i < count; i++) {
         const shown = panel.dataset['claim'] ?? '';
         let spot = spots[at % spots.length]!;
         for (let guard = 0; spot.ids.includes(shown) && guard < spots.length; guard++) spot = spots[++at % spots.length]!;
         at += 7919;
+        // The panel reflects its claim in data-claim from its Lit `updated()`; a MutationObserver sees that
+        // change in the same task, before any rendering frame.
+        let observer: MutationObserver | null = null;
+        const changed = new Promise<boolean>((resolve) => {
+          observer = new MutationObserver(() => {
+            if ((panel.dataset['claim'] ?? '') !== shown) resolve(true);
+          });
+          observer.observe(panel, { attributes: true, attributeFilter: ['data-claim'] });
+          setTimeout(() => resolve(false), 5000);
+        });
         const t0 = performance.now();
         view.dispatch(view.state.tr.setSelection(Selection.create(view.state.doc, spot.pos)));
-        const deadline = t0 + 5000;
-        for (;;) {
-          await panel.updateComplete;
-          if ((panel.dataset['claim'] ?? '') !== shown) break;
-          if (performance.now() > deadline) return { error: `the panel did not change data-claim within 5 s (move ${i})` };
-          await new Promise((r) => setTimeout(r, 0));
-        }
+        const ok = await changed;
+        (observer as MutationObserver | null)?.disconnect();
+        if (!ok) return { error: `the panel did not change data-claim within 5 s (move ${i})` };
+        await panel.updateComplete;
         times.push(performance.now() - t0);
+        // Until the frame that shows it has been rendered: a task queued from requestAnimationFrame runs after it.
+        await new Promise<void>((resolve) =>
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve();
+            channel.port2.postMessage(0);
+          }),
+        );
+        painted.push(performance.now() - t0);
       }
-      return { times };
+      return { times, painted };
     }, options.moves);
     await context.close();
     let p95: number | null = null;
     let med: number | null = null;
+    let paintedP95: number | null = null;
     if ('error' in moves) notes.push(`panel update not measured: ${moves.error}`);
     else {
       p95 = quantile(moves.times!, 0.95);
       med = median(moves.times!);
+      paintedP95 = quantile(moves.painted!, 0.95);
     }
     return {
       first_render_ms: median(renders),
       first_render_runs: renders,
       panel_update_p95_ms: p95,
       panel_update_median_ms: med,
+      panel_painted_p95_ms: paintedP95,
       heap_mb: heapMb,
       chromium: browser.version(),
       notes,

@@ -26,13 +26,14 @@ export interface Timed<T> {
 
 /**
  * Runs `task` once to warm up, then `runs` times; returns the median time and the last value.
- * With `runs` 0 the warm-up is the only (cold) run and its time is returned.
+ * With `runs` 0, or when the warm-up alone took longer than `slowMs` (a task so slow that repeating it would only
+ * stall the benchmark), the warm-up is the only (cold) run and its time is returned.
  */
-export function timeMedian<T>(task: () => T, runs: number): Timed<T> {
+export function timeMedian<T>(task: () => T, runs: number, slowMs = Infinity): Timed<T> {
   const w0 = performance.now();
   let value = task();
   const warmUp = performance.now() - w0;
-  if (runs < 1) return { ms: warmUp, runs: [warmUp], value };
+  if (runs < 1 || warmUp > slowMs) return { ms: warmUp, runs: [warmUp], value };
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
