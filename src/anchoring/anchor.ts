@@ -16,10 +16,11 @@ import { ORPHAN_THRESHOLD as THRESHOLD, positionScale } from './match-score.ts';
 import { positionSelectorOf, quoteSelectorOf, textTargetOf } from './selectors.ts';
 
 /**
- * Below this score a candidate is not the annotated passage and the annotation is an orphan. Scores are weighted
- * means of quote similarity (0.45), prefix and suffix similarity (0.2 each) and position proximity (0.15); 0.65
- * accepts a verbatim quote with one side of its context (a moved paragraph's first words) or at its old place,
- * and rejects a verbatim quote far away in unrelated context — see match-score.ts for the worked cases.
+ * Below this score (0.55) a candidate is not the annotated passage and the annotation is an orphan. Scores are
+ * weighted means of quote similarity (0.35), prefix and suffix similarity (0.2 each) and position proximity
+ * (0.25), discounted when neither context side agrees. 0.55 accepts a verbatim quote with one side of its context
+ * far away (a moved paragraph's first words) and an edited quote in its context near its old place, and rejects
+ * the same words in unrelated context — see match-score.ts for the weights' reasons and the worked cases.
  */
 export const ORPHAN_THRESHOLD: number = THRESHOLD;
 
@@ -123,19 +124,21 @@ function orphan(id: string, score: number, start: number, end: number, quote: st
 
 /**
  * Anchors every annotation with a text target (replies, whose target is another annotation, are skipped); the
- * map is keyed by id, in the annotations' order (a repeated id keeps the last). Each result is what `anchor`
- * would give — the score may be higher, the proximity being measured to the estimate as well — except that passages
- * are visited in the order of their old positions and the shift of the last verified anchor (quote and context
- * verbatim) estimates where the next passage is now: a revision shifts everything after an insertion by the same
- * amount, and the estimate makes the search start in the right place. The stored position still counts as much
- * as the estimate (a wrong estimate, e.g. after a moved paragraph, costs time, not accuracy).
+ * map is keyed by id, in the annotations' order (a repeated id keeps the last).
+ *
+ * Each lands where `anchor` would put it, found faster: passages are visited in the order of their old positions,
+ * and the shift of the last verified anchor (quote and context verbatim) estimates where the next one is now — a
+ * revision shifts everything after an insertion by the same amount. The matcher looks near the estimate first and
+ * measures proximity to the nearer of estimate and stored position, so a score may be higher than `anchor`'s; a
+ * wrong estimate (just after a moved paragraph) costs time, not accuracy.
  */
 export function anchorAll(text: string, annotations: readonly Annotation[]): Map<string, AnchorResult> {
   const entries = annotations.flatMap((a, index) => {
     const target = textTargetOf(a);
     return target ? [{ a, index, target, position: positionSelectorOf(target) }] : [];
   });
-  const visit = [...entries].sort((x, y) => (x.position?.start ?? Number.POSITIVE_INFINITY) - (y.position?.start ?? Number.POSITIVE_INFINITY));
+  const oldStart = (e: (typeof entries)[number]) => e.position?.start ?? Number.MAX_SAFE_INTEGER;
+  const visit = [...entries].sort((x, y) => oldStart(x) - oldStart(y));
   let shift = 0;
   const byIndex = new Map<number, AnchorResult>();
   for (const e of visit) {
