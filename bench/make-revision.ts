@@ -11,9 +11,12 @@
  * annotation follows from that map:
  * - its surviving characters are the original characters of [start, end) still present; they stay in one block,
  *   in order, so their span [first, last + 1) in the revision is where the annotation's words are;
- * - `lost` = original characters of the quote gone, `added` = new characters inside that span;
- *   the words are "edited beyond recognition" (truth: orphan) when max(lost, added) > half the quote's length,
- *   which also covers a quote deleted with its paragraph (nothing survives).
+ * - `lost` = original characters of the quote gone, `added` = new characters inside that span; their maximum
+ *   over the quote's length is the edit ratio (about the edit distance, relative);
+ * - up to `ANCHOR_MAX_EDIT` (0.3) the annotation must land on its span; above `ORPHAN_MIN_EDIT` (0.7), or when
+ *   nothing survives (a deleted paragraph), it must be an orphan ("edited beyond recognition"); in between,
+ *   where reasonable anchorers differ (a 12-character quote with a word inserted into it), either is right:
+ *   landing on its span or being an orphan. Landing on other words is wrong whatever the ratio.
  *
  * Pure: the book, the annotated ranges and a seeded generator in; plain data out.
  */
@@ -26,9 +29,18 @@ import type { Rng } from './prng.ts';
 /** What happened to an annotation's words (for per-kind accuracy; the first that applies, in this order). */
 export type TruthKind = 'deleted' | 'rewritten' | 'moved' | 'copied' | 'edited' | 'unchanged';
 
-/** Where an annotation should land in the revision: a canonical range, or `null` when it should be an orphan. */
+/** Up to this edit ratio an annotation must anchor on its words. */
+export const ANCHOR_MAX_EDIT = 0.3;
+/** Above this edit ratio an annotation must be an orphan. */
+export const ORPHAN_MIN_EDIT = 0.7;
+
+/**
+ * Where an annotation should land in the revision. `range` is the span of its surviving characters (null when none
+ * survive); `expect` says whether it must land there, must be an orphan, or may do either (see the module comment).
+ */
 export interface Truth {
   range: { start: number; end: number } | null;
+  expect: 'anchor' | 'orphan' | 'either';
   kind: TruthKind;
   /** max(lost, added) / quote length: 0 for words intact. */
   editRatio: number;
@@ -290,16 +302,17 @@ export function makeRevision(book: Book, ranges: readonly AnnotatedRange[], rng:
     const lost = len - survivors;
     const added = survivors > 0 ? last + 1 - first - survivors : 0;
     const editRatio = survivors > 0 ? Math.max(lost, added) / len : 1;
-    const range = editRatio > 0.5 ? null : { start: first, end: last + 1 };
+    const range = survivors > 0 ? { start: first, end: last + 1 } : null;
+    const expect: Truth['expect'] = editRatio <= ANCHOR_MAX_EDIT ? 'anchor' : editRatio > ORPHAN_MIN_EDIT || !range ? 'orphan' : 'either';
     const quote = book.canonical.slice(r.start, r.end);
     const kind: TruthKind =
       r.block === deletedBlock ? 'deleted'
-      : rewritten.has(r.start) && editRatio > 0.5 ? 'rewritten'
+      : rewritten.has(r.start) && expect === 'orphan' ? 'rewritten'
       : r.block === movedBlock ? 'moved'
       : editRatio > 0 && (copyParagraphs.some((c) => c.text === quote) || ops.some((o) => o.text === ` ${quote}`)) ? 'copied'
       : editRatio > 0 ? 'edited'
       : 'unchanged';
-    return { range, kind, editRatio };
+    return { range, expect, kind, editRatio };
   });
   stats.changedChars = changed() + copyParagraphs.reduce((s, c) => s + c.text.length, 0);
   stats.changedRatio = stats.changedChars / n;

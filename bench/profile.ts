@@ -2,6 +2,7 @@
  * `node --cpu-prof bench/out/profile.js PHASE [N]` (after `npm run bench` has bundled it): runs one benchmark phase
  * N times (default 5) on the benchmark book so that a CPU profile shows where its time goes.
  * PHASE: import | importText | buildDoc | anchor | reanchor | baseline | tei | jsonld.
+ * `node bench/out/profile.js wrong [anchor|baseline]` instead prints every wrongly re-anchored annotation.
  */
 import { optionalModules } from 'virtual:bench-optional';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { importText } from '../src/model/import-text.ts';
 import { baselineAnchorAll } from './hypothesis-baseline.ts';
 import { makeFixture } from './make-fixture.ts';
 import { readCorpora } from './read-corpora.ts';
+import { isRight } from './score-anchors.ts';
 
 type AnchorAll = (text: string, annotations: readonly Annotation[]) => Map<string, AnchorResult>;
 type Exporter = (input: ExportInput) => string;
@@ -48,6 +50,20 @@ async function main(): Promise<void> {
     tei: async () => { const e = await load<Exporter>('src/export/tei.ts', 'exportTei'); const i = await input(); return () => e(i); },
     jsonld: async () => { const e = await load<Exporter>('src/export/jsonld.ts', 'exportJsonLd'); const i = await input(); return () => e(i); },
   };
+  if (phase === 'wrong') {
+    const results = count === 'baseline' ? baselineAnchorAll(f.revision.canonical, f.annotations) : (await anchorAll())(f.revision.canonical, f.annotations);
+    f.revision.truth.forEach((t, i) => {
+      const a = f.annotations[i]!;
+      const r = results.get(a.id);
+      if (isRight(t, r)) return;
+      const range = f.ranges[i]!;
+      const show = (s: number, e: number) => JSON.stringify(f.revision.canonical.slice(s, e));
+      process.stdout.write(`${a.id} ${t.kind} expect=${t.expect} editRatio=${t.editRatio.toFixed(2)}\n  quote  ${JSON.stringify(f.book.canonical.slice(range.start, range.end))} @${range.start}\n` +
+        `  truth  ${t.range ? `${show(t.range.start, t.range.end)} @${t.range.start}` : '(nothing survives)'}\n` +
+        `  got    ${r?.status} ${r?.score.toFixed(3)} ${r && r.status !== 'orphan' ? `${show(r.start, r.end)} @${r.start}` : ''}\n`);
+    });
+    return;
+  }
   const make = tasks[phase];
   if (!make) throw new Error(`unknown phase ${phase}; one of ${Object.keys(tasks).join(', ')}`);
   const task = await make();

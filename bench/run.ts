@@ -246,7 +246,11 @@ async function main(): Promise<void> {
       wrong_examples: accuracy?.wrong ?? null,
       baseline_wrong_examples: baselineAccuracy?.wrong ?? null,
       baseline_runs_ms: baseline?.runs.map((v) => round(v)) ?? null,
-      truth_edit_ratio_over_0_3: revision.truth.filter((t) => t.range && t.editRatio > 0.3).length,
+      truth_expect: {
+        anchor: revision.truth.filter((t) => t.expect === 'anchor').length,
+        orphan: revision.truth.filter((t) => t.expect === 'orphan').length,
+        either: revision.truth.filter((t) => t.expect === 'either').length,
+      },
       panel_update_median_ms: browser?.panel_update_median_ms == null ? null : round(browser.panel_update_median_ms, 2),
       panel_painted_p95_ms: browser?.panel_painted_p95_ms == null ? null : round(browser.panel_painted_p95_ms, 1),
       first_render_runs_ms: browser?.first_render_runs.map((v) => round(v)) ?? null,

@@ -1,9 +1,10 @@
 /**
  * How the benchmark judges an anchor against the ground truth.
  *
- * "Right" means: when the truth is an orphan, the anchor is an orphan; otherwise the anchor is not an orphan and
- * its range overlaps the true range by at least half of their union (intersection / union ≥ 0.5), so a match that
- * is off by a few edge characters still counts, one on other words does not.
+ * "Right" means: an orphan where the truth expects an orphan; where it expects an anchor, an anchor whose range
+ * overlaps the true range by at least half of their union (intersection / union ≥ 0.5), so a match that is off by
+ * a few edge characters still counts and one on other words does not; where it allows either (words edited by
+ * 30–70%), an orphan or such an anchor.
  */
 import type { Truth, TruthKind } from './make-revision.ts';
 
@@ -20,8 +21,8 @@ export const MIN_OVERLAP = 0.5;
 /** True when `anchor` is right for `truth` (see the module comment). A missing anchor is wrong. */
 export function isRight(truth: Truth, anchor: JudgedAnchor | undefined): boolean {
   if (!anchor) return false;
-  if (truth.range === null) return anchor.status === 'orphan';
-  if (anchor.status === 'orphan') return false;
+  if (anchor.status === 'orphan') return truth.expect !== 'anchor';
+  if (truth.expect === 'orphan' || truth.range === null) return false;
   const inter = Math.min(anchor.end, truth.range.end) - Math.max(anchor.start, truth.range.start);
   if (inter <= 0) return false;
   const union = Math.max(anchor.end, truth.range.end) - Math.min(anchor.start, truth.range.start);

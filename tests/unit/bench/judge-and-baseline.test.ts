@@ -15,7 +15,8 @@ const annotationOn = (text: string, start: number, end: number): Annotation => (
 });
 
 describe('the judge', () => {
-  const truth: Truth = { range: { start: 10, end: 20 }, kind: 'edited', editRatio: 0.1 };
+  const truth: Truth = { range: { start: 10, end: 20 }, expect: 'anchor', kind: 'edited', editRatio: 0.1 };
+  const gone: Truth = { range: null, expect: 'orphan', kind: 'deleted', editRatio: 1 };
   it('accepts an anchor overlapping the truth by at least half of the union, and no less', () => {
     expect(isRight(truth, { status: 'fuzzy', start: 10, end: 20 })).toBe(true);
     expect(isRight(truth, { status: 'fuzzy', start: 12, end: 22 })).toBe(true); // 8 / 12
@@ -24,12 +25,18 @@ describe('the judge', () => {
   });
   it('wants an orphan exactly when the truth is an orphan', () => {
     expect(isRight(truth, { status: 'orphan', start: 10, end: 20 })).toBe(false);
-    expect(isRight({ range: null, kind: 'deleted', editRatio: 1 }, { status: 'orphan', start: 0, end: 0 })).toBe(true);
-    expect(isRight({ range: null, kind: 'deleted', editRatio: 1 }, { status: 'fuzzy', start: 10, end: 20 })).toBe(false);
+    expect(isRight(gone, { status: 'orphan', start: 0, end: 0 })).toBe(true);
+    expect(isRight(gone, { status: 'fuzzy', start: 10, end: 20 })).toBe(false);
     expect(isRight(truth, undefined)).toBe(false);
   });
+  it('accepts an orphan or the right words, never other words, where the words were edited by 30–70%', () => {
+    const half: Truth = { range: { start: 10, end: 20 }, expect: 'either', kind: 'edited', editRatio: 0.5 };
+    expect(isRight(half, { status: 'orphan', start: 10, end: 20 })).toBe(true);
+    expect(isRight(half, { status: 'fuzzy', start: 11, end: 20 })).toBe(true);
+    expect(isRight(half, { status: 'exact', start: 100, end: 110 })).toBe(false);
+  });
   it('counts right answers per kind', () => {
-    const a = scoreAnchors(['a', 'b'], [truth, { range: null, kind: 'deleted', editRatio: 1 }], new Map([['a', { status: 'exact' as const, start: 10, end: 20 }]]));
+    const a = scoreAnchors(['a', 'b'], [truth, gone], new Map([['a', { status: 'exact' as const, start: 10, end: 20 }]]));
     expect(a.accuracy).toBe(0.5);
     expect(a.byKind.edited).toEqual({ right: 1, total: 1 });
     expect(a.byKind.deleted).toEqual({ right: 0, total: 1 });
