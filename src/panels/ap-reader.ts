@@ -15,6 +15,7 @@ import {
   type NoteFormMode,
 } from './events.ts';
 import type { KeyHelp } from './ap-legend.ts';
+import { safeHref } from './note-labels.ts';
 import './ap-claim-list.ts';
 import './ap-legend.ts';
 import './ap-note-form.ts';
@@ -223,8 +224,7 @@ export class ApReader extends LitElement {
           <h1>${work?.title ?? 'Loading…'}</h1>
           ${work
             ? html`<p class="source">
-                Source: <a href=${work.source} target="_blank" rel="noopener noreferrer">${work.attribution}</a>
-                · <a href=${work.licence.url} target="_blank" rel="noopener noreferrer">${work.licence.name}</a>
+                Source: ${link(work.source, work.attribution)} · ${link(work.licence.url, work.licence.name)}
               </p>`
             : nothing}
           <div class="legend-row">
@@ -272,6 +272,12 @@ export class ApReader extends LitElement {
       </main>
     `;
   }
+}
+
+/** A link when `url` is http(s); otherwise the words alone (a work.json could carry a `javascript:` URL). */
+function link(url: string, words: string) {
+  const href = safeHref(url);
+  return href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${words}</a>` : html`${words}`;
 }
 
 /** The entry with `id` in a snapshot (anchored, orphan or reply), or null. */
