@@ -13,10 +13,11 @@
  *   in order, so their span [first, last + 1) in the revision is where the annotation's words are;
  * - `lost` = original characters of the quote gone, `added` = new characters inside that span; their maximum
  *   over the quote's length is the edit ratio (about the edit distance, relative);
- * - up to `ANCHOR_MAX_EDIT` (0.3) the annotation must land on its span; above `ORPHAN_MIN_EDIT` (0.7), or when
- *   nothing survives (a deleted paragraph), it must be an orphan ("edited beyond recognition"); in between,
- *   where reasonable anchorers differ (a 12-character quote with a word inserted into it), either is right:
- *   landing on its span or being an orphan. Landing on other words is wrong whatever the ratio.
+ * - up to `ANCHOR_MAX_EDIT` (0.3) the annotation must land on its span; when more than `ORPHAN_MIN_EDIT` (0.7) of
+ *   its original characters are gone, or nothing survives (a deleted paragraph), it must be an orphan ("edited
+ *   beyond recognition"); in between, where reasonable anchorers differ (a 12-character quote with a word
+ *   inserted into it keeps all its words but is 80% edited), either is right: landing on its span or being an
+ *   orphan. Landing on other words is wrong whatever the ratio.
  *
  * Pure: the book, the annotated ranges and a seeded generator in; plain data out.
  */
@@ -31,7 +32,7 @@ export type TruthKind = 'deleted' | 'rewritten' | 'moved' | 'copied' | 'edited' 
 
 /** Up to this edit ratio an annotation must anchor on its words. */
 export const ANCHOR_MAX_EDIT = 0.3;
-/** Above this edit ratio an annotation must be an orphan. */
+/** When more than this share of an annotation's original characters is gone, it must be an orphan. */
 export const ORPHAN_MIN_EDIT = 0.7;
 
 /**
@@ -303,7 +304,7 @@ export function makeRevision(book: Book, ranges: readonly AnnotatedRange[], rng:
     const added = survivors > 0 ? last + 1 - first - survivors : 0;
     const editRatio = survivors > 0 ? Math.max(lost, added) / len : 1;
     const range = survivors > 0 ? { start: first, end: last + 1 } : null;
-    const expect: Truth['expect'] = editRatio <= ANCHOR_MAX_EDIT ? 'anchor' : editRatio > ORPHAN_MIN_EDIT || !range ? 'orphan' : 'either';
+    const expect: Truth['expect'] = editRatio <= ANCHOR_MAX_EDIT ? 'anchor' : lost / len > ORPHAN_MIN_EDIT || !range ? 'orphan' : 'either';
     const quote = book.canonical.slice(r.start, r.end);
     const kind: TruthKind =
       r.block === deletedBlock ? 'deleted'
