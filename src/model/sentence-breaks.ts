@@ -7,7 +7,7 @@
  * when the text before it ends with:
  * - a single letter and a full stop (an initial, or a part of `z. B.`, `d. h.`, `u. a.`);
  * - an initialism of letters and full stops (`U.S.`, `e.g.`, `i.e.`, `p.m.`);
- * - a known abbreviation of the language or of English (`Mr.`, `Dr.`, `St.`, `bzw.`, `vgl.`, `Nr.`, `Jan.`);
+ * - a known abbreviation of the language (`Mr.`, `Dr.`, `St.`, `bzw.`, `vgl.`, `Nr.`, `Jan.`);
  * - in languages that write ordinals with a full stop (German, Danish, Norwegian, Finnish, Czech, Hungarian, …), a
  *   number of one to three digits and a full stop.
  * Words that often end a sentence ("etc.", "Inc.", "usw.") are not in the lists, so a boundary after them stays.
@@ -33,17 +33,21 @@ function segmenterFor(language: string): Intl.Segmenter {
   return s;
 }
 
-/** Abbreviations (without their full stop) after which a sentence does not end, by primary language subtag. */
+/** Abbreviations (without their full stop) after which no sentence ends, in every language. */
+const UNIVERSAL = ['Dr', 'Prof', 'St', 'Mr', 'Mrs', 'Ms', 'Jr', 'Sr', 'vs', 'ca', 'cf', 'al', 'pp', 'Bros'];
+
+/** Abbreviations by primary language subtag; a language without a list uses the English one. */
 const ABBREVIATIONS: Record<string, readonly string[]> = {
   en: [
-    'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Jr', 'Sr', 'Mt', 'Ft', 'Gen', 'Col', 'Lt', 'Capt', 'Sgt', 'Maj', 'Adm',
-    'Gov', 'Sen', 'Rep', 'Rev', 'Hon', 'Pres', 'vs', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept',
-    'Oct', 'Nov', 'Dec', 'No', 'Nos', 'Bros', 'Vol', 'vol', 'pp', 'ca', 'approx', 'cf', 'al', 'ed', 'eds', 'Fig', 'fig',
+    'Mt', 'Ft', 'Gen', 'Col', 'Lt', 'Capt', 'Sgt', 'Maj', 'Adm', 'Gov', 'Sen', 'Rep', 'Rev', 'Hon', 'Pres', 'Jan',
+    'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'No', 'Nos', 'Vol', 'vol',
+    'approx', 'ed', 'eds', 'Fig', 'fig',
   ],
+  // Not "Art", "Gen", "Oberst": German nouns that end sentences.
   de: [
-    'bzw', 'ca', 'vgl', 'Nr', 'Dr', 'Prof', 'St', 'Hrsg', 'Jh', 'Jhd', 'Mio', 'Mrd', 'Abb', 'Bd', 'Bde', 'geb', 'gest',
-    'sog', 'evtl', 'ggf', 'inkl', 'insb', 'Std', 'Tsd', 'zzgl', 'Kap', 'Bsp', 'Jan', 'Feb', 'Apr', 'Aug', 'Sept',
-    'Okt', 'Nov', 'Dez', 'Mr', 'Gen', 'Oberst', 'Lt', 'Abs', 'Art', 'Aufl', 'Ausg', 'Verf', 'allg', 'bes', 'eigtl',
+    'bzw', 'vgl', 'Nr', 'Hrsg', 'Jh', 'Jhd', 'Mio', 'Mrd', 'Abb', 'Bd', 'Bde', 'geb', 'gest', 'sog', 'evtl', 'ggf',
+    'inkl', 'insb', 'Std', 'Tsd', 'zzgl', 'Kap', 'Bsp', 'Jan', 'Feb', 'Apr', 'Aug', 'Sept', 'Okt', 'Nov', 'Dez',
+    'Lt', 'Abs', 'Aufl', 'Ausg', 'Verf', 'allg', 'bes', 'eigtl',
   ],
 };
 
@@ -61,7 +65,7 @@ function rulesFor(language: string): Rules {
   let rules = rulesCache.get(language);
   if (!rules) {
     const primary = language.toLowerCase().split(/[-_]/)[0] ?? 'en';
-    const words = new Set([...(ABBREVIATIONS['en'] ?? []), ...(ABBREVIATIONS[primary] ?? [])]);
+    const words = new Set([...UNIVERSAL, ...(ABBREVIATIONS[primary] ?? ABBREVIATIONS['en']!)]);
     rules = {
       abbreviation: new RegExp(`(?:^|[\\s(\\[])(?:\\p{L}|(?:\\p{L}\\.){1,4}\\p{L}|${[...words].join('|')})\\.$`, 'u'),
       ordinal: ORDINAL_DOT.has(primary),
