@@ -210,6 +210,37 @@ describe('parseAnnotationFile', () => {
     expect(e.message).toContain(`bad.json:${line}:${column}: not JSON`);
   });
 
+  test.each([
+    ['UTF-16LE with a byte-order mark', [0xff, 0xfe], 'le'],
+    ['UTF-16BE with a byte-order mark', [0xfe, 0xff], 'be'],
+    ['UTF-16LE without one', [], 'le'],
+  ] as const)('a %s file decoded as UTF-8 is named as UTF-16, at 1:1', (_name, bom, endian) => {
+    const json = JSON.stringify([note()]);
+    const bytes = [...bom];
+    for (const ch of json) bytes.push(...(endian === 'le' ? [ch.charCodeAt(0), 0] : [0, ch.charCodeAt(0)]));
+    const decoded = new TextDecoder('utf-8').decode(new Uint8Array(bytes));
+    expect(() => parseAnnotationFile(decoded, 'u16.json')).toThrow(/^u16\.json:1:1: not UTF-8: the file looks like UTF-16/);
+  });
+
+  test('bytes that were not UTF-8 (replaced by U+FFFD when decoded) refuse the file, saying where', () => {
+    const json = JSON.stringify([note({ body: [{ type: 'TextualBody', value: 'caf\uFFFD' }] })], null, 1);
+    const e = (() => {
+      try {
+        parseAnnotationFile(json, 'latin1.json');
+      } catch (x) {
+        return x as AnnotationFileError;
+      }
+      throw new Error('accepted');
+    })();
+    expect(e).toBeInstanceOf(AnnotationFileError);
+    const lines = json.split('\n');
+    const line = lines.findIndex((l) => l.includes('\uFFFD')) + 1;
+    expect([e.line, e.column]).toEqual([line, lines[line - 1]!.indexOf('\uFFFD') + 1]);
+    expect(e.message).toMatch(/not UTF-8/);
+    // Written as an escape, U+FFFD is a character like any other.
+    expect(parseAnnotationFile(json.replace('\uFFFD', '\\uFFFD'), 'f').annotations).toHaveLength(1);
+  });
+
   test('a byte-order mark is ignored', () => {
     expect(parseAnnotationFile('\uFEFF' + JSON.stringify([note()]), 'f').annotations).toHaveLength(1);
   });
