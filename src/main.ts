@@ -140,10 +140,12 @@ async function start(): Promise<void> {
     showFatal(reader, (e as Error).message);
     return;
   }
+  performance.mark('apparatus:fetched');
   const warnings: string[] = [];
   const [altered, opened, file] = await Promise.all([checkWorkText(meta, bytes), openAnnotationRepository(), loadNotesFile(urls.annotations)]);
   if (altered) warnings.push(altered);
   if (opened.warning) warnings.push(opened.warning);
+  performance.mark('apparatus:hashed');
   let imported: ImportedText;
   try {
     imported = importText(bytes, { language: meta.language });
@@ -151,6 +153,7 @@ async function start(): Promise<void> {
     showFatal(reader, e instanceof ImportError ? `The text cannot be read: ${e.message}` : String(e));
     return;
   }
+  performance.mark('apparatus:imported');
   document.title = `${meta.title} — Apparatus`;
   document.documentElement.lang = meta.language;
 
@@ -166,15 +169,19 @@ async function start(): Promise<void> {
     ...stored.unreadable.map((u) => ({ origin: 'this browser’s storage', key: u.key, reason: u.reason, raw: u.raw })),
   ];
 
+  performance.mark('apparatus:stored');
   const snapshots = new SnapshotBuilder(meta, imported, warnings);
   snapshots.setUnreadable(unreadable);
   const doc = buildDoc(imported);
-  const state = createReaderState(doc, [
+  let state = createReaderState(doc, [
     highlightPlugin(),
     annotationsPlugin(),
     annotationDecorationsPlugin(),
     keymap({ 'Mod-z': undoNotes, 'Mod-Shift-z': redoNotes, 'Mod-y': redoNotes }),
   ]);
+  // The notes go into the state before the view exists, so the first render draws them in one pass.
+  loadNotes(anchorEntries(doc, annotations))(state, (tr) => (state = state.apply(tr)));
+  performance.mark('apparatus:notes-anchored');
 
   const autosave = new Autosave({
     repository: opened.repository,
@@ -190,10 +197,12 @@ async function start(): Promise<void> {
       savedVersion = notes.version;
     }
   };
+  performance.mark('apparatus:doc-built');
   const place = document.getElementById('text')!;
   const editor = mountReaderEditor(place, state, `${meta.title} — source text, read-only`, onState);
-  editor.run(loadNotes(anchorEntries(doc, annotations)));
+  performance.mark('apparatus:view-mounted');
   onState(editor.view.state);
+  performance.mark('apparatus:snapshot-sent');
 
   const noteContext: NoteContext = {
     source: meta.iri,
@@ -236,6 +245,7 @@ async function start(): Promise<void> {
   fromHash();
   window.addEventListener('hashchange', fromHash);
   await reader.updateComplete;
+  performance.mark('apparatus:panels-rendered');
   reader.removeAttribute('aria-busy');
   document.documentElement.dataset['apparatusReady'] = 'true';
 }
