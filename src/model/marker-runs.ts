@@ -22,6 +22,7 @@ const MARKER = /\[(\d{1,9})\]/g;
 /** The markers of `text`, in order. */
 export function findMarkers(text: string): Marker[] {
   const out: Marker[] = [];
+  if (!text.includes('[')) return out;
   for (const m of text.matchAll(MARKER)) {
     out.push({ label: m[1]!, start: m.index, end: m.index + m[0].length });
   }

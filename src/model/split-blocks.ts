@@ -48,6 +48,7 @@ export function isReferenceHeading(line: string): boolean {
 
 /** Joins the lines of one block: each line break with the spaces and tabs around it becomes one space. */
 export function joinBlockLines(lines: readonly string[]): string {
+  if (lines.length === 1) return lines[0]!.trim();
   return lines.join('\n').replace(/[ \t]*\n[ \t]*/g, ' ').trim();
 }
 

@@ -221,6 +221,20 @@ describe('sizes', () => {
     expect(imported.claims[0]!.support).toBe('direct');
   });
 
+  test('fifty thousand one-letter blocks import, each its own block and claim', () => {
+    const imported = sound('a\n\n'.repeat(50_000));
+    expect(imported.blocks).toHaveLength(50_000);
+    expect(imported.claims).toHaveLength(50_000);
+  });
+
+  test('a block of 30,000 markers and no list: every marker reported where it stands', () => {
+    const imported = sound('[7]'.repeat(30_000));
+    expect(imported.citations).toHaveLength(30_000);
+    const missing = imported.problems.filter((p) => p.kind === 'missing-reference');
+    expect(missing).toHaveLength(30_000);
+    expect(missing[29_999]).toMatchObject({ label: '7', block: 0, offset: 3 * 29_999 });
+  });
+
   test('a long block of many sentences is cut at every sentence (windowed segmentation)', () => {
     const n = 3000;
     const imported = sound('This is one sentence. '.repeat(n).trim());
