@@ -216,7 +216,7 @@ describe('parseAnnotationFile', () => {
     ['UTF-16LE without one', [], 'le'],
   ] as const)('a %s file decoded as UTF-8 is named as UTF-16, at 1:1', (_name, bom, endian) => {
     const json = JSON.stringify([note()]);
-    const bytes = [...bom];
+    const bytes: number[] = [...bom];
     for (const ch of json) bytes.push(...(endian === 'le' ? [ch.charCodeAt(0), 0] : [0, ch.charCodeAt(0)]));
     const decoded = new TextDecoder('utf-8').decode(new Uint8Array(bytes));
     expect(() => parseAnnotationFile(decoded, 'u16.json')).toThrow(/^u16\.json:1:1: not UTF-8: the file looks like UTF-16/);
