@@ -46,6 +46,8 @@ function expectKeptByTheReader(annotations: Annotation[]): void {
     const quote = target && quoteSelectorOf(target);
     if (e.status === 'exact' && quote) {
       expect(KAVBIURO_TEXT.slice(docText.toOffset(e.range.from), docText.toOffset(e.range.to)), `${e.annotation.id}: exact anchor = quote`).toBe(quote.exact);
+      // A note on words must have something to highlight and click in the text.
+      if (quote.exact.length > 0) expect(e.range.to, `${e.annotation.id}: a non-empty range`).toBeGreaterThan(e.range.from);
     }
   }
   const byId = new Map(entries.map((e) => [e.annotation.id, e]));

@@ -86,14 +86,14 @@ const w3cArb = fc
     n: fc.nat(1000),
     reply: fc.boolean(),
     quote: fc.option(quoteArb, { nil: undefined }),
-    position: fc.option(fc.tuple(offsetArb, offsetArb), { nil: undefined }),
-    motivation: fc.constantFrom('commenting', 'assessing', 'replying', 'liking'),
+    position: fc.option(mostly(fc.tuple(fc.nat(TEXT.length), fc.nat(TEXT.length)).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]), fc.tuple(offsetArb, offsetArb)), { nil: undefined }),
+    motivation: mostly(fc.constantFrom('commenting', 'assessing', 'replying'), fc.constant('liking')),
     prefix: fc.option(fc.string({ maxLength: 32 }), { nil: undefined }),
   })
   .map(({ n, reply, quote, position, motivation, prefix }) => {
     const selector: unknown[] = [];
     if (quote !== undefined) selector.push({ type: 'TextQuoteSelector', exact: quote, ...(prefix !== undefined ? { prefix } : {}) });
-    if (position) selector.push({ type: 'TextPositionSelector', start: position[0], end: position[1] });
+    if (position) selector.push({ type: 'TextPositionSelector', start: (position as number[])[0], end: (position as number[])[1] });
     return {
       id: `urn:prop:${n}`,
       type: 'Annotation',
@@ -103,6 +103,9 @@ const w3cArb = fc
       target: reply ? `urn:prop:${n + 1}` : { source: KAVBIURO_IRI, selector },
     };
   });
+
+/** What a document range may leave out at its edges: separators, reference labels, part of a footnote marker. */
+const EDGE = /^(\n\n?|[^\s.[\]]+\. ?|\[?\d*\]?)*$/;
 
 function expectAnchorsSound(annotations: readonly Annotation[], anchors: ReadonlyMap<string, { status: string; start: number; end: number; quote: string }>): void {
   for (const a of annotations) {
@@ -169,11 +172,12 @@ describe('annotation import pipeline (fast-check)', () => {
           const quote = quoteSelectorOf(textTargetOf(e.annotation)!);
           if (e.status === 'exact' && quote) {
             const covered = TEXT.slice(docText.toOffset(e.range.from), docText.toOffset(e.range.to));
-            // The document lacks only the synthetic separators and reference labels of the canonical text.
+            // The document lacks the synthetic separators and reference labels of the canonical text, and a range
+            // cannot cut a marker atom ("[12]" is one position): those may be missing at the range's edges.
             const at = quote.exact.indexOf(covered);
             expect(at).toBeGreaterThanOrEqual(0);
-            expect(quote.exact.slice(0, at)).toMatch(/^(\n\n)?([^\s.]+\. ?)?(\n\n)?$|^\n?$/);
-            expect(quote.exact.slice(at + covered.length)).toMatch(/^(\n\n)?([^\s.]+\. ?)?(\n\n)?$|^\n?$/);
+            expect(quote.exact.slice(0, at)).toMatch(EDGE);
+            expect(quote.exact.slice(at + covered.length)).toMatch(EDGE);
           }
         }
       }),
