@@ -11,7 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Annotation, AnnotationCollection } from '../src/anchoring/annotation-types.ts';
@@ -76,6 +76,8 @@ function machine(chromium: string | null) {
     node: process.version,
     chromium,
     os: sh('uname', ['-sr']),
+    // Other work on the machine while the benchmark ran skews every timing: recorded, not corrected for.
+    load_average_1_5_15: loadavg().map((v) => round(v, 2)),
     date: new Date().toISOString(),
   };
 }
@@ -155,7 +157,7 @@ async function main(): Promise<void> {
   let baselineAccuracy: Accuracy | null = null;
   if (!skipNode) {
     log(`bench: Hypothesis-style baseline on the revision (${baselineRuns} runs) …`);
-    baseline = timeMedian(() => baselineAnchorAll(revision.canonical, annotations), baselineRuns, SLOW_MS);
+    baseline = timeMedian(() => baselineAnchorAll(revision.canonical, annotations), baselineRuns, 3 * SLOW_MS);
     baselineAccuracy = scoreAnchors(ids, revision.truth, baseline.value);
     log(`  ${baseline.ms.toFixed(0)} ms, accuracy ${baselineAccuracy.accuracy.toFixed(4)} ${JSON.stringify(accuracyReport(baselineAccuracy))}`);
   }
@@ -241,6 +243,9 @@ async function main(): Promise<void> {
       book: { bytes: bytes.length, canonical_chars: book.canonical.length, blocks: book.blocks.length, references: book.references.length, annotations: annotations.length, seed },
       revision: revision.stats,
       import_ms: round(imported.ms),
+      import_runs_ms: imported.runs.map((v) => round(v)),
+      anchor_runs_ms: anchor?.runs.map((v) => round(v)) ?? null,
+      reanchor_runs_ms: reanchor?.runs.map((v) => round(v)) ?? null,
       accuracy_by_kind: accuracy ? accuracyReport(accuracy) : null,
       baseline_accuracy_by_kind: baselineAccuracy ? accuracyReport(baselineAccuracy) : null,
       wrong_examples: accuracy?.wrong ?? null,
