@@ -48,24 +48,35 @@ export class PatternMasks {
   }
 }
 
+/** What `anchoredScan` found: the best span's last index and errors, and the whole stretch's errors. */
+interface ScanResult {
+  index: number;
+  errors: number;
+  final: number;
+}
+
 /**
- * Runs the bit-parallel recurrence over text[i] for i = first, first+step, … until `stop` (exclusive), calling
- * `visit(i, d)` after each character with d = the edit distance of the whole pattern against the best text span
- * ending at that character. `anchored` fixes where that span starts (at `first`: a global alignment on that side);
- * otherwise it may start anywhere (semi-global search).
+ * Runs the bit-parallel recurrence over text[i] for i = first, first+step, … until `stop` (exclusive), with the
+ * alignment anchored at `first` (a global alignment on that side). Returns the span [first … index] with the
+ * fewest errors against the whole pattern — ties going to the length closest to `target`; index = first − step
+ * for the empty span — and the errors of the whole stretch. No allocation per character: this is a hot loop.
  */
-function scan(masks: PatternMasks, text: string, first: number, stop: number, step: 1 | -1, anchored: boolean, visit: (i: number, d: number) => void): void {
+function anchoredScan(masks: PatternMasks, text: string, first: number, stop: number, step: 1 | -1, target: number): ScanResult {
   const nb = masks.blocks;
   const last = nb - 1;
   const lastBit = masks.lastBit;
   const P = new Int32Array(nb).fill(-1);
   const M = new Int32Array(nb);
-  let score = masks.pattern.length;
   const EQ = masks.eq;
+  let score = masks.pattern.length;
+  let bestIndex = first - step;
+  let bestErrors = score;
+  let bestGap = target;
+  let length = 0;
   for (let i = first; i !== stop; i += step) {
     const slot = masks.slot(text.charCodeAt(i));
     const base = slot * nb;
-    let hin = anchored ? 1 : 0;
+    let hin = 1;
     for (let b = 0; b < nb; b++) {
       let eq = slot >= 0 ? EQ[base + b]! : 0;
       const pv = P[b]!;
@@ -86,8 +97,15 @@ function scan(masks: PatternMasks, text: string, first: number, stop: number, st
       hin = hout;
     }
     score += hin;
-    visit(i, score);
+    length++;
+    const gap = Math.abs(length - target);
+    if (score < bestErrors || (score === bestErrors && gap < bestGap)) {
+      bestIndex = i;
+      bestErrors = score;
+      bestGap = gap;
+    }
   }
+  return { index: bestIndex, errors: bestErrors, final: score };
 }
 
 /** The Levenshtein distance between two whole strings. */
@@ -95,10 +113,7 @@ export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  const masks = new PatternMasks(a);
-  let d = a.length;
-  scan(masks, b, 0, b.length, 1, true, (_i, s) => (d = s));
-  return d;
+  return anchoredScan(new PatternMasks(a), b, 0, b.length, 1, a.length).final;
 }
 
 /** An approximate occurrence's end (exclusive offset) and its number of errors. */
@@ -204,11 +219,8 @@ export function approximateEnds(masks: PatternMasks, text: string, from: number,
 export function alignStart(reversedMasks: PatternMasks, text: string, end: number, maxErrors: number, floor = 0): { start: number; errors: number } {
   const m = reversedMasks.pattern.length;
   const lowest = Math.max(floor, 0, end - m - maxErrors);
-  let best = { start: end, errors: m };
-  scan(reversedMasks, text, end - 1, lowest - 1, -1, true, (i, d) => {
-    if (d < best.errors || (d === best.errors && Math.abs(end - i - m) < Math.abs(end - best.start - m))) best = { start: i, errors: d };
-  });
-  return best;
+  const r = anchoredScan(reversedMasks, text, end - 1, Math.min(end, lowest) - 1, -1, m);
+  return { start: r.index, errors: r.errors };
 }
 
 /**
@@ -219,9 +231,6 @@ export function alignStart(reversedMasks: PatternMasks, text: string, end: numbe
 export function alignEnd(masks: PatternMasks, text: string, start: number, maxErrors: number, ceiling = text.length): { end: number; errors: number } {
   const m = masks.pattern.length;
   const highest = Math.min(ceiling, text.length, start + m + maxErrors);
-  let best = { end: start, errors: m };
-  scan(masks, text, start, Math.max(start, highest), 1, true, (i, d) => {
-    if (d < best.errors || (d === best.errors && Math.abs(i + 1 - start - m) < Math.abs(best.end - start - m))) best = { end: i + 1, errors: d };
-  });
-  return best;
+  const r = anchoredScan(masks, text, start, Math.max(start, highest), 1, m);
+  return { end: r.index + 1, errors: r.errors };
 }
