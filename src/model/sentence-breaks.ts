@@ -55,7 +55,7 @@ const ABBREVIATIONS: Record<string, readonly string[]> = {
 const ORDINAL_DOT = new Set(['de', 'da', 'nb', 'nn', 'no', 'fi', 'is', 'cs', 'sk', 'sl', 'hr', 'sr', 'bs', 'hu', 'et', 'lv', 'tr', 'pl']);
 
 interface Rules {
-  abbreviation: RegExp;
+  words: ReadonlySet<string>;
   ordinal: boolean;
 }
 
@@ -65,9 +65,8 @@ function rulesFor(language: string): Rules {
   let rules = rulesCache.get(language);
   if (!rules) {
     const primary = language.toLowerCase().split(/[-_]/)[0] ?? 'en';
-    const words = new Set([...UNIVERSAL, ...(ABBREVIATIONS[primary] ?? ABBREVIATIONS['en']!)]);
     rules = {
-      abbreviation: new RegExp(`(?:^|[\\s(\\[])(?:\\p{L}|(?:\\p{L}\\.){1,4}\\p{L}|${[...words].join('|')})\\.$`, 'u'),
+      words: new Set([...UNIVERSAL, ...(ABBREVIATIONS[primary] ?? ABBREVIATIONS['en']!)]),
       ordinal: ORDINAL_DOT.has(primary),
     };
     rulesCache.set(language, rules);
@@ -75,12 +74,25 @@ function rulesFor(language: string): Rules {
   return rules;
 }
 
-/** True when a sentence boundary right after `before` (trailing white space ignored) is not a real one. */
+const SPACE = /\s/;
+/** One letter, or letters joined by full stops ("U.S", "e.g", "z"): an initial or an initialism. */
+const INITIALS = /^\p{L}(?:\.\p{L}){0,4}$/u;
+
+/**
+ * True when a sentence boundary right after `before` (trailing white space ignored) is not a real one: the
+ * word before the final full stop is an initial, an initialism, an abbreviation of `language`, or (in
+ * languages with ordinal dots) a number of one to three digits.
+ */
 export function isFalseBreak(before: string, language: string): boolean {
-  const tail = before.slice(-40).trimEnd();
+  let end = before.length;
+  while (end > 0 && SPACE.test(before[end - 1]!)) end--;
+  if (end === 0 || before.charCodeAt(end - 1) !== 0x2e) return false;
+  let start = end - 1;
+  while (start > 0 && !SPACE.test(before[start - 1]!) && before[start - 1] !== '(' && before[start - 1] !== '[') start--;
+  const word = before.slice(start, end - 1);
+  if (word === '' || word.length > 24) return false;
   const rules = rulesFor(language);
-  if (rules.abbreviation.test(tail)) return true;
-  return rules.ordinal && /(?:^|[\s(])\d{1,3}\.$/.test(tail);
+  return rules.words.has(word) || INITIALS.test(word) || (rules.ordinal && /^\d{1,3}$/.test(word));
 }
 
 /** Texts longer than this are segmented in windows: V8's segmenter slows down more than linearly on long strings. */
