@@ -25,18 +25,22 @@
  * 32-character contexts still share letters: their similarity is typically 0.2–0.35, taken as 0.3):
  *   - verbatim, both contexts agree, anywhere (inside a moved paragraph)                 ≥ 0.75 — anchored;
  *   - verbatim, one context agrees, far away (first or last words of a moved paragraph)  ≈ 0.61 — anchored;
- *   - half its characters edited, both contexts agree, near its old place                ≈ 0.77 — anchored;
- *   - verbatim near its old place, both contexts half edited                            ≈ 0.60 — anchored;
- *   - verbatim near its old place in unrelated context (the same words used elsewhere)  ≈ 0.47 — orphan;
+ *   - half its characters edited, both contexts agree, near its old place (proximity 0.75) ≈ 0.76 — anchored;
+ *   - verbatim at its old place, both contexts half edited                              ≈ 0.60 — anchored;
+ *   - verbatim at its old place in unrelated context (the same words used elsewhere)    ≈ 0.47 — orphan;
  *   - verbatim far away in unrelated context                                              ≈ 0.31 — orphan.
  * Candidates are only looked for up to `MAX_ERROR_RATE` of the quote's length in errors: a span differing by more
  * than half its characters is other words, whatever its context (a passage rewritten in place is an orphan).
  */
 import { alignEnd, alignStart, PatternMasks } from './edit-distance.ts';
 
+/** Weight of quote similarity in the score (see the module comment for why). */
 export const QUOTE_WEIGHT = 0.35;
+/** Weight of prefix similarity. */
 export const PREFIX_WEIGHT = 0.2;
+/** Weight of suffix similarity. */
 export const SUFFIX_WEIGHT = 0.2;
+/** Weight of position proximity. */
 export const POSITION_WEIGHT = 0.25;
 /** The least distance from the hint at which position proximity has fallen to ½. */
 export const MIN_POSITION_SCALE = 1000;

@@ -43,6 +43,7 @@ export function anchorTable(results: readonly AnchorResult[]): string {
   ].join('\n') + '\n';
 }
 
+/** The command (see the module comment for output and exit codes). */
 export const anchorCommand: CliCommand = async (args, io) => {
   const { positional, switches } = parseArgs(args, ['json'], []);
   if (positional.length !== 2) throw new UsageError('anchor takes a TEXT and an ANNOTATIONS file');
