@@ -17,8 +17,9 @@ export interface ImportOptions {
 
 /**
  * Imports a text. Bytes must be UTF-8; strings are taken as decoded.
- * @throws ImportError when the input is not a text (binary, invalid UTF-8, empty, too large) or has no body
- *   (only a reference list). Every other irregularity is a `Problem` in the result; nothing is dropped.
+ * @throws ImportError when the input is not a text (binary, another format such as PDF or JSON, UTF-16, invalid
+ *   UTF-8, empty, over 10 MiB; see decode-text.ts) or has no body (only a reference list). Every other
+ *   irregularity is a `Problem` in the result; nothing is dropped.
  */
 export function importText(input: string | Uint8Array, options: ImportOptions = {}): ImportedText {
   const text = decodeText(input);
