@@ -27,6 +27,8 @@ export interface SplitText {
 const BLANK = /^\s*$/;
 /** A reference entry: optional indentation, a number, a period, white space, the text. */
 const ENTRY = /^\s*(\d{1,9})\.\s+(\S[^]*)$/;
+/** At most this many indented lines, set off by blank lines, continue the entry above them. */
+const MAX_DETACHED_CONTINUATION = 3;
 /** A line that starts with white space. */
 const INDENTED = /^\s/;
 /** Headings that may stand before a reference list, in the languages of the corpora and their neighbours. */
@@ -70,7 +72,7 @@ export function isQuotationBlock(text: string): boolean {
  * Splits `text` (already decoded) into blocks separated by blank lines, and takes the trailing run of `N. text`
  * lines (blank lines may separate them), optionally after a heading line, as the reference list. A line that is
  * not of the form `N. text` continues the entry above it, as a soft wrap, when it follows that entry directly (no
- * blank line between) or is indented. Nothing is dropped: a line that is neither blank, nor in the list, nor the heading is body text.
+ * blank line between) or is one of at most three indented lines after it. Nothing is dropped: a line that is neither blank, nor in the list, nor the heading is body text.
  */
 export function splitBlocks(text: string): SplitText {
   const lines = text.split(/\r\n|\n|\r/);
@@ -81,10 +83,12 @@ export function splitBlocks(text: string): SplitText {
   let firstEntry = -1;
   let pending = 0;
   let pendingIndented = true;
+  let pendingAcrossBlank = false;
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     if (BLANK.test(line)) {
       if (pending > 0 && !pendingIndented) break;
+      if (pending > 0) pendingAcrossBlank = true;
       continue;
     }
     if (ENTRY.test(line)) {
@@ -92,10 +96,13 @@ export function splitBlocks(text: string): SplitText {
       cut = i;
       pending = 0;
       pendingIndented = true;
+      pendingAcrossBlank = false;
       continue;
     }
     pending++;
     pendingIndented &&= INDENTED.test(line);
+    // Indented paragraphs of body text are not an entry's continuation: across blank lines, only a few lines are.
+    if (pendingAcrossBlank && pending > MAX_DETACHED_CONTINUATION) break;
   }
   const entries: RawEntry[] = [];
   let heading: string | null = null;

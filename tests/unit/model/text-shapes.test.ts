@@ -175,6 +175,13 @@ describe('the reference list', () => {
     expect(imported.problems.map((p) => p.kind)).toEqual(['missing-reference', 'uncited-reference']);
   });
 
+  test('indented body paragraphs above a numbered heading do not become an entry\'s continuation', () => {
+    const text = '   1. Introduction\n\n   The treaty was signed.[1]\n\n   It held for years.\n\n   Then it failed.\n\n   Nobody knows why.\n\n  1. Smith (1990).\n';
+    const imported = sound(text);
+    expect(imported.references.map((r) => [r.label, r.text])).toEqual([['1', 'Smith (1990).']]);
+    expect(imported.blocks.map((b) => b.text)).toEqual(['1. Introduction', 'The treaty was signed.[1]', 'It held for years.', 'Then it failed.', 'Nobody knows why.']);
+  });
+
   test('tabs and no-break spaces around entries', () => {
     const imported = sound('Body.[1][2]\n\t\n\t1.\tSmith (1990).\n\u00A0\n\u00A02.\u00A0Doe (2001).\n');
     expect(imported.references.map((r) => [r.label, r.text])).toEqual([['1', 'Smith (1990).'], ['2', 'Doe (2001).']]);
