@@ -139,19 +139,22 @@ class QuoteSearch {
     // Most passages are verbatim close to where they were (or to the estimate): look there first.
     for (const h of centres) if (!this.decisive) this.exactIn(h - FIRST_EXACT_RADIUS, h + m + FIRST_EXACT_RADIUS);
     for (const h of centres) if (!this.decisive) this.exactIn(h - nearRadius, h + m + nearRadius);
+    // Whether stage 2 found an acceptable span: then the rest of it is skipped (the estimate, searched first, is
+    // usually right; the hint window only matters when the context did not lead anywhere).
+    const acceptedHere = (before: QuoteMatch | null) => this.best !== before && this.best !== null && this.best.score >= ORPHAN_THRESHOLD;
     for (const h of centres) {
-      // The estimate (first centre) is usually right: the stored hint is searched only when it found nothing.
-      if (this.best && this.best.score >= ORPHAN_THRESHOLD) break;
       let reach = this.decisive ? -1 : this.fuzzyReach();
       if (reach < 0) break;
+      const before = this.best;
       let places = this.affixPlaces(h, Math.min(AFFIX_RADIUS, reach));
       if (places.length === 0 && reach > AFFIX_RADIUS) places = this.affixPlaces(h, Math.min(nearRadius, reach));
       for (const place of places) this.alignedAt(place.side, place.at);
+      if (acceptedHere(before)) break;
       // Both context sides edited next to the quote: the words may still be where the hint says.
-      if (this.best && this.best.score >= ORPHAN_THRESHOLD) break;
       reach = this.fuzzyReach();
       const r = Math.min(HINT_RADIUS + maxErrors, reach);
       if (r >= 0) this.fuzzyIn(h - r, h + r + m + maxErrors);
+      if (acceptedHere(before)) break;
     }
     const exactFar = scoreBound(1, centres.length ? proximity(nearRadius, this.scale) : undefined, this.hasPrefix, this.hasSuffix);
     if (!this.decisive && (!this.best || this.best.score < exactFar)) this.exactAnywhere();
