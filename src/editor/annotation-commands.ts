@@ -43,8 +43,14 @@ export function entriesFromAnchors(doc: PMNode, annotations: readonly Annotation
     const result = anchors.get(annotation.id);
     if (typeof annotation.target === 'string' || !result) return { annotation, range: null, status: 'reply', score: 1 };
     if (result.status === 'orphan') return { annotation, range: null, status: 'orphan', score: result.score };
-    const from = text.toPos(result.start, 1);
-    const to = Math.max(from, text.toPos(result.end, -1));
+    // Round inward over a footnote marker cut by the quote; if that leaves nothing (the quote lies inside a
+    // marker, e.g. the "2" of "[2]"), round outward so the note still has a passage to show.
+    let from = text.toPos(result.start, 1);
+    let to = Math.max(from, text.toPos(result.end, -1));
+    if (to <= from && result.end > result.start) {
+      from = text.toPos(result.start, -1);
+      to = Math.max(from, text.toPos(result.end, 1));
+    }
     return { annotation, range: { from, to }, status: result.status, score: result.score };
   });
 }

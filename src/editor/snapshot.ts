@@ -41,8 +41,10 @@ export interface NotesSnapshot {
   notes: readonly AnnotationEntry[];
   /** notes that could not be anchored */
   orphans: readonly AnnotationEntry[];
-  /** replies by the id of the annotation they answer, oldest first */
+  /** replies by the id of the top-level note of their thread (replies to replies included), oldest first */
   replies: ReadonlyMap<string, readonly AnnotationEntry[]>;
+  /** replies whose thread leads to no note (a missing parent, or a loop): kept and listed on their own */
+  strays: readonly AnnotationEntry[];
   /** records that could not be read */
   unreadable: readonly UnreadableNote[];
   canUndo: boolean;
@@ -80,23 +82,48 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/**
+ * The top-level note a reply belongs to: follow the chain of `target`s up to an annotation that is not a reply.
+ * Null when the chain ends at an id that is not there, or loops (then the reply is a stray, listed on its own).
+ */
+export function threadRoot(byId: ReadonlyMap<string, AnnotationEntry>, reply: AnnotationEntry): string | null {
+  const seen = new Set<string>([reply.annotation.id]);
+  let target = reply.annotation.target;
+  while (typeof target === 'string') {
+    if (seen.has(target)) return null;
+    seen.add(target);
+    const parent = byId.get(target);
+    if (!parent) return null;
+    if (typeof parent.annotation.target !== 'string') return target;
+    target = parent.annotation.target;
+  }
+  return null;
+}
+
 /** The notes snapshot of an annotations state. */
 export function notesSnapshot(byId: ReadonlyMap<string, AnnotationEntry>, unreadable: readonly UnreadableNote[], canUndo: boolean, canRedo: boolean): NotesSnapshot {
   const anchored: AnnotationEntry[] = [];
   const orphans: AnnotationEntry[] = [];
+  const strays: AnnotationEntry[] = [];
   const replies = new Map<string, AnnotationEntry[]>();
   for (const e of byId.values()) {
-    const t = e.annotation.target;
-    if (typeof t === 'string') {
-      const list = replies.get(t) ?? [];
+    if (typeof e.annotation.target === 'string') {
+      const root = threadRoot(byId, e);
+      if (root === null) {
+        strays.push(e);
+        continue;
+      }
+      const list = replies.get(root) ?? [];
       list.push(e);
-      replies.set(t, list);
+      replies.set(root, list);
     } else if (e.range) anchored.push(e);
     else orphans.push(e);
   }
   anchored.sort((a, b) => a.range!.from - b.range!.from || b.range!.to - a.range!.to);
-  for (const list of replies.values()) list.sort((a, b) => a.annotation.created.localeCompare(b.annotation.created));
-  return { notes: anchored, orphans, replies, unreadable, canUndo, canRedo, count: byId.size };
+  const byCreated = (a: AnnotationEntry, b: AnnotationEntry) => a.annotation.created.localeCompare(b.annotation.created);
+  for (const list of replies.values()) list.sort(byCreated);
+  strays.sort(byCreated);
+  return { notes: anchored, orphans, replies, strays, unreadable, canUndo, canRedo, count: byId.size };
 }
 
 /** Builds snapshots, reusing the previous objects when nothing they hold changed. */

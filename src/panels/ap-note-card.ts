@@ -82,6 +82,7 @@ export class ApNoteCard extends LitElement {
         ${a.certainty ? html`<span class="badge cert">${CERTAINTY_LABEL[a.certainty] ?? a.certainty}</span>` : nothing}
       </div>
       ${e.status === 'orphan' ? html`<p class="status">Unanchored: the passage it was written for was not found in this text.</p>` : nothing}
+      ${typeof a.target === 'string' ? html`<p class="status">A reply to ${a.target}, which is not a note of this work (or its thread loops).</p>` : nothing}
       ${e.status === 'fuzzy' ? html`<p class="status">Re-anchored on changed wording (match ${Math.round(e.score * 100)}%).</p>` : nothing}
       ${this.showQuote && quote
         ? html`<p class="quote">${e.range ? html`<button type="button" @click=${() => this.fire('focus', a.id)}>“${quote}”</button>` : html`“${quote}”`}</p>`

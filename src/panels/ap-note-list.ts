@@ -111,6 +111,12 @@ export class ApNoteList extends LitElement {
               ${n.orphans.map((e) => html`<li><ap-note-card show-quote .entry=${e} .replies=${n.replies.get(e.annotation.id) ?? []}></ap-note-card></li>`)}
             </ol>`
         : nothing}
+      ${n.strays.length
+        ? html`<h3 id="strays-heading">Replies without a note (${n.strays.length})</h3>
+            <ol aria-labelledby="strays-heading" class="strays">
+              ${n.strays.map((e) => html`<li><ap-note-card .entry=${e}></ap-note-card></li>`)}
+            </ol>`
+        : nothing}
       ${n.unreadable.length
         ? html`<h3 id="unreadable-heading">Could not be read (${n.unreadable.length})</h3>
             <ol aria-labelledby="unreadable-heading" class="unreadable">

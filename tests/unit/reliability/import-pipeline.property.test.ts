@@ -175,7 +175,13 @@ describe('annotation import pipeline (fast-check)', () => {
             // The document lacks the synthetic separators and reference labels of the canonical text, and a range
             // cannot cut a marker atom ("[12]" is one position): those may be missing at the range's edges.
             const at = quote.exact.indexOf(covered);
-            expect(at).toBeGreaterThanOrEqual(0);
+            if (at < 0) {
+              // A quote that lies inside a marker ("2" of "[2]") would have an empty range; it is widened outward
+              // over the marker instead, so the note keeps a passage to show.
+              expect(covered).toMatch(/\[\d+\]/);
+              expect(covered).toContain(quote.exact.replace(/[\n[\]]/g, '').slice(0, 3));
+              continue;
+            }
             expect(quote.exact.slice(0, at)).toMatch(EDGE);
             expect(quote.exact.slice(at + covered.length)).toMatch(EDGE);
           }
