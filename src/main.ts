@@ -13,22 +13,21 @@ import './styles/reader.css';
 import { keymap } from 'prosemirror-keymap';
 import type { EditorState } from 'prosemirror-state';
 import { notesCollection } from './anchoring/annotation-collection.ts';
-import type { Annotation } from './anchoring/annotation-types.ts';
-import { AnnotationFileError, describeRejection, parseAnnotationFile } from './anchoring/selectors.ts';
 import { anchorEntries, focusNote, loadNotes, redoNotes, undoNotes, type NoteContext } from './editor/annotation-commands.ts';
 import { mountExportTools } from './export-tools.ts';
 import { annotationDecorationsPlugin } from './editor/annotation-decorations.ts';
-import { annotationsOf, annotationsPlugin } from './editor/annotation-plugin.ts';
+import { annotationsOf, annotationsPlugin, type AnnotationEntry } from './editor/annotation-plugin.ts';
 import { selectClaim } from './editor/commands.ts';
-import { createReaderState, NAVIGATION_KEYS } from './editor/create-state.ts';
+import { NAVIGATION_KEYS } from './editor/create-state.ts';
 import { highlightPlugin } from './editor/highlight-plugin.ts';
-import { mountReaderEditor, type ReaderEditor } from './editor/reader-view.ts';
+import { finishLoading, isLoading } from './editor/read-only.ts';
+import type { ReaderEditor } from './editor/reader-view.ts';
 import { SnapshotBuilder, type UnreadableNote } from './editor/snapshot.ts';
-import { buildDoc } from './model/build-doc.ts';
 import { ImportError } from './model/import-error.ts';
-import { importText } from './model/import-text.ts';
 import type { ImportedText } from './model/imported-text.ts';
-import { checkWorkText, parseWorkMeta, type WorkMeta } from './model/work.ts';
+import { parseWorkMeta, type WorkMeta } from './model/work.ts';
+import { mountInSlices } from './load/mount-in-slices.ts';
+import { LoadError, openWorkLoader, type ReadWork } from './load/work-loader.ts';
 import type { ApReader } from './panels/ap-reader.ts';
 import './panels/ap-reader.ts';
 import { Autosave, type SaveStatus } from './store/autosave.ts';
@@ -76,25 +75,6 @@ function showFatal(reader: ApReader, message: string): void {
   reader.removeAttribute('aria-busy');
 }
 
-/** The project's notes file: its annotations, and what it holds that could not be read (kept, reported). */
-async function loadNotesFile(url: string | null): Promise<{ annotations: Annotation[]; unreadable: UnreadableNote[] }> {
-  if (!url) return { annotations: [], unreadable: [] };
-  const res = await fetch(url);
-  if (res.status === 404) return { annotations: [], unreadable: [] };
-  if (!res.ok) return { annotations: [], unreadable: [{ origin: url, key: url, reason: `could not be loaded: ${res.status} ${res.statusText}`, raw: null }] };
-  const json = await res.text();
-  try {
-    const parsed = parseAnnotationFile(json, url);
-    return {
-      annotations: parsed.annotations,
-      unreadable: parsed.rejected.map((r) => ({ origin: url, key: r.id ?? `item ${r.index}`, reason: describeRejection(r, url), raw: r.raw })),
-    };
-  } catch (e) {
-    if (e instanceof AnnotationFileError) return { annotations: [], unreadable: [{ origin: url, key: url, reason: e.message, raw: json.slice(0, 20_000) }] };
-    throw e;
-  }
-}
-
 function describeStatus(s: SaveStatus): string {
   switch (s.state) {
     case 'idle':
@@ -119,10 +99,21 @@ function creatorName(): string {
   }
 }
 
+/** An absolute URL for `url` relative to the page (the load worker resolves URLs against its own script). */
+function absolute(url: string): string {
+  return new URL(url, window.location.href).href;
+}
+
 async function start(): Promise<void> {
   const reader = document.querySelector('ap-reader')!;
   reader.setAttribute('aria-busy', 'true');
   reader.keys = NAVIGATION_KEYS;
+  let shown = -1;
+  const progress = (fraction: number) => {
+    const percent = Math.floor(Math.min(1, fraction) * 100);
+    if (percent !== shown) reader.announce(`Loading… ${(shown = percent)}%`);
+  };
+  progress(0);
   let urls: WorkUrls;
   try {
     urls = workUrls(window.location);
@@ -131,31 +122,35 @@ async function start(): Promise<void> {
     return;
   }
   let meta: WorkMeta;
-  let bytes: Uint8Array;
   try {
-    const [metaRes, textRes] = await Promise.all([fetchOk(urls.meta), fetchOk(urls.text)]);
-    meta = parseWorkMeta(await metaRes.json(), urls.meta);
-    bytes = new Uint8Array(await textRes.arrayBuffer());
+    meta = parseWorkMeta(await (await fetchOk(urls.meta)).json(), urls.meta);
   } catch (e) {
     showFatal(reader, (e as Error).message);
     return;
   }
-  performance.mark('apparatus:fetched');
-  const warnings: string[] = [];
-  const [altered, opened, file] = await Promise.all([checkWorkText(meta, bytes), openAnnotationRepository(), loadNotesFile(urls.annotations)]);
-  if (altered) warnings.push(altered);
-  if (opened.warning) warnings.push(opened.warning);
-  performance.mark('apparatus:hashed');
-  let imported: ImportedText;
+  document.title = `${meta.title} — Apparatus`;
+  document.documentElement.lang = meta.language;
+  const opening = openAnnotationRepository();
+  // Fetching, hashing, importing and anchoring run in the load worker: a large work never freezes the page.
+  const loader = openWorkLoader();
+  let read: ReadWork;
   try {
-    imported = importText(bytes, { language: meta.language });
+    read = await loader.read(
+      { textUrl: absolute(urls.text), notesUrl: urls.annotations ? absolute(urls.annotations) : null, meta },
+      (p) => progress(p.fraction * 0.4),
+    );
   } catch (e) {
-    showFatal(reader, e instanceof ImportError ? `The text cannot be read: ${e.message}` : String(e));
+    loader.close();
+    const importError = e instanceof LoadError ? e.importError : e instanceof ImportError ? e : null;
+    showFatal(reader, importError ? `The text cannot be read: ${importError.message}` : (e as Error).message);
     return;
   }
   performance.mark('apparatus:imported');
-  document.title = `${meta.title} — Apparatus`;
-  document.documentElement.lang = meta.language;
+  const { imported } = read;
+  const warnings: string[] = [];
+  if (read.warning) warnings.push(read.warning);
+  const opened = await opening;
+  if (opened.warning) warnings.push(opened.warning);
 
   // The working copy: what this browser saved for the work; the project's curated file when it saved nothing yet.
   const stored = await opened.repository.load(meta.id).catch((e: Error) => {
@@ -163,26 +158,17 @@ async function start(): Promise<void> {
     return { annotations: [], unreadable: [] };
   });
   const startFromFile = stored.annotations.length === 0 && stored.unreadable.length === 0;
-  const annotations = startFromFile ? file.annotations : stored.annotations;
+  const annotations = startFromFile ? read.fileNotes.annotations : stored.annotations;
   const unreadable: UnreadableNote[] = [
-    ...file.unreadable,
+    ...read.fileNotes.unreadable,
     ...stored.unreadable.map((u) => ({ origin: 'this browser’s storage', key: u.key, reason: u.reason, raw: u.raw })),
   ];
-
+  // Anchoring runs in the worker while the page mounts the text.
+  const placing = loader.place(startFromFile ? 'file' : annotations);
   performance.mark('apparatus:stored');
+
   const snapshots = new SnapshotBuilder(meta, imported, warnings);
   snapshots.setUnreadable(unreadable);
-  const doc = buildDoc(imported);
-  let state = createReaderState(doc, [
-    highlightPlugin(),
-    annotationsPlugin(),
-    annotationDecorationsPlugin(),
-    keymap({ 'Mod-z': undoNotes, 'Mod-Shift-z': redoNotes, 'Mod-y': redoNotes }),
-  ]);
-  // The notes go into the state before the view exists, so the first render draws them in one pass.
-  loadNotes(anchorEntries(doc, annotations))(state, (tr) => (state = state.apply(tr)));
-  performance.mark('apparatus:notes-anchored');
-
   const autosave = new Autosave({
     repository: opened.repository,
     workId: meta.id,
@@ -190,6 +176,8 @@ async function start(): Promise<void> {
   });
   let savedVersion = -1;
   const onState = (next: EditorState) => {
+    // While the text is still arriving the panels wait: a snapshot of a partial document would be thrown away.
+    if (isLoading(next)) return;
     reader.snapshot = snapshots.build(next);
     const notes = annotationsOf(next);
     if (notes.version !== savedVersion) {
@@ -197,11 +185,33 @@ async function start(): Promise<void> {
       savedVersion = notes.version;
     }
   };
-  performance.mark('apparatus:doc-built');
   const place = document.getElementById('text')!;
-  const editor = mountReaderEditor(place, state, `${meta.title} — source text, read-only`, onState);
+  const plugins = [annotationsPlugin(), annotationDecorationsPlugin(), keymap({ 'Mod-z': undoNotes, 'Mod-Shift-z': redoNotes, 'Mod-y': redoNotes })];
+  const editor = await mountInSlices({
+    place,
+    imported,
+    plugins,
+    label: `${meta.title} — source text, read-only`,
+    onState,
+    onProgress: (f) => progress(0.4 + f * 0.55),
+  });
   performance.mark('apparatus:view-mounted');
-  onState(editor.view.state);
+  let entries: AnnotationEntry[];
+  try {
+    const placements = await placing;
+    entries = annotations.map((annotation, i) => ({ annotation, ...placements[i]! }));
+  } catch (e) {
+    // The worker could not anchor: anchor here (slower, same result) rather than lose the notes.
+    console.warn('Anchoring in the load worker failed; anchoring on the page', e);
+    entries = anchorEntries(editor.view.state.doc, annotations);
+  }
+  loader.close();
+  performance.mark('apparatus:notes-anchored');
+  // The caret highlight joins only now: during loading it would rebuild its claim index for every slice.
+  const loaded = editor.view.state;
+  const builtIn = loaded.plugins.slice(0, loaded.plugins.length - plugins.length);
+  editor.view.updateState(loaded.reconfigure({ plugins: [...builtIn, highlightPlugin(), ...plugins] }));
+  loadNotes(entries)(editor.view.state, (tr) => editor.view.dispatch(finishLoading(tr)));
   performance.mark('apparatus:snapshot-sent');
 
   const noteContext: NoteContext = {
@@ -246,6 +256,7 @@ async function start(): Promise<void> {
   window.addEventListener('hashchange', fromHash);
   await reader.updateComplete;
   performance.mark('apparatus:panels-rendered');
+  reader.announce('');
   reader.removeAttribute('aria-busy');
   document.documentElement.dataset['apparatusReady'] = 'true';
 }

@@ -18,12 +18,15 @@ export const NAVIGATION_KEYS: readonly { keys: string[]; does: string }[] = [
   { keys: ['[', 'Alt+↑'], does: 'previous claim' },
 ];
 
-/** A reader state for `doc`. `plugins` come after the built-in ones (e.g. annotations). */
-export function createReaderState(doc: PMNode, plugins: readonly Plugin[] = []): EditorState {
+/**
+ * A reader state for `doc`. `plugins` come after the built-in ones (e.g. annotations). With `loading`, `doc` is
+ * the first slice of the work and the rest may be appended with `appendBlocks` until `finishLoading` (read-only.ts).
+ */
+export function createReaderState(doc: PMNode, plugins: readonly Plugin[] = [], options: { loading?: boolean } = {}): EditorState {
   return EditorState.create({
     doc,
     plugins: [
-      readOnlyText(),
+      readOnlyText({ loading: options.loading ?? false }),
       focusPlugin(),
       keymap({ ']': nextClaim, '[': previousClaim, 'Alt-ArrowDown': nextClaim, 'Alt-ArrowUp': previousClaim }),
       ...plugins,

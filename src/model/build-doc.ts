@@ -2,7 +2,7 @@
  * ImportedText → ProseMirror document (schema.ts): blocks with marker atoms and claim marks, then the references.
  */
 import type { Mark, Node as PMNode } from 'prosemirror-model';
-import type { ImportedText } from './imported-text.ts';
+import type { Block, ImportedText } from './imported-text.ts';
 import { mergeSorted } from './claims.ts';
 import { findMarkers } from './marker-runs.ts';
 import { schema } from './schema.ts';
@@ -47,23 +47,40 @@ function inlineContent(text: string, claimsOfBlock: ImportedText['claims']): PMN
   return out;
 }
 
+/** The claims of each body block (by block index), in the importer's order. */
+export function claimsByBlock(claims: ImportedText['claims']): Map<number, ImportedText['claims']> {
+  const byBlock = new Map<number, ImportedText['claims']>();
+  for (const c of claims) {
+    const list = byBlock.get(c.block);
+    if (list) list.push(c);
+    else byBlock.set(c.block, [c]);
+  }
+  return byBlock;
+}
+
+/**
+ * One body block's node (`paragraph` or `blockquote`) with its marker atoms and the claim marks of `claims` (the
+ * claims whose `block` is this block). `buildDoc`'s body is exactly these nodes, so a document may be built a slice
+ * of blocks at a time.
+ */
+export function blockNode(block: Block, claims: ImportedText['claims']): PMNode {
+  return schema.nodes[block.type]!.create(null, inlineContent(block.text, claims));
+}
+
+/** The reference list's node (entries with their ids and CSL), or null when there are no references. */
+export function referencesNode(references: ImportedText['references'], heading: string | null): PMNode | null {
+  if (references.length === 0) return null;
+  const refs = references.map((r) =>
+    schema.nodes['reference']!.create({ label: r.label, ids: r.ids, csl: r.csl }, r.text ? schema.text(r.text) : null),
+  );
+  return schema.nodes['references']!.create({ heading: heading ?? 'References' }, refs);
+}
+
 /** Builds the document. The result's canonical text (anchoring/doc-text.ts) equals `canonicalText(imported)`. */
 export function buildDoc(imported: ImportedText): PMNode {
-  const byBlock = new Map<number, ImportedText['claims']>();
-  for (const c of imported.claims) {
-    const list = byBlock.get(c.block) ?? [];
-    list.push(c);
-    byBlock.set(c.block, list);
-  }
-  const body = imported.blocks.map((block, i) =>
-    schema.nodes[block.type]!.create(null, inlineContent(block.text, byBlock.get(i) ?? [])),
-  );
-  const content = [...body];
-  if (imported.references.length > 0) {
-    const refs = imported.references.map((r) =>
-      schema.nodes['reference']!.create({ label: r.label, ids: r.ids, csl: r.csl }, r.text ? schema.text(r.text) : null),
-    );
-    content.push(schema.nodes['references']!.create({ heading: imported.referencesHeading ?? 'References' }, refs));
-  }
+  const byBlock = claimsByBlock(imported.claims);
+  const content = imported.blocks.map((block, i) => blockNode(block, byBlock.get(i) ?? []));
+  const references = referencesNode(imported.references, imported.referencesHeading);
+  if (references) content.push(references);
   return schema.nodes['doc']!.create(null, content);
 }

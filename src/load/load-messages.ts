@@ -1,0 +1,63 @@
+/**
+ * The messages between the page and the load worker (`load-worker.ts`): plain data only (structured clone).
+ * Large arrays travel in parts so that no single message takes long to deserialize on the page.
+ */
+import type { AnchorStatus } from '../anchoring/anchor-result.ts';
+import type { Annotation } from '../anchoring/annotation-types.ts';
+import type { ImportErrorCode } from '../model/import-error.ts';
+import type { ImportedText } from '../model/imported-text.ts';
+import type { WorkMeta } from '../model/work.ts';
+
+/** What to read: absolute URLs of the text and of the notes file (null: none), and the work's metadata. */
+export interface ReadRequest {
+  textUrl: string;
+  notesUrl: string | null;
+  meta: WorkMeta;
+}
+
+/** A note the notes file holds but that could not be read (same shape as the snapshot's `UnreadableNote`). */
+export interface UnreadableRecord {
+  origin: string;
+  key: string;
+  reason: string;
+  raw: unknown;
+}
+
+/** Where one annotation landed, in document positions of `buildDoc(imported)`; `range` null for orphans and replies. */
+export interface Placement {
+  status: AnchorStatus | 'reply';
+  score: number;
+  range: { from: number; to: number } | null;
+}
+
+/** Why reading failed: the text could not be fetched, could not be imported (with where), or something else. */
+export type LoadFailure =
+  | { kind: 'fetch'; message: string }
+  | { kind: 'import'; message: string; code: ImportErrorCode; line: number; column: number }
+  | { kind: 'other'; message: string };
+
+/** The arrays that travel in parts. */
+export type PartField = 'blocks' | 'claims' | 'citations' | 'references' | 'problems' | 'annotations';
+
+/** page → worker */
+export type ToWorker =
+  | { type: 'read'; request: ReadRequest }
+  /** part of the annotations to anchor (when they are not the notes file's) */
+  | { type: 'anchor-part'; items: Annotation[] }
+  /** anchor the notes file's annotations (`file`) or the parts sent since the last `anchor` */
+  | { type: 'anchor'; source: 'file' | 'sent' };
+
+/** A stage of reading, for progress: `fraction` of the reading done so far, in [0, 1]. */
+export interface ReadProgress {
+  stage: 'fetched' | 'hashed' | 'imported';
+  fraction: number;
+}
+
+/** worker → page */
+export type FromWorker =
+  | { type: 'progress'; progress: ReadProgress }
+  | { type: 'part'; field: PartField; items: unknown[] }
+  /** the end of reading: everything not sent in parts */
+  | { type: 'read'; referencesHeading: ImportedText['referencesHeading']; warning: string | null; unreadable: UnreadableRecord[] }
+  | { type: 'failed'; failure: LoadFailure }
+  | { type: 'placed'; placements: Placement[] };

@@ -1,0 +1,78 @@
+/**
+ * Builds and mounts a work's document a slice of blocks at a time, so that no task of the page runs long: the view
+ * is mounted with the first slice, then each further slice is appended by a load transaction (read-only.ts allows
+ * only that, and only while loading), yielding to the event loop in between. Slices are sized by time: each aims
+ * at `budgetMs` of building and rendering, measured on the slices before it.
+ */
+import type { Node as PMNode } from 'prosemirror-model';
+import type { EditorState, Plugin } from 'prosemirror-state';
+import { blockNode, claimsByBlock, referencesNode } from '../model/build-doc.ts';
+import type { ImportedText } from '../model/imported-text.ts';
+import { schema } from '../model/schema.ts';
+import { createReaderState } from '../editor/create-state.ts';
+import { appendBlocks } from '../editor/read-only.ts';
+import { mountReaderEditor, type ReaderEditor } from '../editor/reader-view.ts';
+import { yieldToPage } from './work-loader.ts';
+
+/** What `mountInSlices` needs. `onProgress` gets the fraction of blocks mounted, in (0, 1]. */
+export interface SliceMountOptions {
+  place: HTMLElement;
+  imported: ImportedText;
+  plugins: readonly Plugin[];
+  label: string;
+  onState: (state: EditorState) => void;
+  onProgress?: (fraction: number) => void;
+  /** target duration of one slice's work, in ms (default 40) */
+  budgetMs?: number;
+}
+
+/**
+ * Mounts the editor on the whole document of `imported`, slice by slice. The resolved editor's state is still
+ * loading (`isLoading`): the caller puts the notes in and ends loading with `finishLoading`. Its document equals
+ * `buildDoc(imported)`.
+ */
+export async function mountInSlices(options: SliceMountOptions): Promise<ReaderEditor> {
+  const { imported } = options;
+  const budget = options.budgetMs ?? 40;
+  const byBlock = claimsByBlock(imported.claims);
+  const total = imported.blocks.length;
+  let next = 0;
+  // Characters per slice: text length is what building and rendering cost grows with. Start small, then adapt.
+  let chars = 20_000;
+  let size = 0;
+  const take = (): PMNode[] => {
+    const nodes: PMNode[] = [];
+    size = 0;
+    while (next < total && (nodes.length === 0 || size < chars)) {
+      const block = imported.blocks[next]!;
+      nodes.push(blockNode(block, byBlock.get(next) ?? []));
+      size += block.text.length;
+      next++;
+    }
+    return nodes;
+  };
+  // Halfway between the last size and the one the last slice's speed suggests: steady, yet quick to follow a slowdown.
+  const adapt = (ms: number) => {
+    if (size > 0 && ms > 0) chars = Math.max(2_000, Math.min(400_000, Math.round(chars * 0.5 + ((size * budget) / ms) * 0.5)));
+  };
+
+  let t = performance.now();
+  const doc = schema.nodes['doc']!.create(null, take());
+  const editor = mountReaderEditor(options.place, createReaderState(doc, options.plugins, { loading: true }), options.label, options.onState);
+  adapt(performance.now() - t);
+  options.onProgress?.(next / total);
+
+  while (next < total) {
+    await yieldToPage();
+    t = performance.now();
+    editor.view.dispatch(appendBlocks(editor.view.state, take()));
+    adapt(performance.now() - t);
+    options.onProgress?.(next / total);
+  }
+  const refs = referencesNode(imported.references, imported.referencesHeading);
+  if (refs) {
+    await yieldToPage();
+    editor.view.dispatch(appendBlocks(editor.view.state, [refs]));
+  }
+  return editor;
+}

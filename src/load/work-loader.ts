@@ -1,0 +1,138 @@
+/**
+ * The page's side of reading a work: sends the request to the load worker (or runs the same `WorkReader` on the
+ * page when `Worker` is unavailable), puts the parts back together and answers with promises.
+ */
+import type { Annotation } from '../anchoring/annotation-types.ts';
+import { ImportError } from '../model/import-error.ts';
+import type { ImportedText } from '../model/imported-text.ts';
+import type { FromWorker, LoadFailure, PartField, Placement, ReadProgress, ReadRequest, ToWorker, UnreadableRecord } from './load-messages.ts';
+import { WorkReader } from './work-reader.ts';
+
+/** What reading gave: the imported text, the hash warning (null when the text is the one work.json names), the notes file. */
+export interface ReadWork {
+  imported: ImportedText;
+  warning: string | null;
+  fileNotes: { annotations: Annotation[]; unreadable: UnreadableRecord[] };
+}
+
+/** Thrown (rejected) when the text cannot be fetched or read. `cause` is the ImportError when importing failed. */
+export class LoadError extends Error {
+  override readonly name = 'LoadError';
+  constructor(
+    readonly failure: LoadFailure,
+    readonly importError: ImportError | null = failure.kind === 'import' ? new ImportError(failure.code, failure.message, failure.line, failure.column) : null,
+  ) {
+    super(importError ? importError.message : failure.message);
+  }
+}
+
+/** Reads one work. `read` first; then `place` as often as needed; `close` ends the worker. */
+export interface WorkLoader {
+  /** Whether the work is read in a worker (false: on the page). */
+  readonly inWorker: boolean;
+  /** Reads the text and the notes file. Rejects with LoadError. */
+  read(request: ReadRequest, onProgress?: (p: ReadProgress) => void): Promise<ReadWork>;
+  /** Where `annotations` (or the notes file's, `'file'`) land on the document, one placement per annotation in order. */
+  place(annotations: readonly Annotation[] | 'file'): Promise<Placement[]>;
+  close(): void;
+}
+
+type Channel = { send(m: ToWorker): void; close(): void };
+
+/** Yields to the event loop so the page can paint and handle input (scheduler.yield where there is one). */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve));
+}
+
+function loaderOver(open: (receive: (m: FromWorker) => void) => Channel, inWorker: boolean): WorkLoader {
+  const parts: Record<PartField, unknown[]> = { blocks: [], claims: [], citations: [], references: [], problems: [], annotations: [] };
+  let pending: { resolve: (m: FromWorker) => void; reject: (e: Error) => void; wants: FromWorker['type']; onProgress?: (p: ReadProgress) => void } | null = null;
+  const receive = (m: FromWorker) => {
+    if (m.type === 'part') {
+      // push(...items) of a few thousand is fine; parts are small on purpose.
+      for (const item of m.items) parts[m.field].push(item);
+      return;
+    }
+    if (m.type === 'progress') {
+      pending?.onProgress?.(m.progress);
+      return;
+    }
+    const p = pending;
+    pending = null;
+    if (!p) return;
+    if (m.type === 'failed') p.reject(new LoadError(m.failure));
+    else p.resolve(m);
+  };
+  const channel = open(receive);
+  const ask = (wants: FromWorker['type'], onProgress?: (p: ReadProgress) => void) =>
+    new Promise<FromWorker>((resolve, reject) => {
+      if (pending) throw new Error('one request at a time');
+      pending = { resolve, reject, wants, onProgress };
+    });
+  return {
+    inWorker,
+    async read(request, onProgress) {
+      const answer = ask('read', onProgress);
+      channel.send({ type: 'read', request });
+      const m = (await answer) as Extract<FromWorker, { type: 'read' }>;
+      const imported: ImportedText = {
+        blocks: parts.blocks as ImportedText['blocks'],
+        references: parts.references as ImportedText['references'],
+        referencesHeading: m.referencesHeading,
+        citations: parts.citations as ImportedText['citations'],
+        claims: parts.claims as ImportedText['claims'],
+        problems: parts.problems as ImportedText['problems'],
+      };
+      return { imported, warning: m.warning, fileNotes: { annotations: parts.annotations as Annotation[], unreadable: m.unreadable } };
+    },
+    async place(annotations) {
+      const answer = ask('placed');
+      if (annotations === 'file') channel.send({ type: 'anchor', source: 'file' });
+      else {
+        for (let i = 0; i < annotations.length; i += 200) {
+          channel.send({ type: 'anchor-part', items: annotations.slice(i, i + 200) });
+          if (inWorker) await yieldToPage();
+        }
+        channel.send({ type: 'anchor', source: 'sent' });
+      }
+      return ((await answer) as Extract<FromWorker, { type: 'placed' }>).placements;
+    },
+    close: () => channel.close(),
+  };
+}
+
+/** A loader running `WorkReader` on this thread (Node, or a page without workers): no parallelism, same answers. */
+export function inlineWorkLoader(): WorkLoader {
+  return loaderOver((receive) => {
+    const reader = new WorkReader(receive);
+    let queue = Promise.resolve();
+    return {
+      send: (m) => {
+        queue = queue.then(() => reader.handle(m));
+      },
+      close: () => {},
+    };
+  }, false);
+}
+
+/** The load worker when the platform has module workers, else `inlineWorkLoader()`. */
+export function openWorkLoader(): WorkLoader {
+  if (typeof Worker === 'undefined') return inlineWorkLoader();
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return inlineWorkLoader();
+  }
+  return loaderOver((receive) => {
+    worker.onmessage = (e: MessageEvent<FromWorker>) => receive(e.data);
+    // A worker that fails to start or dies answers the pending request with a failure instead of hanging.
+    worker.onerror = (e) => {
+      e.preventDefault();
+      receive({ type: 'failed', failure: { kind: 'other', message: `The load worker failed: ${e.message || 'unknown error'}` } });
+    };
+    return { send: (m) => worker.postMessage(m), close: () => worker.terminate() };
+  }, true);
+}

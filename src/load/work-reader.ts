@@ -1,0 +1,139 @@
+/**
+ * The heavy, DOM-free half of loading a work: fetch the text, check its hash, import it, read the notes file, and
+ * anchor notes, answering with plain messages (`load-messages.ts`). It runs in the load worker, or on the page
+ * when workers are unavailable (and in Node tests) — the same code either way.
+ */
+import { anchorAll } from '../anchoring/anchor.ts';
+import type { Annotation } from '../anchoring/annotation-types.ts';
+import { DocText } from '../anchoring/doc-text.ts';
+import { AnnotationFileError, describeRejection, parseAnnotationFile } from '../anchoring/selectors.ts';
+import { buildDoc } from '../model/build-doc.ts';
+import { ImportError } from '../model/import-error.ts';
+import { importText } from '../model/import-text.ts';
+import type { ImportedText } from '../model/imported-text.ts';
+import { checkWorkText } from '../model/work.ts';
+import type { FromWorker, PartField, Placement, ReadRequest, ToWorker, UnreadableRecord } from './load-messages.ts';
+
+/** How many items of each array go in one message (about 50–200 KB each). */
+const PART_SIZE: Record<PartField, number> = { blocks: 200, claims: 2000, citations: 5000, references: 300, problems: 2000, annotations: 200 };
+
+/** The notes file's annotations and what it holds that could not be read (kept, reported). */
+async function readNotesFile(url: string | null): Promise<{ annotations: Annotation[]; unreadable: UnreadableRecord[] }> {
+  if (!url) return { annotations: [], unreadable: [] };
+  const res = await fetch(url);
+  if (res.status === 404) return { annotations: [], unreadable: [] };
+  if (!res.ok) return { annotations: [], unreadable: [{ origin: url, key: url, reason: `could not be loaded: ${res.status} ${res.statusText}`, raw: null }] };
+  const json = await res.text();
+  try {
+    const parsed = parseAnnotationFile(json, url);
+    return {
+      annotations: parsed.annotations,
+      unreadable: parsed.rejected.map((r) => ({ origin: url, key: r.id ?? `item ${r.index}`, reason: describeRejection(r, url), raw: r.raw })),
+    };
+  } catch (e) {
+    if (e instanceof AnnotationFileError) return { annotations: [], unreadable: [{ origin: url, key: url, reason: e.message, raw: json.slice(0, 20_000) }] };
+    throw e;
+  }
+}
+
+/**
+ * Where each of `annotations` lands on `docText` (the canonical text of `buildDoc(imported)`), in the same way as
+ * `entriesFromAnchors` (editor/annotation-commands.ts): replies and notes without a text target are `reply`,
+ * orphans have no range, the others their document range.
+ */
+export function placeAnnotations(docText: DocText, annotations: readonly Annotation[]): Placement[] {
+  const anchors = anchorAll(docText.text, annotations);
+  return annotations.map((annotation) => {
+    const result = anchors.get(annotation.id);
+    if (typeof annotation.target === 'string' || !result) return { range: null, status: 'reply', score: 1 };
+    if (result.status === 'orphan') return { range: null, status: 'orphan', score: result.score };
+    const from = docText.toPos(result.start, 1);
+    const to = Math.max(from, docText.toPos(result.end, -1));
+    return { range: { from, to }, status: result.status, score: result.score };
+  });
+}
+
+/**
+ * One load's worker side. `handle` takes the page's messages in order; `post` receives the answers in order.
+ * A failure is posted as `failed` (never thrown, never left unanswered).
+ */
+export class WorkReader {
+  private imported: ImportedText | null = null;
+  private fileNotes: Annotation[] = [];
+  private sent: Annotation[] = [];
+  private docText: DocText | null = null;
+
+  constructor(private readonly post: (message: FromWorker) => void) {}
+
+  /** Handles one message from the page. Resolves when its answers are posted. */
+  async handle(message: ToWorker): Promise<void> {
+    try {
+      switch (message.type) {
+        case 'read':
+          return await this.read(message.request);
+        case 'anchor-part':
+          this.sent.push(...message.items);
+          return;
+        case 'anchor': {
+          const annotations = message.source === 'file' ? this.fileNotes : this.sent;
+          this.sent = [];
+          this.post({ type: 'placed', placements: annotations.length ? placeAnnotations(this.textOfDoc(), annotations) : [] });
+          return;
+        }
+      }
+    } catch (e) {
+      this.post({ type: 'failed', failure: failureOf(e) });
+    }
+  }
+
+  private textOfDoc(): DocText {
+    if (!this.imported) throw new Error('notes cannot be anchored before the text is read');
+    // The page builds the same document slice by slice (build-doc.ts), so positions here are positions there.
+    this.docText ??= DocText.fromDoc(buildDoc(this.imported));
+    return this.docText;
+  }
+
+  private async read(request: ReadRequest): Promise<void> {
+    const notes = readNotesFile(request.notesUrl).catch((e: Error) => ({
+      annotations: [] as Annotation[],
+      unreadable: [{ origin: request.notesUrl ?? '', key: request.notesUrl ?? '', reason: `could not be loaded: ${e.message}`, raw: null }],
+    }));
+    let bytes: Uint8Array;
+    try {
+      const res = await fetch(request.textUrl);
+      if (!res.ok) throw new Error(`Could not load ${request.textUrl}: ${res.status} ${res.statusText}`);
+      bytes = new Uint8Array(await res.arrayBuffer());
+    } catch (e) {
+      this.post({ type: 'failed', failure: { kind: 'fetch', message: (e as Error).message } });
+      return;
+    }
+    this.post({ type: 'progress', progress: { stage: 'fetched', fraction: 0.1 } });
+    const warning = await checkWorkText(request.meta, bytes);
+    this.post({ type: 'progress', progress: { stage: 'hashed', fraction: 0.15 } });
+    const imported = importText(bytes, { language: request.meta.language });
+    this.imported = imported;
+    this.post({ type: 'progress', progress: { stage: 'imported', fraction: 0.8 } });
+    const file = await notes;
+    this.fileNotes = file.annotations;
+    const fields: [PartField, unknown[]][] = [
+      ['blocks', imported.blocks],
+      ['claims', imported.claims],
+      ['citations', imported.citations],
+      ['references', imported.references],
+      ['problems', imported.problems],
+      ['annotations', file.annotations],
+    ];
+    for (const [field, items] of fields) {
+      for (let i = 0; i < items.length; i += PART_SIZE[field]) this.post({ type: 'part', field, items: items.slice(i, i + PART_SIZE[field]) });
+    }
+    this.post({ type: 'read', referencesHeading: imported.referencesHeading, warning, unreadable: file.unreadable });
+  }
+}
+
+/** A thrown value as a `LoadFailure` (ImportErrors keep their code, line and column). */
+function failureOf(e: unknown): Extract<FromWorker, { type: 'failed' }>['failure'] {
+  if (e instanceof ImportError) {
+    return { kind: 'import', code: e.code, line: e.line, column: e.column, message: e.message.replace(/ \(line \d+, column \d+\)$/, '') };
+  }
+  return { kind: 'other', message: e instanceof Error ? e.message : String(e) };
+}

@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { EditorState, TextSelection } from 'prosemirror-state';
+import { createReaderState } from '../../../src/editor/create-state.ts';
+import { appendBlocks, finishLoading, isLoading, readOnlyKey } from '../../../src/editor/read-only.ts';
+import { blockNode, buildDoc, claimsByBlock, referencesNode } from '../../../src/model/build-doc.ts';
+import { importText } from '../../../src/model/import-text.ts';
+import { schema } from '../../../src/model/schema.ts';
+import { readFileSync } from 'node:fs';
+
+const imported = importText(readFileSync(new URL('../../../corpus/kavbiuro/text.txt', import.meta.url)));
+const byBlock = claimsByBlock(imported.claims);
+const blocks = imported.blocks.map((b, i) => blockNode(b, byBlock.get(i) ?? []));
+const refs = referencesNode(imported.references, imported.referencesHeading)!;
+
+/** A state whose document is the first block, still loading. */
+function loadingState(): EditorState {
+  return createReaderState(schema.nodes['doc']!.create(null, blocks.slice(0, 1)), [], { loading: true });
+}
+
+function apply(state: EditorState, tr: ReturnType<EditorState['tr']['insertText']>): EditorState {
+  return state.applyTransaction(tr).state;
+}
+
+describe('loading a document slice by slice through the read-only guard', () => {
+  test('per-block building gives exactly buildDoc', () => {
+    expect(schema.nodes['doc']!.create(null, [...blocks, refs]).eq(buildDoc(imported))).toBe(true);
+  });
+
+  test('load appends build the whole document; finishing turns loading off', () => {
+    let state = loadingState();
+    expect(isLoading(state)).toBe(true);
+    state = apply(state, appendBlocks(state, blocks.slice(1, 3)));
+    state = apply(state, appendBlocks(state, blocks.slice(3)));
+    state = apply(state, appendBlocks(state, [refs]));
+    expect(state.doc.eq(buildDoc(imported))).toBe(true);
+    state = apply(state, finishLoading(state.tr));
+    expect(isLoading(state)).toBe(false);
+  });
+
+  test('a user edit is refused during loading', () => {
+    let state = loadingState();
+    const before = state.doc;
+    state = apply(state, state.tr.insertText('x', 3));
+    expect(state.doc).toBe(before);
+    state = apply(state, state.tr.delete(1, 5));
+    expect(state.doc).toBe(before);
+    // A selection change passes.
+    state = apply(state, state.tr.setSelection(TextSelection.create(state.doc, 2, 6)));
+    expect(state.selection.from).toBe(2);
+  });
+
+  test('the load meta does not let an edit through: only whole blocks at the end, before the references', () => {
+    let state = loadingState();
+    const before = state.doc;
+    state = apply(state, state.tr.insertText('x', 3).setMeta(readOnlyKey, 'append'));
+    expect(state.doc).toBe(before);
+    state = apply(state, state.tr.insert(0, blocks[1]!).setMeta(readOnlyKey, 'append'));
+    expect(state.doc).toBe(before);
+    // An append that also deletes is refused as a whole.
+    state = apply(state, appendBlocks(state, [blocks[1]!]).delete(1, 4));
+    expect(state.doc).toBe(before);
+    // An append without the meta is refused.
+    state = apply(state, state.tr.insert(state.doc.content.size, blocks[1]!));
+    expect(state.doc).toBe(before);
+    // Nothing goes after the reference list.
+    state = apply(state, appendBlocks(state, [refs]));
+    const withRefs = state.doc;
+    expect(withRefs).not.toBe(before);
+    state = apply(state, appendBlocks(state, [blocks[1]!]));
+    expect(state.doc).toBe(withRefs);
+  });
+
+  test('after loading, a forged load meta is refused and loading cannot be turned back on', () => {
+    let state = loadingState();
+    state = apply(state, finishLoading(state.tr));
+    const before = state.doc;
+    state = apply(state, appendBlocks(state, [blocks[1]!]));
+    expect(state.doc).toBe(before);
+    state = apply(state, state.tr.insertText('x', 3));
+    expect(state.doc).toBe(before);
+    state = apply(state, state.tr.setMeta(readOnlyKey, 'start'));
+    expect(isLoading(state)).toBe(false);
+    state = apply(state, state.tr.setMeta(readOnlyKey, { loading: true }));
+    expect(isLoading(state)).toBe(false);
+    state = apply(state, appendBlocks(state, [blocks[1]!]));
+    expect(state.doc).toBe(before);
+  });
+
+  test('a reader state is not loading unless asked', () => {
+    let state = createReaderState(buildDoc(imported));
+    expect(isLoading(state)).toBe(false);
+    const before = state.doc;
+    state = apply(state, appendBlocks(state, [blocks[0]!]));
+    expect(state.doc).toBe(before);
+  });
+});

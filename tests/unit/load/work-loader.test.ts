@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { parseAnnotationFile } from '../../../src/anchoring/selectors.ts';
+import { entriesFromAnchors } from '../../../src/editor/annotation-commands.ts';
+import { anchorAll } from '../../../src/anchoring/anchor.ts';
+import { DocText } from '../../../src/anchoring/doc-text.ts';
+import { buildDoc } from '../../../src/model/build-doc.ts';
+import { importText } from '../../../src/model/import-text.ts';
+import { parseWorkMeta, type WorkMeta } from '../../../src/model/work.ts';
+import { inlineWorkLoader, LoadError } from '../../../src/load/work-loader.ts';
+
+const root = new URL('../../../', import.meta.url);
+const TEXT = readFileSync(new URL('corpus/kavbiuro/text.txt', root));
+const NOTES = readFileSync(new URL('annotations/kavbiuro.jsonld', root), 'utf8');
+const META: WorkMeta = parseWorkMeta(JSON.parse(readFileSync(new URL('corpus/kavbiuro/work.json', root), 'utf8')));
+
+let files: Map<string, Uint8Array | string>;
+
+beforeEach(() => {
+  files = new Map<string, Uint8Array | string>([
+    ['http://x/text.txt', TEXT],
+    ['http://x/notes.jsonld', NOTES],
+  ]);
+  vi.stubGlobal('fetch', async (url: string) => {
+    const body = files.get(url);
+    return body === undefined ? new Response('no', { status: 404, statusText: 'Not Found' }) : new Response(body);
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('reading a work with the WorkReader (inline: the same code the load worker runs)', () => {
+  test('gives what importText gives, the notes file, no hash warning, and placements equal to entriesFromAnchors', async () => {
+    const loader = inlineWorkLoader();
+    const progress: number[] = [];
+    const read = await loader.read({ textUrl: 'http://x/text.txt', notesUrl: 'http://x/notes.jsonld', meta: META }, (p) => progress.push(p.fraction));
+    expect(read.imported).toEqual(importText(TEXT, { language: META.language }));
+    expect(read.warning).toBeNull();
+    const file = parseAnnotationFile(NOTES, 'http://x/notes.jsonld');
+    expect(read.fileNotes.annotations).toEqual(file.annotations);
+    expect(read.fileNotes.annotations.length).toBeGreaterThan(0);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+
+    const placements = await loader.place('file');
+    const doc = buildDoc(read.imported);
+    const expected = entriesFromAnchors(doc, file.annotations, anchorAll(DocText.fromDoc(doc).text, file.annotations));
+    expect(placements).toEqual(expected.map(({ range, status, score }) => ({ range, status, score })));
+    expect(placements.some((p) => p.range !== null)).toBe(true);
+
+    // Annotations sent from the page (the browser's working copy) are placed the same way.
+    const sent = await loader.place(file.annotations.slice(1));
+    expect(sent).toEqual(placements.slice(1));
+    loader.close();
+  });
+
+  test('an altered text is read with a warning naming both hashes', async () => {
+    const read = await inlineWorkLoader().read({ textUrl: 'http://x/text.txt', notesUrl: null, meta: { ...META, sha256: '0'.repeat(64) } });
+    expect(read.warning).toContain('has been altered');
+    expect(read.warning).toContain('0'.repeat(64));
+    expect(read.fileNotes).toEqual({ annotations: [], unreadable: [] });
+  });
+
+  test('a text that is not UTF-8 fails with the ImportError (code, line, column), not a hang', async () => {
+    files.set('http://x/bad.txt', new Uint8Array([0x61, 0x0a, 0x62, 0xff, 0x63]));
+    const failure = await inlineWorkLoader()
+      .read({ textUrl: 'http://x/bad.txt', notesUrl: null, meta: META })
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(LoadError);
+    const importError = (failure as LoadError).importError!;
+    expect(importError.code).toBe('encoding');
+    expect(importError.line).toBe(2);
+    expect(importError.message).toMatch(/\(line 2, column \d+\)$/);
+    expect((failure as LoadError).message).toBe(importError.message);
+  });
+
+  test('a text over 10 MiB is refused as too-large', async () => {
+    files.set('http://x/big.txt', new Uint8Array(10 * 1024 * 1024 + 1).fill(0x61));
+    const failure = (await inlineWorkLoader()
+      .read({ textUrl: 'http://x/big.txt', notesUrl: null, meta: META })
+      .catch((e: unknown) => e)) as LoadError;
+    expect(failure.importError?.code).toBe('too-large');
+  });
+
+  test('a missing text fails with the URL and status; a missing notes file is no notes; a broken one is reported', async () => {
+    const failure = (await inlineWorkLoader()
+      .read({ textUrl: 'http://x/none.txt', notesUrl: null, meta: META })
+      .catch((e: unknown) => e)) as LoadError;
+    expect(failure.failure.kind).toBe('fetch');
+    expect(failure.message).toContain('http://x/none.txt: 404');
+    const none = await inlineWorkLoader().read({ textUrl: 'http://x/text.txt', notesUrl: 'http://x/none.jsonld', meta: META });
+    expect(none.fileNotes).toEqual({ annotations: [], unreadable: [] });
+    files.set('http://x/broken.jsonld', '{ not json');
+    const broken = await inlineWorkLoader().read({ textUrl: 'http://x/text.txt', notesUrl: 'http://x/broken.jsonld', meta: META });
+    expect(broken.fileNotes.annotations).toEqual([]);
+    expect(broken.fileNotes.unreadable).toHaveLength(1);
+    expect(broken.fileNotes.unreadable[0]!.origin).toBe('http://x/broken.jsonld');
+  });
+});
