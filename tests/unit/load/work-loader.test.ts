@@ -14,11 +14,11 @@ const TEXT = readFileSync(new URL('corpus/kavbiuro/text.txt', root));
 const NOTES = readFileSync(new URL('annotations/kavbiuro.jsonld', root), 'utf8');
 const META: WorkMeta = parseWorkMeta(JSON.parse(readFileSync(new URL('corpus/kavbiuro/work.json', root), 'utf8')));
 
-let files: Map<string, Uint8Array | string>;
+let files: Map<string, Uint8Array<ArrayBuffer> | string>;
 
 beforeEach(() => {
-  files = new Map<string, Uint8Array | string>([
-    ['http://x/text.txt', TEXT],
+  files = new Map<string, Uint8Array<ArrayBuffer> | string>([
+    ['http://x/text.txt', new Uint8Array(TEXT)],
     ['http://x/notes.jsonld', NOTES],
   ]);
   vi.stubGlobal('fetch', async (url: string) => {
