@@ -3,31 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumAvailable, deepText, launchOptions, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
+import { chromiumAvailable, deepText, launchOptions, openReader, PROJECT_ROOT, startReaderServer, selectText } from './support/browser.ts';
 
-/** Selects the first occurrence of `text` in the reader's text as a mouse selection would (a DOM range). */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector('.ap-text')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(needle);
-      if (i >= 0) {
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + needle.length);
-        (root as HTMLElement).focus();
-        const sel = getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`text not found: ${needle}`);
-  }, text);
-  // ProseMirror reads the DOM selection on selectionchange.
-  await page.waitForFunction(() => !window.apparatus!.editor.view.state.selection.empty);
-}
 
 describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persistent profile)', () => {
   let server: Awaited<ReturnType<typeof startReaderServer>>;

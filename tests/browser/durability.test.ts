@@ -8,32 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumAvailable, launchOptions, openReader, startReaderServer } from './support/browser.ts';
+import { chromiumAvailable, launchOptions, openReader, startReaderServer, selectText } from './support/browser.ts';
 
 const TRIALS = 20;
 const PASSAGES = ['Grigory Ordzhonikidze', 'Sergey Kirov', 'predominantly Armenian area', 'Under Tsarist rule', 'Nariman Narimanov'];
 
-/** Selects the first occurrence of `text` in the reader's text as a mouse would. */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector('.ap-text')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(needle);
-      if (i >= 0) {
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + needle.length);
-        (root as HTMLElement).focus();
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`text not found: ${needle}`);
-  }, text);
-  await page.waitForFunction(() => !window.apparatus!.editor.view.state.selection.empty);
-}
 
 /** The note texts in the reader's state (the annotations plugin's entries, read through the editor view). */
 function noteTexts(page: Page): Promise<string[]> {

@@ -20,7 +20,7 @@ import { importText } from '../../src/model/import-text.ts';
 import { sha256Hex } from '../../src/model/work.ts';
 import { KAVBIURO_BYTES, KAVBIURO_IRI, KAVBIURO_TEXT } from '../fixtures/reliability/bad-annotation-files.ts';
 import { MARKUP_PAYLOADS, URL_PAYLOADS, XSS_PAYLOADS, payloadId, type XssPayload } from '../fixtures/reliability/xss-payloads.ts';
-import { chromiumAvailable, deepText, launchChromium, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
+import { chromiumAvailable, deepText, launchChromium, openReader, PROJECT_ROOT, startReaderServer, selectText } from './support/browser.ts';
 
 const OUT = join(PROJECT_ROOT, 'test-results', 'xss');
 const SERVED = '/test-results/xss';
@@ -81,27 +81,6 @@ async function expectInert(page: Page, dialogs: string[]): Promise<void> {
   expect(await inertProblems(page), 'live markup in the DOM').toEqual([]);
 }
 
-/** Selects the first occurrence of `text` in the reader's text as a mouse would. */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector('.ap-text')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(needle);
-      if (i >= 0) {
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + needle.length);
-        (root as HTMLElement).focus();
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`text not found: ${needle}`);
-  }, text);
-  await page.waitForFunction(() => !window.apparatus!.editor.view.state.selection.empty);
-}
 
 /** A passage of `text` for note `i`: whole words, spread over the text. */
 function passage(text: string, i: number): [number, number] {

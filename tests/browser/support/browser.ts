@@ -85,3 +85,29 @@ export function deepText(locator: import('playwright-core').Locator): Promise<st
     return walk(el);
   });
 }
+
+/**
+ * Selects the first occurrence of `text` in the reader's text as a mouse selection would (a DOM range that
+ * ProseMirror reads on selectionchange), and waits until the editor's selection is that range.
+ */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const root = document.querySelector('.ap-text')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf(needle);
+      if (i >= 0) {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + needle.length);
+        (root as HTMLElement).focus();
+        const sel = getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`text not found: ${needle}`);
+  }, text);
+  await page.waitForFunction(() => !window.apparatus!.editor.view.state.selection.empty);
+}
