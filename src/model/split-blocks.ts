@@ -72,7 +72,8 @@ export function isQuotationBlock(text: string): boolean {
  * Splits `text` (already decoded) into blocks separated by blank lines, and takes the trailing run of `N. text`
  * lines (blank lines may separate them), optionally after a heading line, as the reference list. A line that is
  * not of the form `N. text` continues the entry above it, as a soft wrap, when it follows that entry directly (no
- * blank line between) or is one of at most three indented lines after it. Nothing is dropped: a line that is neither blank, nor in the list, nor the heading is body text.
+ * blank line between) or is one of at most three indented lines after it. A line of the form `N. text` directly
+ * under a body line (no blank line between) is a soft wrap of that paragraph, not an entry. Nothing is dropped: a line that is neither blank, nor in the list, nor the heading is body text.
  */
 export function splitBlocks(text: string): SplitText {
   const lines = text.split(/\r\n|\n|\r/);
@@ -103,6 +104,19 @@ export function splitBlocks(text: string): SplitText {
     pendingIndented &&= INDENTED.test(line);
     // Indented paragraphs of body text are not an entry's continuation: across blank lines, only a few lines are.
     if (pendingAcrossBlank && pending > MAX_DETACHED_CONTINUATION) break;
+  }
+  // An "entry" glued to the body line above it is a soft-wrapped line of that paragraph that happens to start with
+  // a number and a full stop ("…ratified in⏎1921. It held"): the list starts at the next entry after a blank line.
+  if (firstEntry > 0 && !BLANK.test(lines[firstEntry - 1]!) && !isReferenceHeading(lines[firstEntry - 1]!)) {
+    let next = -1;
+    for (let k = firstEntry + 1; k < lines.length; k++) {
+      if (ENTRY.test(lines[k]!) && BLANK.test(lines[k - 1]!)) {
+        next = k;
+        break;
+      }
+    }
+    firstEntry = next;
+    cut = next >= 0 ? next : lines.length;
   }
   const entries: RawEntry[] = [];
   let heading: string | null = null;

@@ -182,6 +182,25 @@ describe('the reference list', () => {
     expect(imported.blocks.map((b) => b.text)).toEqual(['1. Introduction', 'The treaty was signed.[1]', 'It held for years.', 'Then it failed.', 'Nobody knows why.']);
   });
 
+  test('a wrapped body line that starts with "1921. " stays in its paragraph', () => {
+    const imported = sound('The treaty was finally ratified in\n1921. It remains in force.[1]\n\n  1. Smith (1990).\n');
+    expect(imported.blocks.map((b) => b.text)).toEqual(['The treaty was finally ratified in 1921. It remains in force.[1]']);
+    expect(imported.references.map((r) => r.label)).toEqual(['1']);
+    expect(imported.problems).toEqual([]);
+  });
+
+  test('a list glued to the paragraph above it (no blank line) is that paragraph\'s soft wrap, its markers reported', () => {
+    const imported = sound('Body.[1]\n1. Smith (1990).\n');
+    expect(imported.blocks.map((b) => b.text)).toEqual(['Body.[1] 1. Smith (1990).']);
+    expect(imported.problems.map((p) => p.kind)).toEqual(['missing-reference']);
+  });
+
+  test('a heading line directly above the list (no blank line) is still the heading', () => {
+    const imported = sound('Body.[1]\n\nReferences\n  1. Smith (1990).\n');
+    expect(imported.referencesHeading).toBe('References');
+    expect(imported.references).toHaveLength(1);
+  });
+
   test('tabs and no-break spaces around entries', () => {
     const imported = sound('Body.[1][2]\n\t\n\t1.\tSmith (1990).\n\u00A0\n\u00A02.\u00A0Doe (2001).\n');
     expect(imported.references.map((r) => [r.label, r.text])).toEqual([['1', 'Smith (1990).'], ['2', 'Doe (2001).']]);
