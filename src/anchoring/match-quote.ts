@@ -114,6 +114,8 @@ class QuoteSearch {
   private readonly seen = new Set<number>();
   private readonly contextMasks: ContextMasks = {};
   private best: QuoteMatch | null = null;
+  /** the best-scoring verbatim occurrence seen */
+  private bestVerbatim: QuoteMatch | null = null;
   /** the best is the quote verbatim in its recognisable context near a hint (see DECISIVE_CONTEXT) */
   private decisive = false;
 
@@ -168,7 +170,16 @@ class QuoteSearch {
         }
       }
     }
-    return this.best;
+    // A fuzzy span overlapping a verbatim occurrence by more than half differs from it only by edits around the
+    // quote that it swallowed (gaining context similarity for them): the words themselves are intact, so the
+    // verbatim occurrence stands when it is acceptable on its own.
+    const best = this.best;
+    const verbatim = this.bestVerbatim;
+    if (best && verbatim && best !== verbatim && verbatim.score >= ORPHAN_THRESHOLD) {
+      const overlap = Math.min(best.end, verbatim.end) - Math.max(best.start, verbatim.start);
+      if (overlap * 2 > best.end - best.start) return verbatim;
+    }
+    return best;
   }
 
   /**
@@ -279,6 +290,7 @@ class QuoteSearch {
     if (context.suffix !== undefined) evidence.suffix = suffixSimilarity(text, end, context.suffix, this.contextMasks);
     if (this.hints.length > 0) evidence.position = proximity(this.distance(start), this.scale);
     const score = combineScore(evidence);
+    if (errors === 0 && (!this.bestVerbatim || score > this.bestVerbatim.score)) this.bestVerbatim = { start, end, score };
     const best = this.best;
     const nearer = best !== null && this.distance(start) < this.distance(best.start);
     if (!best || score > best.score || (score === best.score && nearer)) {

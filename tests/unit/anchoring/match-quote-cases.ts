@@ -45,6 +45,15 @@ export const matchCases: MatchCase[] = [
     expected: 'a derivative of the verb *dūcan',
   },
   {
+    // The stored prefix no longer ends where the words begin; a span swallowing the new word would have perfect
+    // context on both sides, but the words themselves are intact: they stay exact, without the new word.
+    name: 'words inserted right before it',
+    kind: 'unchanged',
+    passage: 'a group that contains the ducks, geese and swans, as well as the screamers, and the magpie goose.',
+    revise: (t) => replaceOnce(t, 'Anseriformes, a group that contains', 'Anseriformes, which most authors would agree is a group that contains'),
+    expected: 'a group that contains the ducks, geese and swans, as well as the screamers, and the magpie goose.',
+  },
+  {
     name: 'the paragraph moved to the end of the body',
     kind: 'moved',
     passage: 'several types of unrelated water birds',
