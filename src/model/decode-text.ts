@@ -187,8 +187,11 @@ export function decodeText(input: string | Uint8Array): string {
       const hex = input.charCodeAt(at).toString(16).toUpperCase();
       throw new ImportError('encoding', `The text contains a lone surrogate U+${hex} (half of a character; not valid Unicode)`, line, column);
     }
-    const size = utf8Length(input, MAX_TEXT_BYTES);
-    if (size > MAX_TEXT_BYTES) throw tooLarge(size, 'bytes in UTF-8');
+    // A UTF-16 code unit takes at most three bytes in UTF-8: short strings need no count.
+    if (input.length * 3 > MAX_TEXT_BYTES) {
+      const size = utf8Length(input, MAX_TEXT_BYTES);
+      if (size > MAX_TEXT_BYTES) throw tooLarge(size, 'bytes in UTF-8');
+    }
     text = input;
   } else {
     if (input.length > MAX_TEXT_BYTES) throw tooLarge(input.length, 'bytes');
