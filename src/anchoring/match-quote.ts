@@ -140,7 +140,11 @@ class QuoteSearch {
     const centres = this.hints.map((h) => Math.max(0, Math.min(n, Math.round(h))));
     // Most passages are verbatim close to where they were (or to the estimate): look there first.
     for (const h of centres) if (!this.decisive) this.exactIn(h - FIRST_EXACT_RADIUS, h + m + FIRST_EXACT_RADIUS);
-    for (const h of centres) if (!this.decisive) this.exactIn(h - nearRadius, h + m + nearRadius);
+    // Verbatim occurrences farther out can only win if the best so far is below what they could reach.
+    const beyondFirst = scoreBound(1, proximity(FIRST_EXACT_RADIUS, this.scale), this.hasPrefix, this.hasSuffix);
+    if (!this.best || this.best.score < beyondFirst) {
+      for (const h of centres) if (!this.decisive) this.exactIn(h - nearRadius, h + m + nearRadius);
+    }
     // Whether stage 2 found an acceptable span: then the rest of it is skipped (the estimate, searched first, is
     // usually right; the hint window only matters when the context did not lead anywhere).
     const acceptedHere = (before: QuoteMatch | null) => this.best !== before && this.best !== null && this.best.score >= ORPHAN_THRESHOLD;
