@@ -49,9 +49,30 @@ export const APPARATUS_CONTEXT = {
 /** The `@context` value Apparatus writes. */
 export const ANNOTATION_CONTEXT = [W3C_CONTEXT, APPARATUS_CONTEXT] as const;
 
-/** The W3C motivations Apparatus uses. */
-export type Motivation = 'commenting' | 'questioning' | 'assessing' | 'linking' | 'tagging' | 'replying' | 'editing';
-export const MOTIVATIONS: readonly Motivation[] = ['commenting', 'questioning', 'assessing', 'linking', 'tagging', 'replying', 'editing'];
+/**
+ * The W3C motivations (Web Annotation Data Model §3.3.5): all thirteen are read, so that others' files load.
+ * Apparatus itself writes the ones in `NOTE_MOTIVATIONS` (and `replying`, `linking` for replies and claim links).
+ */
+export type Motivation =
+  | 'commenting'
+  | 'questioning'
+  | 'assessing'
+  | 'linking'
+  | 'tagging'
+  | 'replying'
+  | 'editing'
+  | 'highlighting'
+  | 'bookmarking'
+  | 'classifying'
+  | 'describing'
+  | 'identifying'
+  | 'moderating';
+export const MOTIVATIONS: readonly Motivation[] = [
+  'commenting', 'questioning', 'assessing', 'linking', 'tagging', 'replying', 'editing',
+  'highlighting', 'bookmarking', 'classifying', 'describing', 'identifying', 'moderating',
+];
+/** What a scholar chooses from when writing a note (replies have their own form). */
+export const NOTE_MOTIVATIONS: readonly Motivation[] = ['commenting', 'questioning', 'assessing', 'linking', 'tagging', 'editing'];
 
 /** A scholar's verdict on a claim. */
 export type Verdict = 'supported' | 'supported-with-caveats' | 'contested' | 'likely-erroneous' | 'unsourced' | 'not-checked';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { CERTAINTIES, MOTIVATIONS, VERDICTS, type Certainty, type Motivation, type Verdict } from '../anchoring/annotation-types.ts';
+import { CERTAINTIES, NOTE_MOTIVATIONS, VERDICTS, type Certainty, type Motivation, type Verdict } from '../anchoring/annotation-types.ts';
 import { draftProblem, parseTags, type NoteDraft } from '../anchoring/note-draft.ts';
 import { NoteSubmitEvent, type NoteFormMode } from './events.ts';
 import { CERTAINTY_LABEL, MOTIVATION_LABEL, VERDICT_LABEL } from './note-labels.ts';
@@ -98,7 +98,7 @@ export class ApNoteForm extends LitElement {
   override render() {
     const d = this.draft;
     const title = this.mode === 'create' ? 'New note' : this.mode === 'reply' ? 'Reply' : this.textOnly ? 'Edit reply' : 'Edit note';
-    const motivations = MOTIVATIONS.filter((m) => m !== 'replying');
+    const motivations = NOTE_MOTIVATIONS.includes(d.motivation) ? NOTE_MOTIVATIONS : [...NOTE_MOTIVATIONS, d.motivation];
     return html`<form @submit=${this.submit} @keydown=${this.onKeydown} aria-label=${title}>
       <h2>${title}</h2>
       ${this.quote ? html`<p class="quote">“${this.quote}”</p>` : nothing}

@@ -11,6 +11,12 @@ export const MOTIVATION_LABEL: Record<Motivation, string> = {
   tagging: 'Tags',
   replying: 'Reply',
   editing: 'Editorial',
+  highlighting: 'Highlight',
+  bookmarking: 'Bookmark',
+  classifying: 'Classification',
+  describing: 'Description',
+  identifying: 'Identification',
+  moderating: 'Moderation',
 };
 
 export const VERDICT_LABEL: Record<Verdict, string> = {

@@ -276,3 +276,16 @@ describe('parseAnnotationFile', () => {
     );
   });
 });
+
+describe('motivations', () => {
+  test.each(['highlighting', 'bookmarking', 'classifying', 'describing', 'identifying', 'moderating', 'editing'])(
+    'every W3C motivation is read: %s',
+    (motivation) => {
+      expect(errorsOf(note({ motivation }))).toEqual([]);
+    },
+  );
+
+  test('a motivation the W3C model does not define is rejected, naming the field', () => {
+    expect(errorsOf(note({ motivation: 'liking' })).map((e) => e.field)).toEqual(['motivation']);
+  });
+});
