@@ -38,17 +38,19 @@ function pushUnique(list: string[], value: string): void {
  */
 export function parseIdentifiers(text: string): ReferenceIds {
   const ids: ReferenceIds = { isbn: [], oclc: [], ol: [], hdl: [], doi: [], url: [] };
-  for (const m of text.matchAll(/\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])\b/g)) {
+  // Most entries carry one or two kinds of identifier: a substring test spares the others' regular expressions.
+  const lower = text.toLowerCase();
+  if (text.includes('ISBN')) for (const m of text.matchAll(/\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])\b/g)) {
     const digits = m[1]!.replace(/[\s-]/g, '').toUpperCase();
     if (isValidIsbn(digits)) pushUnique(ids.isbn, digits);
   }
-  for (const m of text.matchAll(/\bOCLC:?\s*(\d{1,12})\b/g)) pushUnique(ids.oclc, m[1]!);
-  for (const m of text.matchAll(/\bOL:?\s*(\d+[MWA])\b/g)) pushUnique(ids.ol, m[1]!);
-  for (const m of text.matchAll(/\bhdl:\s*(\d[\w.]*\/\S+)/gi)) pushUnique(ids.hdl, trimTrailing(m[1]!));
-  for (const m of text.matchAll(/(?:\bdoi:\s*|\bDOI\s+|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s<>"]+)/gi)) {
+  if (text.includes('OCLC')) for (const m of text.matchAll(/\bOCLC:?\s*(\d{1,12})\b/g)) pushUnique(ids.oclc, m[1]!);
+  if (text.includes('OL')) for (const m of text.matchAll(/\bOL:?\s*(\d+[MWA])\b/g)) pushUnique(ids.ol, m[1]!);
+  if (lower.includes('hdl:')) for (const m of text.matchAll(/\bhdl:\s*(\d[\w.]*\/\S+)/gi)) pushUnique(ids.hdl, trimTrailing(m[1]!));
+  if (lower.includes('doi')) for (const m of text.matchAll(/(?:\bdoi:\s*|\bDOI\s+|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/[^\s<>"]+)/gi)) {
     pushUnique(ids.doi, trimTrailing(m[1]!));
   }
-  for (const m of text.matchAll(/<(https?:\/\/[^\s<>]+)>|(?<![<\w])(https?:\/\/[^\s<>"]+)/g)) {
+  if (text.includes('http')) for (const m of text.matchAll(/<(https?:\/\/[^\s<>]+)>|(?<![<\w])(https?:\/\/[^\s<>"]+)/g)) {
     pushUnique(ids.url, m[1] ?? trimTrailing(m[2]!));
   }
   return ids;
@@ -120,13 +122,21 @@ function parseAuthors(raw: string, firstLast = false): CslName[] {
   return parts.map(parseName).filter((n): n is CslName => n !== null);
 }
 
+/** `text` without a last word that is a bare domain such as `books.google.de` (the site a link pointed to). */
+function withoutTrailingDomain(text: string): string {
+  const trimmed = text.trimEnd();
+  const last = trimmed.slice(trimmed.lastIndexOf(' ') + 1);
+  const domain = /[\w.-]+\.(?:de|com|org|net)$/.exec(last);
+  return domain && (domain.index === 0 || !/[\w.-]/.test(last[domain.index - 1]!)) ? trimmed.slice(0, trimmed.length - domain[0].length) : text;
+}
+
 /** Strips identifiers, URLs and access notes from an entry, leaving the bibliographic description. */
 function description(text: string, ids: ReferenceIds): string {
   let d = text
     .replace(/<https?:\/\/[^\s<>]+>/g, '')
     .replace(/\bhttps?:\/\/\S+/g, '')
-    .replace(/\b(?:ISBN(?:-1[03])?|OCLC|OL|hdl|doi|DOI|Bibcode|PMID|PMC|ISSN|JSTOR|S2CID|ASIN)[:\s]\s*\S+/g, '')
-    .replace(/\b[\w.-]+\.(?:de|com|org|net)\s*$/g, '');
+    .replace(/\b(?:ISBN(?:-1[03])?|OCLC|OL|hdl|doi|DOI|Bibcode|PMID|PMC|ISSN|JSTOR|S2CID|ASIN)[:\s]\s*\S+/g, '');
+  d = withoutTrailingDomain(d);
   for (const isbn of ids.isbn) d = d.split(isbn).join('');
   return d.replace(/(?:,\s*)+(?=[.,]|$)/g, '').replace(/\s+/g, ' ').trim().replace(/[,\s]+$/, '');
 }
@@ -165,6 +175,9 @@ const MAX_PARSED = 2000;
 const RETRIEVED =
   /\b(?:Retrieved|[Aa]bgerufen am)\s+(\d{4}-\d{2}-\d{2}|\p{L}+\.?\s+\d{1,2},\s+\d{4}|(?:\d{1,2}\.?\s+)?\p{L}+\.?\s+\d{4}|\d{4})/u;
 
+/** Every access note of an entry with its closing full stop, to take out of the description. */
+const RETRIEVED_NOTES = new RegExp(`${RETRIEVED.source}\\.?`, 'gu');
+
 /** A short (author–year) citation: "Carboneras 1992, p. 536.", "Madsen, McHugh & de Kloet 1988, pp. 452–3." */
 const SHORT_CITE = /^(\p{Lu}[^()"“”\d:;]{1,120}?),?\s+(\d{4})[a-z]?(?:,\s*((?:pp?|S)\.\s*[\divxlcdm][\divxlcdm\s,–-]*|[^.]{1,40}))?\.?$/u;
 
@@ -191,7 +204,7 @@ export function parseCsl(label: string, text: string, ids: ReferenceIds): CslIte
   // Entries far longer than any citation are notes or damage: read only their start (the text itself is kept whole).
   const head = text.length > MAX_PARSED ? text.slice(0, MAX_PARSED) : text;
   const retrieved = RETRIEVED.exec(head);
-  let d = description(head, ids).replace(new RegExp(RETRIEVED.source + '\\.?', 'gu'), '');
+  let d = description(head, ids).replace(RETRIEVED_NOTES, '');
   d = d.replace(/\bArchived from the original[^.]*\./g, '').trim();
 
   const short = SHORT_CITE.exec(d);
