@@ -65,6 +65,8 @@ interface Context {
   refs: ReferenceKeys;
   regions: TextRegion[];
   claimKeys: Map<Claim, string>;
+  /** claims' canonical spans in document order (claims never overlap), for `claimsUnder` by binary search */
+  claimSpans: { start: number; end: number; key: string }[];
 }
 
 function respOf(ctx: Context, agent: Agent | undefined): string | null {
@@ -238,15 +240,30 @@ function tagLine(tags: readonly string[]): Child {
   return element('p', {}, ['Tags: ', ...tags.map((t, i) => [i > 0 ? ', ' : '', element('term', { type: 'tag' }, [t])])]);
 }
 
-function claimsUnder(ctx: Context, start: number, end: number): string[] {
-  const keys: string[] = [];
-  for (const claim of ctx.input.text.claims) {
-    const region = ctx.regions.find((r) => r.kind === 'block' && r.index === claim.block);
-    if (!region) continue;
-    const s = region.start + claim.start;
-    const e = region.start + claim.end;
-    if (start < e && s < end) keys.push(ctx.claimKeys.get(claim)!);
+/** The canonical spans of the claims, in document order. */
+function claimCanonicalSpans(regions: readonly TextRegion[], claims: readonly Claim[], keys: ReadonlyMap<Claim, string>): Context['claimSpans'] {
+  const blockStart = new Map<number, number>();
+  for (const r of regions) if (r.kind === 'block') blockStart.set(r.index, r.start);
+  const spans: Context['claimSpans'] = [];
+  for (const claim of claims) {
+    const at = blockStart.get(claim.block);
+    if (at !== undefined) spans.push({ start: at + claim.start, end: at + claim.end, key: keys.get(claim)! });
   }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Keys of the claims overlapping [start, end): binary search for the first claim ending after `start`. */
+function claimsUnder(ctx: Context, start: number, end: number): string[] {
+  const spans = ctx.claimSpans;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const keys: string[] = [];
+  for (let i = lo; i < spans.length && spans[i]!.start < end; i++) keys.push(spans[i]!.key);
   return keys;
 }
 
@@ -262,7 +279,7 @@ function replyNote(ctx: Context, reply: ExportReply): Markup {
 function noteContent(ctx: Context, note: ExportNote, target: string): Child[] {
   const a: Annotation = note.annotation;
   const contested = a.verdict === 'contested' || a.verdict === 'likely-erroneous';
-  const covered = note.anchor ? claimsUnder(ctx, note.anchor.start, note.anchor.end) : [];
+  const covered = contested && note.anchor ? claimsUnder(ctx, note.anchor.start, note.anchor.end) : [];
   return [
     a.verdict ? element('p', {}, ['Verdict: ', element('term', { type: 'verdict' }, [words(a.verdict)]), a.certainty ? ` (certainty ${a.certainty})` : '']) : null,
     ...note.text.map((t) => element('p', {}, [t])),
@@ -328,7 +345,15 @@ export function exportTei(input: ExportInput): string {
     usedClaimKeys.add(key);
     claimKeys.set(claim, key);
   }
-  const ctx: Context = { input, notes, refs: referenceKeys(input.text.references), regions: textRegions(input.text), claimKeys };
+  const regions = textRegions(input.text);
+  const ctx: Context = {
+    input,
+    notes,
+    refs: referenceKeys(input.text.references),
+    regions,
+    claimKeys,
+    claimSpans: claimCanonicalSpans(regions, input.text.claims, claimKeys),
+  };
   const placed = placeNotes(
     ctx.regions,
     notes.placed.map((n) => ({ number: n.number, start: n.anchor!.start, end: n.anchor!.end })),
