@@ -128,8 +128,11 @@ export class DocText {
         return seg.pos + inner;
       case 'atom':
         return inner === 0 ? seg.pos : inner >= seg.length ? seg.pos + 1 : side < 0 ? seg.pos : seg.pos + 1;
-      case 'synthetic':
-        return seg.pos;
+      case 'synthetic': {
+        // An end (side -1) at the start of an entry's `N. ` prefix belongs to the block before it.
+        const prev = this.segments[i - 1];
+        return side < 0 && inner === 0 && prev ? this.segmentEndPos(prev) : seg.pos;
+      }
     }
   }
 

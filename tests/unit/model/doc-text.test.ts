@@ -70,3 +70,18 @@ describe.each(Object.entries(texts))('DocText on the imported %s text', (_name, 
     }
   });
 });
+
+describe('DocText edges at a reference entry', () => {
+  const imported = importText(readFileSync(new URL('../../../corpus/kavbiuro/text.txt', import.meta.url)));
+  const dt = DocText.fromDoc(buildDoc(imported));
+  const entry2 = dt.text.indexOf('2. Suny');
+
+  test('an end just before an entry\'s "N. " prefix stays in the block before it', () => {
+    const pos = dt.toPos(entry2, -1);
+    expect(dt.toOffset(pos)).toBe(entry2 - 2); // end of entry 1, before the "\n\n" separator
+  });
+
+  test('a start there goes to the entry\'s text, after its prefix', () => {
+    expect(dt.toOffset(dt.toPos(entry2, 1))).toBe(entry2 + 3);
+  });
+});
