@@ -1,10 +1,9 @@
 /**
  * The reader's export menu and import control, wired to the exporters (loaded lazily, one module per format, so
- * the first page stays small) and to the import pipeline (W3C JSON-LD or Hypothesis → merge → anchor → undoable
+ * the first page stays small; the import pipeline likewise) and to the import pipeline (W3C JSON-LD or Hypothesis → merge → anchor → undoable
  * put). Import never replaces a note silently: duplicates are skipped and conflicts kept beside, as the report says;
  * what cannot be read is listed under "Could not be read".
  */
-import { importAnnotations } from './anchoring/import-annotations.ts';
 import { docTextOf, entriesFromAnchors, putNotes } from './editor/annotation-commands.ts';
 import { annotationsOf } from './editor/annotation-plugin.ts';
 import { exportInputOf } from './editor/export-input-of.ts';
@@ -72,6 +71,8 @@ export function mountExportTools(reader: ApReader, options: ExportToolsOptions):
       options.addUnreadable([{ origin: file.name, key: file.name, reason: `not JSON: ${(err as Error).message}`, raw: null }]);
       return;
     }
+    // The import pipeline (Hypothesis reader, merge, anchoring) is loaded on first use, like the exporters.
+    const { importAnnotations } = await import('./anchoring/import-annotations.ts');
     const state = editor.view.state;
     const existing = [...annotationsOf(state).byId.values()].map((x) => x.annotation);
     const result = importAnnotations(value, docTextOf(state.doc).text, existing, { source: meta.iri, where: file.name });
