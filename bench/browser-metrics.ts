@@ -59,6 +59,8 @@ export async function serveStatic(mounts: Record<string, string>): Promise<{ url
 export interface BrowserFigures {
   first_render_ms: number | null;
   first_render_runs: number[];
+  /** Median First Contentful Paint: when the first text was painted, before the whole book is ready. */
+  first_contentful_paint_ms: number | null;
   panel_update_p95_ms: number | null;
   panel_update_median_ms: number | null;
   /** Caret move → the frame showing the updated panel rendered (layout, paint of the whole book included). */
@@ -99,8 +101,11 @@ async function loadOnce(browser: Browser, url: string, timeoutMs = 60_000) {
   } catch {
     throw new Error(`the reader never set data-apparatus-ready within ${timeoutMs} ms${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
   }
-  const readyAt = await page.evaluate(() => (window as unknown as { __apparatusReadyAt: number }).__apparatusReadyAt);
-  return { context, page, readyAt, errors };
+  const { readyAt, fcp } = await page.evaluate(() => ({
+    readyAt: (window as unknown as { __apparatusReadyAt: number }).__apparatusReadyAt,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+  }));
+  return { context, page, readyAt, fcp, errors };
 }
 
 /** Measures first render, panel updates and heap. Throws only when Chromium cannot start. */
@@ -109,10 +114,14 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
   const browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_ARGS, headless: true });
   try {
     const renders: number[] = [];
+    const paints: number[] = [];
     // One warm-up load (disk cache of the server's files, Chromium's code cache), then the measured ones.
     for (let i = 0; i <= options.runs; i++) {
-      const { context, readyAt } = await loadOnce(browser, options.pageUrl);
-      if (i > 0) renders.push(readyAt);
+      const { context, readyAt, fcp } = await loadOnce(browser, options.pageUrl);
+      if (i > 0) {
+        renders.push(readyAt);
+        if (fcp !== null) paints.push(fcp);
+      }
       options.log(`  first render ${i === 0 ? '(warm-up)' : `#${i}`}: ${readyAt.toFixed(0)} ms`);
       await context.close();
     }
@@ -203,6 +212,7 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
     return {
       first_render_ms: median(renders),
       first_render_runs: renders,
+      first_contentful_paint_ms: paints.length ? median(paints) : null,
       panel_update_p95_ms: p95,
       panel_update_median_ms: med,
       panel_painted_p95_ms: paintedP95,

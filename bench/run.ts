@@ -259,6 +259,7 @@ async function main(): Promise<void> {
       panel_update_median_ms: browser?.panel_update_median_ms == null ? null : round(browser.panel_update_median_ms, 2),
       panel_painted_p95_ms: browser?.panel_painted_p95_ms == null ? null : round(browser.panel_painted_p95_ms, 1),
       first_render_runs_ms: browser?.first_render_runs.map((v) => round(v)) ?? null,
+      first_contentful_paint_ms: browser?.first_contentful_paint_ms == null ? null : round(browser.first_contentful_paint_ms),
       bundle_files: bundleFiles,
       runs,
       baseline_runs: baselineRuns,
