@@ -1,13 +1,12 @@
 /**
- * Highlights for annotations, computed by a pure function of the annotation state and the focused annotation,
- * and cached by their identity (a caret move recomputes nothing). Overlapping notes nest their highlight elements,
- * so overlaps show darker; the focused note is outlined.
+ * Highlights for annotations, computed by a pure function of the annotation state and cached by its identity (a
+ * caret move or a focus change recomputes nothing). Overlapping notes nest their highlight elements,
+ * so overlaps show darker.
  */
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import { annotationsOf, type AnnotationEntry } from './annotation-plugin.ts';
-import { focusedAnnotation } from './focus-plugin.ts';
 
 /**
  * Assigns each anchored entry a lane so that no two overlapping notes share one (greedy interval colouring in
@@ -28,8 +27,8 @@ export function assignLanes(entries: readonly AnnotationEntry[]): Map<string, nu
   return lanes;
 }
 
-/** The decoration set for `entries` on `doc`, with `active` (an id, or null) marked. */
-export function annotationDecorations(doc: PMNode, entries: Iterable<AnnotationEntry>, active: string | null): DecorationSet {
+/** The decoration set for `entries` on `doc` (the focused note is outlined by highlight-plugin.ts, not here). */
+export function annotationDecorations(doc: PMNode, entries: Iterable<AnnotationEntry>): DecorationSet {
   const list = [...entries];
   const lanes = assignLanes(list);
   const decos: Decoration[] = [];
@@ -40,7 +39,6 @@ export function annotationDecorations(doc: PMNode, entries: Iterable<AnnotationE
     const classes = ['ap-note', `ap-note--${a.motivation}`];
     if (a.verdict) classes.push(`ap-note--verdict-${a.verdict}`);
     if (e.status === 'fuzzy') classes.push('ap-note--fuzzy');
-    if (a.id === active) classes.push('is-active');
     decos.push(
       Decoration.inline(e.range.from, e.range.to, { nodeName: `ap-mark-${lane}`, class: classes.join(' '), 'data-annotation': a.id }, { id: a.id }),
     );
@@ -50,19 +48,17 @@ export function annotationDecorations(doc: PMNode, entries: Iterable<AnnotationE
 
 interface Cache {
   byId: unknown;
-  active: string | null;
   set: DecorationSet;
 }
 
 const cacheKey = new PluginKey<Cache>('apparatus-annotation-decorations');
 
-/** The plugin: recomputes only when the annotation set or the focused annotation changed. */
+/** The plugin: recomputes only when the annotation set changed. */
 export function annotationDecorationsPlugin(): Plugin<Cache> {
   const compute = (state: EditorState, prev: Cache | null): Cache => {
     const { byId } = annotationsOf(state);
-    const active = focusedAnnotation(state);
-    if (prev && prev.byId === byId && prev.active === active) return prev;
-    return { byId, active, set: annotationDecorations(state.doc, byId.values(), active) };
+    if (prev && prev.byId === byId) return prev;
+    return { byId, set: annotationDecorations(state.doc, byId.values()) };
   };
   return new Plugin<Cache>({
     key: cacheKey,

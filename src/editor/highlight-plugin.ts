@@ -1,31 +1,91 @@
 /**
- * Decorations that show where the reader is: the claim under the caret, and the reference entry whose marker was
- * clicked. Computed by a pure function of the state (like the ProseMirror lint example), so they never drift.
+ * Showing where the reader is: the claim under the caret, the focused note and the reference entry whose marker was
+ * clicked.
+ *
+ * The claim and the note are shown by a stylesheet rule naming their ids (`[data-claim="…"]`,
+ * `[data-annotation="…"]`), written by a plugin view into one `<style>` element outside the editor's DOM. A caret
+ * move therefore changes no decoration, and ProseMirror does not walk a book's thousands of blocks to redraw
+ * (DOM side effects only in `PluginView.update`, which returns early when nothing changed). The focused reference is
+ * a node decoration computed by a pure function of the state.
  */
 import { Plugin, type EditorState } from 'prosemirror-state';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { currentClaim } from './commands.ts';
-import { focusedReference } from './focus-plugin.ts';
+import { focusedAnnotation, focusedReference } from './focus-plugin.ts';
+import { isLoading } from './read-only.ts';
 
-/** The decorations for `state`: `is-current` over the current claim, `is-focused` on the focused reference. */
-export function highlightDecorations(state: EditorState): DecorationSet {
-  const decos: Decoration[] = [];
-  const claim = currentClaim(state);
-  if (claim) decos.push(Decoration.inline(claim.from, claim.to, { class: 'is-current' }));
+/** The `is-focused` node decoration on the focused reference entry (empty when none). */
+export function referenceDecorations(state: EditorState): DecorationSet {
   const label = focusedReference(state);
   const refs = state.doc.lastChild;
-  if (label !== null && refs?.type.name === 'references') {
-    const start = state.doc.content.size - refs.nodeSize + 1;
-    refs.forEach((entry, offset) => {
-      if (entry.attrs['label'] === label) {
-        decos.push(Decoration.node(start + offset, start + offset + entry.nodeSize, { class: 'is-focused' }));
-      }
-    });
-  }
+  if (label === null || refs?.type.name !== 'references') return DecorationSet.empty;
+  const decos: Decoration[] = [];
+  const start = state.doc.content.size - refs.nodeSize + 1;
+  refs.forEach((entry, offset) => {
+    if (entry.attrs['label'] === label) decos.push(Decoration.node(start + offset, start + offset + entry.nodeSize, { class: 'is-focused' }));
+  });
   return DecorationSet.create(state.doc, decos);
 }
 
-/** The plugin (in the editor layer because decorations come from prosemirror-view). */
-export function highlightPlugin(): Plugin {
-  return new Plugin({ props: { decorations: highlightDecorations } });
+/** What is highlighted: the current claim's id and the focused note's id (null when none). */
+export interface CurrentIds {
+  claim: string | null;
+  annotation: string | null;
 }
+
+/** The ids to highlight in `state`. */
+export function currentIds(state: EditorState): CurrentIds {
+  return { claim: currentClaim(state)?.id ?? null, annotation: focusedAnnotation(state) };
+}
+
+/** The stylesheet for `ids` (rules are scoped to the reader's text; ids are CSS-escaped by `escape`). */
+export function currentStyle(ids: CurrentIds, escape: (s: string) => string): string {
+  const rules: string[] = [];
+  if (ids.claim !== null) {
+    const sel = `.ap-text [data-claim="${escape(ids.claim)}"]`;
+    rules.push(`${sel} { background-color: var(--ap-current); box-shadow: 0 0 0 2px var(--ap-current); border-radius: 2px; }`);
+    rules.push(`${sel}.ap-claim--none { background-color: #f6d8cf; box-shadow: 0 0 0 2px #f6d8cf; }`);
+  }
+  if (ids.annotation !== null) {
+    rules.push(`.ap-text [data-annotation="${escape(ids.annotation)}"] { background-color: rgba(122, 94, 168, 0.3); outline: 1px solid rgba(122, 94, 168, 0.8); }`);
+  }
+  return rules.join('\n');
+}
+
+class CurrentStyleView {
+  private readonly style: HTMLStyleElement;
+  private ids: CurrentIds = { claim: null, annotation: null };
+
+  constructor(view: EditorView) {
+    const doc = view.dom.ownerDocument;
+    this.style = doc.createElement('style');
+    this.style.dataset['apparatus'] = 'current';
+    doc.head.append(this.style);
+    this.update(view);
+  }
+
+  update(view: EditorView): void {
+    // While a large work is still being appended, the claim index would be rebuilt for every slice.
+    if (isLoading(view.state)) return;
+    const ids = currentIds(view.state);
+    if (ids.claim === this.ids.claim && ids.annotation === this.ids.annotation) return;
+    this.ids = ids;
+    this.style.textContent = currentStyle(ids, (s) => CSS.escape(s));
+    view.dom.dataset['currentClaim'] = ids.claim ?? '';
+  }
+
+  destroy(): void {
+    this.style.remove();
+  }
+}
+
+/** The plugin: the reference decoration, and the plugin view that writes the highlight stylesheet. */
+export function highlightPlugin(): Plugin {
+  return new Plugin({
+    props: { decorations: (state) => (isLoading(state) ? null : referenceDecorations(state)) },
+    view: (view) => new CurrentStyleView(view),
+  });
+}
+
+/** @deprecated the loader's name for `referenceDecorations`, until the composition root uses `highlightPlugin`. */
+export const highlightDecorations = referenceDecorations;

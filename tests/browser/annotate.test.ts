@@ -123,7 +123,12 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
   test('a deep link #annotation=<id> opens the page on that note', async () => {
     const id = 'urn:apparatus:kavbiuro:stalin-narimanov-attribution';
     const { page: linked } = await openReader(context, `${server.url}#annotation=${encodeURIComponent(id)}`);
-    await expect.poll(() => linked.locator(`.ap-text .is-active[data-annotation="${id}"]`).count()).toBeGreaterThan(0);
+    // The focused note is outlined by the reader's highlight stylesheet.
+    const outline = () => linked.evaluate((i) => {
+      const el = document.querySelector(`.ap-text [data-annotation="${CSS.escape(i)}"]`);
+      return el ? getComputedStyle(el).outlineStyle : 'missing';
+    }, id);
+    await expect.poll(outline).toBe('solid');
     await linked.close();
   });
 
