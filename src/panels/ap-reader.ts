@@ -72,8 +72,10 @@ export class ApReader extends LitElement {
     [role='tab'][aria-selected='true'] { color: var(--ap-ink); border-bottom-color: var(--ap-ink); }
     [role='tab']:focus-visible { outline: 2px solid var(--ap-focus); }
     @media (max-width: 60rem) {
-      main { grid-template-columns: minmax(0, 1fr); gap: 1.25rem; padding: 1rem; }
+      main { grid-template-columns: minmax(0, 1fr); gap: 1.25rem; padding: 1rem 1rem 42vh; }
       aside { position: static; max-height: none; overflow: visible; }
+      /* On a narrow window the provenance stays in view as a sheet along the bottom edge. */
+      .provenance { position: fixed; left: 0; right: 0; bottom: 0; z-index: 4; max-height: 38vh; overflow: auto; border-radius: 10px 10px 0 0; box-shadow: 0 -6px 18px rgba(0, 0, 0, 0.12); }
       h1 { font-size: 1.5rem; }
       .head { padding: 0.8rem 1rem; }
     }
@@ -253,7 +255,7 @@ export class ApReader extends LitElement {
                 <ap-note-form .mode=${this.form.mode} .quote=${this.form.quote} .draft=${this.form.draft}></ap-note-form>
               </section>`
             : nothing}
-          <section class="panel" aria-label="Provenance">
+          <section class="panel provenance" aria-label="Provenance">
             <ap-provenance-panel .caret=${snap?.caret ?? null} .replies=${snap?.notes.replies ?? new Map()}></ap-provenance-panel>
           </section>
           <section class="panel">
