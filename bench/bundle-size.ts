@@ -1,6 +1,7 @@
 /**
- * The JavaScript the reader's first page loads, gzipped: the entry chunk of a production build and every chunk it
- * imports statically (lazily imported chunks, such as exporters loaded on demand, are not counted).
+ * The JavaScript the reader's first page loads, gzipped: the entry chunk of a production build, every chunk it
+ * imports statically, and the module workers it starts (`new Worker(new URL(…))`, which Vite's manifest does not
+ * list). Lazily imported chunks, such as exporters loaded on demand, are not counted.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ export interface BundleFile {
 
 /**
  * Reads `<outDir>/.vite/manifest.json` (a `vite build --manifest` output) and sums the gzip (level 9) sizes of the
- * entry chunks' static import closure.
+ * entry chunks' static import closure and of the workers they start.
  * @throws Error when the manifest is missing or names no entry.
  */
 export function firstPageJs(outDir: string): { gzKb: number; files: BundleFile[] } {
@@ -36,9 +37,20 @@ export function firstPageJs(outDir: string): { gzKb: number; files: BundleFile[]
     for (const k of manifest[key]?.imports ?? []) visit(k);
   };
   entries.forEach(visit);
-  const files = [...seen]
-    .map((k) => manifest[k]!.file)
-    .filter((f) => f.endsWith('.js'))
+  const names = new Set([...seen].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js')));
+  // Workers started by a counted file, and what they start in turn.
+  const queue = [...names];
+  while (queue.length > 0) {
+    const text = readFileSync(join(outDir, queue.pop()!), 'utf8');
+    for (const m of text.matchAll(/new\s+(?:Shared)?Worker\(\s*new\s+URL\(\s*["'`]\/?([^"'`]+\.js)["'`]/g)) {
+      const file = m[1]!.replace(/^\.\//, 'assets/');
+      if (!names.has(file)) {
+        names.add(file);
+        queue.push(file);
+      }
+    }
+  }
+  const files = [...names]
     .map((file) => {
       const bytes = readFileSync(join(outDir, file));
       return { file, bytes: bytes.length, gzBytes: gzipSync(bytes, { level: 9 }).length };
