@@ -186,7 +186,7 @@ async function start(): Promise<void> {
     }
   };
   const place = document.getElementById('text')!;
-  const plugins = [annotationsPlugin(), annotationDecorationsPlugin(), keymap({ 'Mod-z': undoNotes, 'Mod-Shift-z': redoNotes, 'Mod-y': redoNotes })];
+  const plugins = [highlightPlugin(), annotationsPlugin(), annotationDecorationsPlugin(), keymap({ 'Mod-z': undoNotes, 'Mod-Shift-z': redoNotes, 'Mod-y': redoNotes })];
   const editor = await mountInSlices({
     place,
     imported,
@@ -207,10 +207,6 @@ async function start(): Promise<void> {
   }
   loader.close();
   performance.mark('apparatus:notes-anchored');
-  // The caret highlight joins only now: during loading it would rebuild its claim index for every slice.
-  const loaded = editor.view.state;
-  const builtIn = loaded.plugins.slice(0, loaded.plugins.length - plugins.length);
-  editor.view.updateState(loaded.reconfigure({ plugins: [...builtIn, highlightPlugin(), ...plugins] }));
   loadNotes(entries)(editor.view.state, (tr) => editor.view.dispatch(finishLoading(tr)));
   performance.mark('apparatus:snapshot-sent');
 

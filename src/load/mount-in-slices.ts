@@ -22,7 +22,7 @@ export interface SliceMountOptions {
   label: string;
   onState: (state: EditorState) => void;
   onProgress?: (fraction: number) => void;
-  /** target duration of one slice's work, in ms (default 40) */
+  /** target duration of one slice's work, in ms (default 25) */
   budgetMs?: number;
 }
 
@@ -33,7 +33,7 @@ export interface SliceMountOptions {
  */
 export async function mountInSlices(options: SliceMountOptions): Promise<ReaderEditor> {
   const { imported } = options;
-  const budget = options.budgetMs ?? 40;
+  const budget = options.budgetMs ?? 25;
   const byBlock = claimsByBlock(imported.claims);
   const total = imported.blocks.length;
   let next = 0;
@@ -66,13 +66,25 @@ export async function mountInSlices(options: SliceMountOptions): Promise<ReaderE
     await yieldToPage();
     t = performance.now();
     editor.view.dispatch(appendBlocks(editor.view.state, take()));
+    performance.measure('apparatus:slice', { start: t, detail: size });
     adapt(performance.now() - t);
     options.onProgress?.(next / total);
   }
-  const refs = referencesNode(imported.references, imported.referencesHeading);
-  if (refs) {
+  // The reference list goes in the same way: its node with a first slice of entries, then the rest appended to it.
+  const refs = imported.references;
+  let nextRef = 0;
+  while (nextRef < refs.length) {
     await yieldToPage();
-    editor.view.dispatch(appendBlocks(editor.view.state, [refs]));
+    t = performance.now();
+    const end = Math.min(refs.length, nextRef + Math.max(50, Math.round(chars / 400)));
+    const list = referencesNode(refs.slice(nextRef, end), imported.referencesHeading)!;
+    const nodes = nextRef === 0 ? [list] : list.children;
+    size = 0;
+    for (let i = nextRef; i < end; i++) size += refs[i]!.text.length + 200;
+    nextRef = end;
+    editor.view.dispatch(appendBlocks(editor.view.state, nodes));
+    performance.measure('apparatus:references-slice', { start: t, detail: end });
+    adapt(performance.now() - t);
   }
   return editor;
 }

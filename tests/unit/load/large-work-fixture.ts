@@ -51,17 +51,19 @@ export function largeWorkText(minBytes: number, corpora = CORPORA): LargeWork {
   return { text: `${body.join('\n\n')}\n\nReferences\n${refs.join('\n')}\n`, blockCount: body.length, referenceCount: refs.length };
 }
 
-/** `count` notes spread evenly over `text`'s canonical text, each quoting 40 characters of a body block. */
+/** `count` notes spread evenly over the body of `text`'s canonical text, each quoting 40 characters of one block. */
 export function notesOn(text: string, count: number, source: string): Annotation[] {
   const imported = importText(text);
   const canonical = canonicalText(imported.blocks, imported.references);
+  const bodyLength = canonicalText(imported.blocks, []).length;
   const notes: Annotation[] = [];
-  const step = Math.floor(canonical.length / (count + 1));
-  for (let i = 1; notes.length < count; i++) {
+  const step = Math.floor(bodyLength / (count + 1));
+  for (let i = 1; i <= count; i++) {
     let start = i * step;
-    while (canonical[start] === '\n') start++;
-    const end = Math.min(canonical.length, start + 40);
-    if (canonical.slice(start, end).includes('\n')) continue;
+    // Move past a block end so that the quote lies inside one block.
+    const newline = canonical.slice(start, start + 40).lastIndexOf('\n');
+    if (newline >= 0) start += newline + 1;
+    const end = start + 40;
     notes.push({
       '@context': ['http://www.w3.org/ns/anno.jsonld'],
       id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,

@@ -37,6 +37,22 @@ describe('loading a document slice by slice through the read-only guard', () => 
     expect(isLoading(state)).toBe(false);
   });
 
+  test('the reference list may arrive in slices: its node with the first entries, then entries appended to it', () => {
+    let state = loadingState();
+    state = apply(state, appendBlocks(state, blocks.slice(1)));
+    const entries = refs.children;
+    state = apply(state, appendBlocks(state, [referencesNode(imported.references.slice(0, 1), imported.referencesHeading)!]));
+    state = apply(state, appendBlocks(state, entries.slice(1)));
+    expect(state.doc.eq(buildDoc(imported))).toBe(true);
+    // A body block cannot go into or after the reference list, nor an entry into the body.
+    const done = state.doc;
+    expect(() => appendBlocks(state, [blocks[0]!])).toThrow(/Invalid content/);
+    state = apply(state, state.tr.insert(state.doc.content.size, blocks[0]!).setMeta(readOnlyKey, 'append'));
+    // tr.insert would wrap the paragraph's text into an unlabelled entry: refused too.
+    state = apply(state, state.tr.insert(state.doc.content.size - 1, blocks[0]!).setMeta(readOnlyKey, 'append'));
+    expect(state.doc).toBe(done);
+  });
+
   test('a user edit is refused during loading', () => {
     let state = loadingState();
     const before = state.doc;
@@ -66,7 +82,7 @@ describe('loading a document slice by slice through the read-only guard', () => 
     state = apply(state, appendBlocks(state, [refs]));
     const withRefs = state.doc;
     expect(withRefs).not.toBe(before);
-    state = apply(state, appendBlocks(state, [blocks[1]!]));
+    state = apply(state, state.tr.insert(state.doc.content.size, blocks[1]!).setMeta(readOnlyKey, 'append'));
     expect(state.doc).toBe(withRefs);
   });
 
@@ -90,7 +106,7 @@ describe('loading a document slice by slice through the read-only guard', () => 
     let state = createReaderState(buildDoc(imported));
     expect(isLoading(state)).toBe(false);
     const before = state.doc;
-    state = apply(state, appendBlocks(state, [blocks[0]!]));
+    state = apply(state, appendBlocks(state, [refs.child(0)]));
     expect(state.doc).toBe(before);
   });
 });
