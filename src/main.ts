@@ -27,7 +27,7 @@ import { ImportError } from './model/import-error.ts';
 import type { ImportedText } from './model/imported-text.ts';
 import { parseWorkMeta, type WorkMeta } from './model/work.ts';
 import { mountInSlices } from './load/mount-in-slices.ts';
-import { LoadError, openWorkLoader, type ReadWork } from './load/work-loader.ts';
+import { LoadError, openWorkLoader, yieldToPage, type ReadWork } from './load/work-loader.ts';
 import type { ApReader } from './panels/ap-reader.ts';
 import './panels/ap-reader.ts';
 import { Autosave, type SaveStatus } from './store/autosave.ts';
@@ -167,8 +167,8 @@ async function start(): Promise<void> {
   const placing = loader.place(startFromFile ? 'file' : annotations);
   performance.mark('apparatus:stored');
 
-  const snapshots = new SnapshotBuilder(meta, imported, warnings);
-  snapshots.setUnreadable(unreadable);
+  // Built after the text is mounted, in a task of its own (it indexes every claim and reference).
+  let snapshots: SnapshotBuilder | null = null;
   const autosave = new Autosave({
     repository: opened.repository,
     workId: meta.id,
@@ -177,7 +177,7 @@ async function start(): Promise<void> {
   let savedVersion = -1;
   const onState = (next: EditorState) => {
     // While the text is still arriving the panels wait: a snapshot of a partial document would be thrown away.
-    if (isLoading(next)) return;
+    if (!snapshots || isLoading(next)) return;
     reader.snapshot = snapshots.build(next);
     const notes = annotationsOf(next);
     if (notes.version !== savedVersion) {
@@ -207,7 +207,15 @@ async function start(): Promise<void> {
   }
   loader.close();
   performance.mark('apparatus:notes-anchored');
-  loadNotes(entries)(editor.view.state, (tr) => editor.view.dispatch(finishLoading(tr)));
+  // Three tasks, each a fraction of one: end loading (the caret highlight indexes the claims), index the snapshot's
+  // claims and references, then put the notes in (decorations, and the first snapshot goes down).
+  editor.view.dispatch(finishLoading(editor.view.state.tr));
+  await yieldToPage();
+  const builder = new SnapshotBuilder(meta, imported, warnings);
+  builder.setUnreadable(unreadable);
+  await yieldToPage();
+  snapshots = builder;
+  loadNotes(entries)(editor.view.state, (tr) => editor.view.dispatch(tr));
   performance.mark('apparatus:snapshot-sent');
 
   const noteContext: NoteContext = {
@@ -233,7 +241,7 @@ async function start(): Promise<void> {
     imported,
     addUnreadable: (more) => {
       unreadable.push(...more);
-      snapshots.setUnreadable([...unreadable]);
+      snapshots?.setUnreadable([...unreadable]);
       onState(editor.view.state);
     },
   });

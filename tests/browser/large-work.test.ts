@@ -8,19 +8,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { notesCollection } from '../../src/anchoring/annotation-collection.ts';
+import { buildDoc } from '../../src/model/build-doc.ts';
 import { importText } from '../../src/model/import-text.ts';
 import { largeWorkText, notesOn } from '../unit/load/large-work-fixture.ts';
 import { chromiumAvailable, CHROMIUM_PATH, collectErrors, launchChromium, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
 
 const DIR = `${PROJECT_ROOT}test-results/large`;
 /**
- * The goal is 200 ms (reliability issue). What this 2-core machine achieves under the team's parallel load (load
- * average ≈ 8) is asserted instead, with margin: the longest task measured was 283 ms (the final task that puts the
- * notes in and sends the first snapshot), the longest heartbeat gap 561 ms (a slice's task plus the style, layout
- * and paint after it). The test prints both; see the report for what remains.
+ * The goal is 200 ms (reliability issue). Long tasks meet it (measured on this 2-core machine under the team's
+ * parallel load, load average ≈ 8: longest 167 ms). The heartbeat gap does not yet: up to 460 ms, while the
+ * reference list (25,000 entries) is appended, where the style and layout after a task — not the task — take the
+ * time. What is achieved is asserted, with margin for the gap; the test prints both figures.
  */
-const LONG_TASK_LIMIT_MS = 400;
-const GAP_LIMIT_MS = 800;
+const LONG_TASK_LIMIT_MS = 200;
+const GAP_LIMIT_MS = 600;
 const NOTES = 300;
 
 /** Long tasks and the largest gap between 20 ms heartbeats, from the first script on. */
@@ -84,11 +85,14 @@ describe.skipIf(!chromiumAvailable())(`a large work in Chromium (${CHROMIUM_PATH
   let tooBigQuery: string;
   let blockCount: number;
   let bytes: number;
+  let docHash: string;
 
   beforeAll(async () => {
     const work = largeWorkText(9.5e6);
     bytes = Buffer.byteLength(work.text);
-    blockCount = importText(work.text).blocks.length;
+    const imported = importText(work.text);
+    blockCount = imported.blocks.length;
+    docHash = createHash('sha256').update(JSON.stringify(buildDoc(imported).toJSON())).digest('hex');
     const iri = 'urn:apparatus:test:big';
     const notes = JSON.stringify(notesCollection('large-big', 'Large work', notesOn(work.text, NOTES, iri)));
     bigQuery = writeWork('big', work.text, notes);
@@ -111,6 +115,13 @@ describe.skipIf(!chromiumAvailable())(`a large work in Chromium (${CHROMIUM_PATH
     console.log(`long tasks over 100 ms: ${JSON.stringify(record.longTasks.filter((t) => t.duration > 100))}; gaps: ${JSON.stringify(record.gaps)}`);
     expect(await page.locator('.ap-text > p, .ap-text > .ap-blockquote').count()).toBe(blockCount);
     expect(await page.locator('.ap-text .ap-references').count()).toBe(1);
+    // The document mounted slice by slice is buildDoc's, node for node (the reference list last).
+    const mounted = await page.evaluate(async () => {
+      const json = JSON.stringify(window.apparatus!.editor.view.state.doc.toJSON());
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json));
+      return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    });
+    expect(mounted).toBe(docHash);
     const highlighted = await page.locator('.ap-text [data-annotation]').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-annotation'))).size);
     expect(highlighted).toBe(NOTES);
     expect(await page.locator('ap-reader').getAttribute('aria-busy')).toBeNull();
