@@ -86,6 +86,3 @@ export function highlightPlugin(): Plugin {
     view: (view) => new CurrentStyleView(view),
   });
 }
-
-/** @deprecated the loader's name for `referenceDecorations`, until the composition root uses `highlightPlugin`. */
-export const highlightDecorations = referenceDecorations;
