@@ -16,12 +16,12 @@ import { chromiumAvailable, CHROMIUM_PATH, collectErrors, launchChromium, PROJEC
 const DIR = `${PROJECT_ROOT}test-results/large`;
 /**
  * The goal is 200 ms (reliability issue). Long tasks meet it (measured on this 2-core machine under the team's
- * parallel load, load average ≈ 8: longest 167 ms). The heartbeat gap does not yet: up to 460 ms, while the
- * reference list (25,000 entries) is appended, where the style and layout after a task — not the task — take the
- * time. What is achieved is asserted, with margin for the gap; the test prints both figures.
+ * parallel load, load average ≈ 8: longest 167–170 ms). The heartbeat gap does not yet: up to 297 ms, where the
+ * style, layout and paint after a task (the first slices; the notes' decorations at the end) add to the task.
+ * What is achieved is asserted, with margin for the gap; the test prints both figures.
  */
 const LONG_TASK_LIMIT_MS = 200;
-const GAP_LIMIT_MS = 600;
+const GAP_LIMIT_MS = 450;
 const NOTES = 300;
 
 /** Long tasks and the largest gap between 20 ms heartbeats, from the first script on. */
