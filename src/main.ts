@@ -13,7 +13,7 @@ import './styles/reader.css';
 import { keymap } from 'prosemirror-keymap';
 import type { EditorState } from 'prosemirror-state';
 import { notesCollection } from './anchoring/annotation-collection.ts';
-import { anchorEntries, focusNote, loadNotes, redoNotes, undoNotes, type NoteContext } from './editor/annotation-commands.ts';
+import { focusNote, loadNotes, redoNotes, undoNotes, type NoteContext } from './editor/annotation-commands.ts';
 import { mountExportTools } from './export-tools.ts';
 import { annotationDecorationsPlugin } from './editor/annotation-decorations.ts';
 import { annotationsOf, annotationsPlugin, type AnnotationEntry } from './editor/annotation-plugin.ts';
@@ -203,6 +203,7 @@ async function start(): Promise<void> {
   } catch (e) {
     // The worker could not anchor: anchor here (slower, same result) rather than lose the notes.
     console.warn('Anchoring in the load worker failed; anchoring on the page', e);
+    const { anchorEntries } = await import('./editor/anchor-entries.ts');
     entries = anchorEntries(editor.view.state.doc, annotations);
   }
   loader.close();

@@ -5,7 +5,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection, type Command } from 'prosemirror-state';
 import type { AnchorResult } from '../anchoring/anchor-result.ts';
-import { anchorAll, describe } from '../anchoring/anchor.ts';
+import { describe } from '../anchoring/anchor.ts';
 import type { Agent, Annotation } from '../anchoring/annotation-types.ts';
 import { DocText } from '../anchoring/doc-text.ts';
 import { applyDraft, draftProblem, noteFromDraft, replyFromDraft, type NoteDraft } from '../anchoring/note-draft.ts';
@@ -53,11 +53,6 @@ export function entriesFromAnchors(doc: PMNode, annotations: readonly Annotation
     }
     return { annotation, range: { from, to }, status: result.status, score: result.score };
   });
-}
-
-/** Anchors `annotations` on `doc` with the anchoring engine. Orphans are kept. */
-export function anchorEntries(doc: PMNode, annotations: readonly Annotation[]): AnnotationEntry[] {
-  return entriesFromAnchors(doc, annotations, anchorAll(docTextOf(doc).text, annotations));
 }
 
 function act(action: AnnotationAction): Command {

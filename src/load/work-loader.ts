@@ -6,7 +6,6 @@ import type { Annotation } from '../anchoring/annotation-types.ts';
 import { ImportError } from '../model/import-error.ts';
 import type { ImportedText } from '../model/imported-text.ts';
 import type { FromWorker, LoadFailure, PartField, Placement, ReadProgress, ReadRequest, ToWorker, UnreadableRecord } from './load-messages.ts';
-import { WorkReader } from './work-reader.ts';
 
 /** What reading gave: the imported text, the hash warning (null when the text is the one work.json names), the notes file. */
 export interface ReadWork {
@@ -108,11 +107,12 @@ function loaderOver(open: (receive: (m: FromWorker) => void) => Channel, inWorke
 /** A loader running `WorkReader` on this thread (Node, or a page without workers): no parallelism, same answers. */
 export function inlineWorkLoader(): WorkLoader {
   return loaderOver((receive) => {
-    const reader = new WorkReader(receive);
-    let queue = Promise.resolve();
+    // Loaded on first use: with workers (every current browser) the page never needs the importer itself.
+    const reader = import('./work-reader.ts').then(({ WorkReader }) => new WorkReader(receive));
+    let queue: Promise<unknown> = reader;
     return {
       send: (m) => {
-        queue = queue.then(() => reader.handle(m));
+        queue = queue.then(async () => (await reader).handle(m));
       },
       close: () => {},
     };

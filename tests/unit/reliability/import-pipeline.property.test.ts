@@ -12,7 +12,8 @@ import type { Annotation } from '../../../src/anchoring/annotation-types.ts';
 import { importHypothesis } from '../../../src/anchoring/hypothesis-import.ts';
 import { importAnnotations } from '../../../src/anchoring/import-annotations.ts';
 import { parseAnnotations, quoteSelectorOf, textTargetOf } from '../../../src/anchoring/selectors.ts';
-import { anchorEntries, docTextOf } from '../../../src/editor/annotation-commands.ts';
+import { docTextOf } from '../../../src/editor/annotation-commands.ts';
+import { anchorEntries } from '../../../src/editor/anchor-entries.ts';
 import { KAVBIURO_DOC, KAVBIURO_IRI, KAVBIURO_TEXT } from '../../fixtures/reliability/bad-annotation-files.ts';
 
 const TEXT = KAVBIURO_TEXT;

@@ -16,18 +16,8 @@ import type { Annotation, Certainty, Motivation, Verdict } from '../../../src/an
 import { DocText } from '../../../src/anchoring/doc-text.ts';
 import type { NoteDraft } from '../../../src/anchoring/note-draft.ts';
 import { parseAnnotationFile, quoteSelectorOf, textTargetOf } from '../../../src/anchoring/selectors.ts';
-import {
-  anchorEntries,
-  createNote,
-  deleteNotes,
-  editNote,
-  focusNote,
-  loadNotes,
-  redoNotes,
-  replyToNote,
-  undoNotes,
-  type NoteContext,
-} from '../../../src/editor/annotation-commands.ts';
+import { createNote, deleteNotes, editNote, focusNote, loadNotes, redoNotes, replyToNote, undoNotes, type NoteContext } from '../../../src/editor/annotation-commands.ts';
+import { anchorEntries } from '../../../src/editor/anchor-entries.ts';
 import { annotationsOf, annotationsPlugin, type AnnotationEntry } from '../../../src/editor/annotation-plugin.ts';
 import { focusReference, nextClaim, previousClaim, selectClaim } from '../../../src/editor/commands.ts';
 import { createReaderState } from '../../../src/editor/create-state.ts';
