@@ -12,6 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          setupFiles: ['tests/support/fast-check-seed.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
