@@ -38,11 +38,14 @@ export async function mountProjectTools(reader: ApReader, options: ProjectToolsO
         body: options.save(),
       });
       const answer = (await res.json().catch(() => ({}))) as { ok?: boolean; path?: string; count?: number; error?: string };
-      reader.saveStatus = res.ok && answer.ok
-        ? `Saved ${answer.count ?? ''} notes to ${answer.path ?? 'the project'}`
-        : `Save to project failed: ${answer.error ?? `${res.status} ${res.statusText}`}`;
+      // The outcome is a message of its own: the autosave status beside it keeps saying how the browser copy is.
+      reader.announce(
+        res.ok && answer.ok
+          ? `Saved ${answer.count ?? ''} notes to ${answer.path ?? 'the project'}`
+          : `Save to project failed: ${answer.error ?? `${res.status} ${res.statusText}`}`,
+      );
     } catch (e) {
-      reader.saveStatus = `Save to project failed: ${(e as Error).message}`;
+      reader.announce(`Save to project failed: ${(e as Error).message}`);
     } finally {
       button.disabled = false;
     }
