@@ -127,7 +127,7 @@ export function makeRevision(book: Book, ranges: readonly AnnotatedRange[], rng:
   // Block-level changes on unique passages that carry annotations.
   const annotatedBlocks = new Set(ranges.map((r) => r.block));
   const candidates = book.blocks
-    .map((b, i) => i)
+    .map((_b, i) => i)
     .filter((i) => book.uniqueBlocks[i] && annotatedBlocks.has(i) && book.blocks[i]!.text.length >= 300 && book.blocks[i]!.text.length <= 1500);
   if (candidates.length < 2) throw new Error('makeRevision: need two unique annotated paragraphs of 300–1500 characters');
   const deletedBlock = rng.pick(candidates);
@@ -181,7 +181,7 @@ export function makeRevision(book: Book, ranges: readonly AnnotatedRange[], rng:
 
   // Quotes rewritten beyond recognition (unique passages only, no markers inside).
   const rewriteTargets = ranges
-    .map((r, i) => i)
+    .map((_r, i) => i)
     .filter((i) => {
       const r = ranges[i]!;
       const len = r.end - r.start;

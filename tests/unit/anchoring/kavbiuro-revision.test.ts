@@ -5,6 +5,7 @@ import type { Annotation } from '../../../src/anchoring/annotation-types.ts';
 import { canonicalText } from '../../../src/anchoring/doc-text.ts';
 import { importText } from '../../../src/model/import-text.ts';
 import { revisionCases } from './kavbiuro-revision-cases.ts';
+import { nth } from './nth-occurrence.ts';
 
 const canonicalOf = (path: string) => {
   const t = importText(readFileSync(new URL(path, import.meta.url)));
@@ -14,14 +15,6 @@ const original = canonicalOf('../../../corpus/kavbiuro/text.txt');
 const revised = canonicalOf('../../fixtures/anchoring/kavbiuro-revised.txt');
 const SOURCE = 'https://en.wikipedia.org/wiki/Kavbiuro';
 
-function nth(text: string, needle: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i <= n; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`occurrence ${n} of ${JSON.stringify(needle)} not found`);
-  }
-  return at;
-}
 
 group('anchoring the Kavbiuro notes on a revised text', () => {
   test.each(revisionCases)('$kind: $name', (c) => {

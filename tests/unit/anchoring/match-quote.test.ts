@@ -6,6 +6,7 @@ import { matchQuote } from '../../../src/anchoring/match-quote.ts';
 import { combineScore, MAX_ERROR_RATE } from '../../../src/anchoring/match-score.ts';
 import { importText } from '../../../src/model/import-text.ts';
 import { matchCases } from './match-quote-cases.ts';
+import { nth } from './nth-occurrence.ts';
 
 const corpora = process.env['APPARATUS_CORPORA'] ?? new URL('../../../../shared/corpora/', import.meta.url).pathname;
 let duck: string | null = null;
@@ -16,14 +17,6 @@ try {
   duck = null;
 }
 
-function nth(text: string, needle: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i <= n; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`occurrence ${n} of ${JSON.stringify(needle)} not found`);
-  }
-  return at;
-}
 
 group.skipIf(duck === null)('matcher case table on the Duck article (skipped: ../shared/corpora/duck.txt absent)', () => {
   test.each(matchCases)('$kind: $name', (c) => {

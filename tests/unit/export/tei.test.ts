@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { exportTei } from '../../../src/export/tei.ts';
-import { hostileExportInput, PAYLOADS } from '../../fixtures/export/hostile-export-input.ts';
+import { hostileExportInput } from '../../fixtures/export/hostile-export-input.ts';
 import { kavbiuroExportInput } from '../../fixtures/export/kavbiuro-export-input.ts';
 import { jing, jingAll, skipUnless, teiMissing } from './export-validators.ts';
 
