@@ -75,7 +75,7 @@ export class ApReader extends LitElement {
       main { grid-template-columns: minmax(0, 1fr); gap: 1.25rem; padding: 1rem 1rem 42vh; }
       aside { position: static; max-height: none; overflow: visible; }
       /* On a narrow window the provenance stays in view as a sheet along the bottom edge. */
-      .provenance { position: fixed; left: 0; right: 0; bottom: 0; z-index: 4; max-height: 38vh; overflow: auto; border-radius: 10px 10px 0 0; box-shadow: 0 -6px 18px rgba(0, 0, 0, 0.12); }
+      .provenance { position: fixed; left: 0; right: 0; bottom: 0; z-index: 4; box-sizing: border-box; max-height: 38vh; overflow: auto; border-radius: 10px 10px 0 0; box-shadow: 0 -6px 18px rgba(0, 0, 0, 0.12); }
       h1 { font-size: 1.5rem; }
       .head { padding: 0.8rem 1rem; }
     }

@@ -133,6 +133,14 @@ describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})
     const { page: small, errors: smallErrors } = await openReader(narrow, server.url);
     const width = await small.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(420);
+    // The provenance stays in view as a sheet along the bottom edge, whatever the scroll position.
+    const sheet = await small.locator('ap-reader section.provenance').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { position: getComputedStyle(el).position, bottom: Math.round(r.bottom), height: r.height };
+    });
+    expect(sheet.position).toBe('fixed');
+    expect(sheet.bottom).toBe(900);
+    expect(sheet.height).toBeLessThanOrEqual(900 * 0.4);
     await small.screenshot({ path: `${SHOTS}/reader-420x900.png`, fullPage: true });
     expect(smallErrors).toEqual([]);
     await narrow.close();
