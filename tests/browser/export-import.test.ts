@@ -84,10 +84,10 @@ describe.skipIf(!chromiumAvailable())('export menu and import control in the rea
   test('Escape closes the menu and returns focus to its button', async () => {
     await page.locator('ap-export-menu #export-button').focus();
     await page.keyboard.press('ArrowDown');
-    expect(await page.locator('ap-export-menu [role=menu]').count()).toBe(1);
+    await expect.poll(() => page.locator('ap-export-menu [role=menu]').count()).toBe(1);
     await page.keyboard.press('Escape');
-    expect(await page.locator('ap-export-menu [role=menu]').count()).toBe(0);
-    expect(await page.locator('ap-export-menu #export-button').evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await expect.poll(() => page.locator('ap-export-menu [role=menu]').count()).toBe(0);
+    await expect.poll(() => page.locator('ap-export-menu #export-button').evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
   });
 
   const noteCount = () => page.evaluate(() => window.apparatus!.editor.view.state.plugins.length && document.querySelectorAll('.ap-text [data-annotation]').length);

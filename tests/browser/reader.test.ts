@@ -63,11 +63,12 @@ describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})
     await page.locator('.ap-text .ap-marker[data-marker="2"]').first().click();
     await expect.poll(() => deepText(panel())).toContain('Suny (1989)');
     await expect(panel().locator('a[href="https://hdl.handle.net/2027/spo.act2080.0028.004%3A03"]').count()).resolves.toBe(1);
-    await expect(page.locator('.ap-reference.is-focused').getAttribute('data-label')).resolves.toBe('2');
+    await expect.poll(() => page.locator('.ap-reference.is-focused').getAttribute('data-label')).toBe('2');
   });
 
   test('] and [ move between claims; the claim list jumps to a claim', async () => {
     await page.getByText('8 April 1920', { exact: false }).first().click();
+    await expect.poll(() => deepText(panel())).toContain('8 April 1920');
     const first = await panel().getAttribute('data-claim');
     await page.keyboard.press(']');
     await expect.poll(() => deepText(panel())).toContain('One immediate concern');
@@ -79,7 +80,7 @@ describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})
     await page.getByRole('tab', { name: /Claims/ }).click();
     await page.locator('ap-claim-list button.claim', { hasText: 'Aleksandr Myasnikyan described' }).click();
     await expect.poll(() => deepText(panel())).toContain('Aleksandr Myasnikyan described the Kavbiuro meeting:');
-    await expect(page.locator('ap-claim-list button[aria-current="true"]').textContent()).resolves.toContain('Aleksandr Myasnikyan');
+    await expect.poll(() => page.locator('ap-claim-list button[aria-current="true"]').textContent()).toContain('Aleksandr Myasnikyan');
   });
 
   test('the text cannot be changed by typing, deleting, pasting or cutting', async () => {
@@ -98,9 +99,9 @@ describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})
   test('filters the claim list by support', async () => {
     await page.getByRole('tab', { name: /Claims/ }).click();
     await page.locator('ap-claim-list button[data-filter="none"]').click();
-    expect(await page.locator('ap-claim-list button.claim').count()).toBe(4);
+    await expect.poll(() => page.locator('ap-claim-list button.claim').count()).toBe(4);
     await page.locator('ap-claim-list button[data-filter="all"]').click();
-    expect(await page.locator('ap-claim-list button.claim').count()).toBe(14);
+    await expect.poll(() => page.locator('ap-claim-list button.claim').count()).toBe(14);
   });
 
   test('has no serious or critical accessibility violations (axe)', async () => {
@@ -124,7 +125,7 @@ describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})
   test('says clearly when the text does not match the hash in work.json', async () => {
     const url = `${server.url}?text=/corpus/kavbiuro/text.txt&meta=/tests/fixtures/reader/altered-work.json`;
     const { page: altered } = await openReader(context, url);
-    await expect(altered.locator('ap-reader [role="alert"]').textContent()).resolves.toContain('has been altered');
+    await expect.poll(() => altered.locator('ap-reader [role="alert"]').textContent()).toContain('has been altered');
     await altered.close();
   });
 
