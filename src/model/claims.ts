@@ -9,19 +9,56 @@
 import type { Claim, Support } from './claim-types.ts';
 import { findMarkerRuns, runLabels } from './marker-runs.ts';
 import { sentenceBreaks } from './sentence-breaks.ts';
+import { isWhiteSpace } from './white-space.ts';
 
-/** 32-bit FNV-1a of a string, as 8 hex digits: short, stable ids. */
-export function fnv1a(text: string): string {
+/** 32-bit FNV-1a of text[start, end), as an unsigned integer. */
+function fnv1aHash(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return h >>> 0;
 }
 
-/** A bracketed group on one line: a marker `[3]` or a note such as `[n 3]`, `[sic]`, `[citation needed]`. */
-const BRACKETS = /\[[^[\]\n]*\]/g;
+/** Character codes of the lower-case hexadecimal digits. */
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/** `prefix` (one code unit) and `h` as 8 lower-case hex digits, built as one string. */
+function withHex8(prefix: number, h: number): string {
+  return String.fromCharCode(
+    prefix,
+    HEX[(h >>> 28) & 15]!, HEX[(h >>> 24) & 15]!, HEX[(h >>> 20) & 15]!, HEX[(h >>> 16) & 15]!,
+    HEX[(h >>> 12) & 15]!, HEX[(h >>> 8) & 15]!, HEX[(h >>> 4) & 15]!, HEX[h & 15]!,
+  );
+}
+
+/** 32-bit FNV-1a of a string, as 8 hex digits: short, stable ids. */
+export function fnv1a(text: string): string {
+  return (fnv1aHash(text, 0, text.length) >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The bracketed groups of `text` as [start, end, start, end, …]: a bracketed group on one line is a marker `[3]`
+ * or a note such as `[n 3]`, `[sic]`, `[citation needed]` — each match of `/\[[^[\]\n]*\]/g`.
+ */
+function bracketGroups(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  let open = text.indexOf('[');
+  while (open >= 0) {
+    let close = open + 1;
+    let u = 0;
+    while (close < n && (u = text.charCodeAt(close)) !== 0x5d && u !== 0x5b && u !== 0x0a) close++;
+    if (close < n && u === 0x5d) {
+      out.push(open, close + 1);
+      open = text.indexOf('[', close + 1);
+    } else {
+      open = text.indexOf('[', open + 1);
+    }
+  }
+  return out;
+}
 
 /**
  * Sentence boundaries of `text` (offsets in `text`, excluding 0 and text.length). Bracketed groups are taken out
@@ -31,29 +68,29 @@ const BRACKETS = /\[[^[\]\n]*\]/g;
  */
 function sentenceBoundaries(text: string, language: string): number[] {
   if (!text.includes('[')) return sentenceBreaks(text, language);
-  const groups = [...text.matchAll(BRACKETS)].map((m) => [m.index, m.index + m[0].length] as const);
+  const groups = bracketGroups(text);
   let stripped = '';
   let at = 0;
-  for (const [start, end] of groups) {
-    stripped += text.slice(at, start);
-    at = end;
+  for (let g = 0; g < groups.length; g += 2) {
+    stripped += text.slice(at, groups[g]);
+    at = groups[g + 1]!;
   }
   stripped += text.slice(at);
-  const out: number[] = [];
+  const out = sentenceBreaks(stripped, language);
   let removed = 0;
   let g = 0;
-  for (const s of sentenceBreaks(stripped, language)) {
-    while (g < groups.length && groups[g]![0] - removed <= s) {
-      removed += groups[g]![1] - groups[g]![0];
-      g++;
+  for (let k = 0; k < out.length; k++) {
+    const s = out[k]!;
+    while (g < groups.length && groups[g]! - removed <= s) {
+      removed += groups[g + 1]! - groups[g]!;
+      g += 2;
     }
-    out.push(s + removed);
+    out[k] = s + removed;
   }
   return out;
 }
 
 const SUBSTANCE = /[\p{L}\p{N}]/u;
-const SPACE = /\s/;
 
 /** True when `text` between `start` and `end` has a letter or digit outside bracketed groups (BRACKETS). */
 function hasSubstance(text: string, start: number, end: number): boolean {
@@ -77,18 +114,10 @@ function hasSubstance(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** True for a white-space code unit (JavaScript `\s`), without a regular expression for the common ones. */
-function isSpaceAt(text: string, i: number): boolean {
-  const u = text.charCodeAt(i);
-  if (u === 0x20) return true;
-  if (u < 0x80) return u >= 0x09 && u <= 0x0d;
-  return SPACE.test(text[i]!);
-}
-
 /** Trimmed [start, end) of text.slice(start, end), or null when only white space. */
 function trimRange(text: string, start: number, end: number): [number, number] | null {
-  while (start < end && isSpaceAt(text, start)) start++;
-  while (end > start && isSpaceAt(text, end - 1)) end--;
+  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   return start < end ? [start, end] : null;
 }
 
@@ -107,7 +136,11 @@ export function mergeSorted(a: readonly number[], b: readonly number[]): number[
 /** The claims of one block (ids not yet assigned: `id` is ''). */
 export function blockClaims(text: string, block: number, language: string): Claim[] {
   const runs = findMarkerRuns(text);
-  const points = mergeSorted([0, ...sentenceBoundaries(text, language)], [...runs.map((run) => run.end), text.length]);
+  const bounds = sentenceBoundaries(text, language);
+  bounds.unshift(0);
+  const ends = runs.map((run) => run.end);
+  ends.push(text.length);
+  const points = mergeSorted(bounds, ends);
   const pieces: [number, number][] = [];
   let pendingStart: number | null = null;
   for (let i = 0; i + 1 < points.length; i++) {
@@ -152,13 +185,20 @@ export function blockClaims(text: string, block: number, language: string): Clai
  * … for later claims with the same text. The same text always yields the same ids.
  */
 export function findClaims(blocks: readonly { text: string }[], language = 'en'): Claim[] {
-  const claims = blocks.flatMap((b, i) => blockClaims(b.text, i, language));
-  const seen = new Map<string, number>();
-  for (const claim of claims) {
-    const base = `c${fnv1a(claim.text)}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    claim.id = n === 1 ? base : `${base}-${n}`;
+  const claims: Claim[] = [];
+  // Keyed by the hash itself: the base id is a function of it alone.
+  const seen = new Map<number, number>();
+  for (let b = 0; b < blocks.length; b++) {
+    const text = blocks[b]!.text;
+    for (const claim of blockClaims(text, b, language)) {
+      // claim.text is text[start, end): hashing it there reads the block's own string.
+      const h = fnv1aHash(text, claim.start, claim.end);
+      const n = (seen.get(h) ?? 0) + 1;
+      seen.set(h, n);
+      const base = withHex8(0x63, h);
+      claim.id = n === 1 ? base : `${base}-${n}`;
+      claims.push(claim);
+    }
   }
   return claims;
 }

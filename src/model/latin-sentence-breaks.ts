@@ -65,9 +65,24 @@ function init(): void {
 }
 init();
 
-/** The class of every code unit of `text`, or null when one is outside the supported set. */
+/** Reused by `classify` for texts up to this length, so that a block costs no allocation. */
+const SCRATCH_LIMIT = 1 << 16;
+let scratch = new Int8Array(4096);
+
+/**
+ * The class of every code unit of `text` (at indexes 0 to text.length - 1 of the result, which may be longer and is
+ * only valid until the next call), or null when one is outside the supported set.
+ */
 function classify(text: string): Int8Array | null {
-  const out = new Int8Array(text.length);
+  const n = text.length;
+  if (n > scratch.length) {
+    if (n > SCRATCH_LIMIT) return classifyInto(text, new Int8Array(n));
+    scratch = new Int8Array(SCRATCH_LIMIT);
+  }
+  return classifyInto(text, scratch);
+}
+
+function classifyInto(text: string, out: Int8Array): Int8Array | null {
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i);
     const c = u < 0x180 ? TABLE[u]! : u >= EXTRA_BASE && u < EXTRA_BASE + 0x300 ? EXTRA[u - EXTRA_BASE]! : -1;
@@ -84,7 +99,7 @@ function classify(text: string): Int8Array | null {
 export function latinSentenceBreaks(text: string): number[] | null {
   const cls = classify(text);
   if (!cls) return null;
-  const n = cls.length;
+  const n = text.length;
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = cls[i]!;

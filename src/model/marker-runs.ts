@@ -17,14 +17,26 @@ export interface MarkerRun {
   markers: Marker[];
 }
 
-const MARKER = /\[(\d{1,9})\]/g;
-
-/** The markers of `text`, in order. */
+/** The markers of `text`, in order: each match of `/\[(\d{1,9})\]/g`, found without a regular expression. */
 export function findMarkers(text: string): Marker[] {
   const out: Marker[] = [];
-  if (!text.includes('[')) return out;
-  for (const m of text.matchAll(MARKER)) {
-    out.push({ label: m[1]!, start: m.index, end: m.index + m[0].length });
+  const n = text.length;
+  let open = text.indexOf('[');
+  while (open >= 0) {
+    // `[`, one to nine ASCII digits, `]`.
+    let close = open + 1;
+    while (close < n && close - open <= 10) {
+      const u = text.charCodeAt(close);
+      if (u < 0x30 || u > 0x39) break;
+      close++;
+    }
+    const digits = close - open - 1;
+    if (digits >= 1 && digits <= 9 && text.charCodeAt(close) === 0x5d) {
+      out.push({ label: text.slice(open + 1, close), start: open, end: close + 1 });
+      open = text.indexOf('[', close + 1);
+    } else {
+      open = text.indexOf('[', open + 1);
+    }
   }
   return out;
 }
@@ -46,5 +58,9 @@ export function findMarkerRuns(text: string): MarkerRun[] {
 
 /** The labels of a run, without repeats, in order. */
 export function runLabels(run: MarkerRun): string[] {
-  return [...new Set(run.markers.map((m) => m.label))];
+  const markers = run.markers;
+  if (markers.length === 1) return [markers[0]!.label];
+  const labels: string[] = [];
+  for (const m of markers) if (!labels.includes(m.label)) labels.push(m.label);
+  return labels;
 }

@@ -15,6 +15,7 @@
  */
 
 import { latinSentenceBreaks } from './latin-sentence-breaks.ts';
+import { isWhiteSpace } from './white-space.ts';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -74,7 +75,6 @@ function rulesFor(language: string): Rules {
   return rules;
 }
 
-const SPACE = /\s/;
 /** One letter, or letters joined by full stops ("U.S", "e.g", "z"): an initial or an initialism. */
 const INITIALS = /^\p{L}(?:\.\p{L}){0,4}$/u;
 
@@ -84,14 +84,23 @@ const INITIALS = /^\p{L}(?:\.\p{L}){0,4}$/u;
  * languages with ordinal dots) a number of one to three digits.
  */
 export function isFalseBreak(before: string, language: string): boolean {
-  let end = before.length;
-  while (end > 0 && SPACE.test(before[end - 1]!)) end--;
-  if (end === 0 || before.charCodeAt(end - 1) !== 0x2e) return false;
+  return isFalseBreakIn(before, 0, before.length, rulesFor(language));
+}
+
+/** `isFalseBreak(text.slice(from, at), …)` without making the slice. */
+function isFalseBreakIn(text: string, from: number, at: number, rules: Rules): boolean {
+  let end = at;
+  while (end > from && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  if (end === from || text.charCodeAt(end - 1) !== 0x2e) return false;
   let start = end - 1;
-  while (start > 0 && !SPACE.test(before[start - 1]!) && before[start - 1] !== '(' && before[start - 1] !== '[') start--;
-  const word = before.slice(start, end - 1);
-  if (word === '' || word.length > 24) return false;
-  const rules = rulesFor(language);
+  while (start > from) {
+    const u = text.charCodeAt(start - 1);
+    if (isWhiteSpace(u) || u === 0x28 || u === 0x5b) break;
+    start--;
+  }
+  const length = end - 1 - start;
+  if (length === 0 || length > 24) return false;
+  const word = text.slice(start, end - 1);
   return rules.words.has(word) || INITIALS.test(word) || (rules.ordinal && /^\d{1,3}$/.test(word));
 }
 
@@ -128,7 +137,10 @@ function segmenterBreaks(text: string, segmenter: Intl.Segmenter): number[] {
  */
 export function sentenceBreaks(text: string, language: string): number[] {
   const breaks = latinSentenceBreaks(text) ?? segmenterBreaks(text, segmenterFor(language));
-  return breaks.filter(
-    (at) => !isFalseBreak(text.slice(Math.max(0, at - 40), at), language),
-  );
+  const rules = rulesFor(language);
+  // The words before a boundary are read from the 40 characters before it.
+  let kept = 0;
+  for (const at of breaks) if (!isFalseBreakIn(text, Math.max(0, at - 40), at, rules)) breaks[kept++] = at;
+  breaks.length = kept;
+  return breaks;
 }
