@@ -1,12 +1,13 @@
 /**
- * Highlights for annotations, computed by a pure function of the annotation state and cached by its identity (a
- * caret move or a focus change recomputes nothing). Overlapping notes nest their highlight elements,
- * so overlaps show darker.
+ * Highlights for annotations, computed by a pure function of the annotation state and of the window of the document
+ * near the viewport, and cached (a caret move or a focus change recomputes nothing). Overlapping notes nest their
+ * highlight elements, so overlaps show darker.
  */
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
 import { annotationsOf, type AnnotationEntry } from './annotation-plugin.ts';
+import { ViewportWindow } from './viewport-window.ts';
 
 /**
  * Assigns each anchored entry a lane so that no two overlapping notes share one (greedy interval colouring in
@@ -27,14 +28,32 @@ export function assignLanes(entries: readonly AnnotationEntry[]): Map<string, nu
   return lanes;
 }
 
-/** The decoration set for `entries` on `doc` (the focused note is outlined by highlight-plugin.ts, not here). */
-export function annotationDecorations(doc: PMNode, entries: Iterable<AnnotationEntry>): DecorationSet {
+/** Document positions `[from, to)`: the part of the document whose notes are drawn. */
+export interface DecorationWindow {
+  from: number;
+  to: number;
+}
+
+/** The whole document: every note drawn. */
+export const WHOLE_DOCUMENT: DecorationWindow = { from: 0, to: Number.POSITIVE_INFINITY };
+
+/**
+ * The decoration set for `entries` on `doc` (the focused note is outlined by highlight-plugin.ts, not here): the
+ * notes that overlap `window` and lie inside `doc`, each in its lane of `lanes` (default: lanes of `entries`).
+ */
+export function annotationDecorations(
+  doc: PMNode,
+  entries: Iterable<AnnotationEntry>,
+  window: DecorationWindow = WHOLE_DOCUMENT,
+  lanes?: ReadonlyMap<string, number>,
+): DecorationSet {
   const list = [...entries];
-  const lanes = assignLanes(list);
+  const laneOf = lanes ?? assignLanes(list);
+  const size = doc.content.size;
   const decos: Decoration[] = [];
   for (const e of list) {
-    const lane = lanes.get(e.annotation.id);
-    if (lane === undefined || !e.range) continue;
+    const lane = laneOf.get(e.annotation.id);
+    if (lane === undefined || !e.range || e.range.to > size || e.range.to <= window.from || e.range.from >= window.to) continue;
     const a = e.annotation;
     const classes = ['ap-note', `ap-note--${a.motivation}`];
     if (a.verdict) classes.push(`ap-note--verdict-${a.verdict}`);
@@ -46,26 +65,77 @@ export function annotationDecorations(doc: PMNode, entries: Iterable<AnnotationE
   return DecorationSet.create(doc, decos);
 }
 
+/**
+ * The window to draw once `visible` (positions on screen) is known, or null to keep `current`. The window reaches
+ * `margin` positions beyond what is visible on each side; it moves only when the visible part comes within half a
+ * margin of an edge that is not the document's own, so scrolling a little redraws nothing. A document of at most
+ * `2 × margin` positions is drawn whole.
+ */
+export function nextWindow(current: DecorationWindow, visible: DecorationWindow, docSize: number, margin: number): DecorationWindow | null {
+  const wanted: DecorationWindow = docSize <= 2 * margin ? WHOLE_DOCUMENT : { from: Math.max(0, visible.from - margin), to: visible.to + margin >= docSize ? Number.POSITIVE_INFINITY : visible.to + margin };
+  const nearStart = current.from > 0 && visible.from - margin / 2 < current.from;
+  const nearEnd = current.to < docSize && visible.to + margin / 2 > current.to;
+  if (!nearStart && !nearEnd) return null;
+  return wanted.from === current.from && wanted.to === current.to ? null : wanted;
+}
+
 interface Cache {
-  byId: unknown;
+  byId: ReadonlyMap<string, AnnotationEntry>;
+  /** lanes of every anchored note (so a note keeps its lane wherever the window goes) */
+  lanes: ReadonlyMap<string, number>;
+  window: DecorationWindow;
   set: DecorationSet;
 }
 
 const cacheKey = new PluginKey<Cache>('apparatus-annotation-decorations');
 
-/** The plugin: recomputes only when the annotation set changed. */
-export function annotationDecorationsPlugin(): Plugin<Cache> {
-  const compute = (state: EditorState, prev: Cache | null): Cache => {
-    const { byId } = annotationsOf(state);
-    if (prev && prev.byId === byId) return prev;
-    return { byId, set: annotationDecorations(state.doc, byId.values()) };
-  };
+/** Positions on either side of the visible text whose notes are drawn too (about ten screens of text). */
+export const WINDOW_MARGIN = 40_000;
+
+/** A transaction that draws the notes of `window` (and only those). */
+export function setDecorationWindow(tr: Transaction, window: DecorationWindow): Transaction {
+  return tr.setMeta(cacheKey, window);
+}
+
+/** The window whose notes `state` draws. */
+export function decorationWindow(state: EditorState): DecorationWindow {
+  return cacheKey.getState(state)?.window ?? WHOLE_DOCUMENT;
+}
+
+/**
+ * The plugin. Only the notes near the visible text are drawn (`WINDOW_MARGIN`): in a book with ten thousand notes
+ * drawing them all would make loading (and every change of the set) redraw the whole book. A plugin view follows
+ * the viewport (`ViewportWindow`) and moves the window as the reader scrolls. The set is recomputed only when the
+ * notes, the window or (while loading) the document change — never on a caret move.
+ */
+export function annotationDecorationsPlugin(options: { margin?: number } = {}): Plugin<Cache> {
+  const margin = options.margin ?? WINDOW_MARGIN;
+  const compute = (doc: PMNode, byId: ReadonlyMap<string, AnnotationEntry>, lanes: ReadonlyMap<string, number>, window: DecorationWindow): Cache => ({
+    byId,
+    lanes,
+    window,
+    set: annotationDecorations(doc, byId.values(), window, lanes),
+  });
   return new Plugin<Cache>({
     key: cacheKey,
     state: {
-      init: (_config, state) => compute(state, null),
-      apply: (_tr, prev, _old, state) => compute(state, prev),
+      init: (_config, state) => {
+        const { byId } = annotationsOf(state);
+        return compute(state.doc, byId, assignLanes([...byId.values()]), { from: 0, to: 2 * margin });
+      },
+      apply: (tr, prev, old, state) => {
+        const { byId } = annotationsOf(state);
+        const window = (tr.getMeta(cacheKey) as DecorationWindow | undefined) ?? prev.window;
+        if (byId !== prev.byId) return compute(state.doc, byId, assignLanes([...byId.values()]), window);
+        // While loading, slices are appended at the end: notes in the new part of the window appear.
+        if (window !== prev.window || (tr.docChanged && window.to > old.doc.content.size)) return compute(state.doc, byId, prev.lanes, window);
+        return tr.docChanged ? { ...prev, set: prev.set.map(tr.mapping, state.doc) } : prev;
+      },
     },
+    view: (view) => new ViewportWindow(view, (visible) => {
+      const next = nextWindow(decorationWindow(view.state), visible, view.state.doc.content.size, margin);
+      if (next) view.dispatch(setDecorationWindow(view.state.tr, next));
+    }),
     props: { decorations: (state) => cacheKey.getState(state)?.set ?? DecorationSet.empty },
   });
 }

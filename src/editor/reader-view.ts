@@ -7,7 +7,7 @@ import { EditorView } from 'prosemirror-view';
 
 export interface ReaderEditor {
   readonly view: EditorView;
-  /** Runs a command against the current state; true when it applied. Focuses the text afterwards when asked. */
+  /** Runs a command against the current state; true when it applied. With `focus`, focuses the text first (only when the command applies). */
   run(command: Command, options?: { focus?: boolean }): boolean;
   destroy(): void;
 }
@@ -34,9 +34,13 @@ export function mountReaderEditor(
   return {
     view,
     run(command, options = {}) {
-      const applied = command(view.state, view.dispatch, view);
-      if (applied && options.focus) view.focus();
-      return applied;
+      // Focus first: ProseMirror scrolls to the selection through the DOM selection, which it only sets in a
+      // focused view (a note or claim far down a book would otherwise be selected but not shown).
+      if (options.focus) {
+        if (!command(view.state, undefined, view)) return false;
+        view.focus();
+      }
+      return command(view.state, view.dispatch, view);
     },
     destroy: () => view.destroy(),
   };
