@@ -121,18 +121,20 @@ async function start(): Promise<void> {
     showFatal(reader, (e as Error).message);
     return;
   }
+  // Fetching, hashing, importing and anchoring run in the load worker: a large work never freezes the page. The
+  // worker starts while the metadata is fetched.
+  const loader = openWorkLoader();
   let meta: WorkMeta;
   try {
     meta = parseWorkMeta(await (await fetchOk(urls.meta)).json(), urls.meta);
   } catch (e) {
+    loader.close();
     showFatal(reader, (e as Error).message);
     return;
   }
   document.title = `${meta.title} — Apparatus`;
   document.documentElement.lang = meta.language;
   const opening = openAnnotationRepository();
-  // Fetching, hashing, importing and anchoring run in the load worker: a large work never freezes the page.
-  const loader = openWorkLoader();
   let read: ReadWork;
   try {
     read = await loader.read(
@@ -149,39 +151,43 @@ async function start(): Promise<void> {
   const { imported } = read;
   const warnings: string[] = [];
   if (read.warning) warnings.push(read.warning);
-  const opened = await opening;
-  if (opened.warning) warnings.push(opened.warning);
 
-  // The working copy: what this browser saved for the work; the project's curated file when it saved nothing yet.
-  const stored = await opened.repository.load(meta.id).catch((e: Error) => {
-    warnings.push(`Stored notes could not be read: ${e.message}`);
-    return { annotations: [], unreadable: [] };
-  });
-  const startFromFile = stored.annotations.length === 0 && stored.unreadable.length === 0;
-  const annotations = startFromFile ? read.fileNotes.annotations : stored.annotations;
-  const unreadable: UnreadableNote[] = [
-    ...read.fileNotes.unreadable,
-    ...stored.unreadable.map((u) => ({ origin: 'this browser’s storage', key: u.key, reason: u.reason, raw: u.raw })),
-  ];
-  // Anchoring runs in the worker while the page mounts the text.
-  const placing = loader.place(startFromFile ? 'file' : annotations);
-  performance.mark('apparatus:stored');
+  // The notes are read and anchored (in the worker) while the page mounts the text.
+  const unreadable: UnreadableNote[] = [];
+  const notesReady = (async () => {
+    const fileNotes = await loader.notes();
+    const opened = await opening;
+    if (opened.warning) warnings.push(opened.warning);
+    // The working copy: what this browser saved for the work; the project's curated file when it saved nothing yet.
+    const stored = await opened.repository.load(meta.id).catch((e: Error) => {
+      warnings.push(`Stored notes could not be read: ${e.message}`);
+      return { annotations: [], unreadable: [] };
+    });
+    const startFromFile = stored.annotations.length === 0 && stored.unreadable.length === 0;
+    const annotations = startFromFile ? fileNotes.annotations : stored.annotations;
+    unreadable.push(
+      ...fileNotes.unreadable,
+      ...stored.unreadable.map((u) => ({ origin: 'this browser’s storage', key: u.key, reason: u.reason, raw: u.raw })),
+    );
+    performance.mark('apparatus:stored');
+    const placements = await loader.place(startFromFile ? 'file' : annotations).catch((e: Error) => {
+      console.warn('Anchoring in the load worker failed; anchoring on the page', e);
+      return null;
+    });
+    return { opened, annotations, placements };
+  })();
 
-  // Built after the text is mounted, in a task of its own (it indexes every claim and reference).
-  let snapshots: SnapshotBuilder | null = null;
-  const autosave = new Autosave({
-    repository: opened.repository,
-    workId: meta.id,
-    onStatus: (s) => (reader.saveStatus = describeStatus(s)),
-  });
+  // Both set once the text is mounted and the notes are read: the snapshot builder in a task of its own (it indexes
+  // every claim and reference), the autosave on the repository the notes came from.
+  let loaded: { snapshots: SnapshotBuilder; autosave: Autosave } | null = null;
   let savedVersion = -1;
   const onState = (next: EditorState) => {
     // While the text is still arriving the panels wait: a snapshot of a partial document would be thrown away.
-    if (!snapshots || isLoading(next)) return;
-    reader.snapshot = snapshots.build(next);
+    if (!loaded || isLoading(next)) return;
+    reader.snapshot = loaded.snapshots.build(next);
     const notes = annotationsOf(next);
     if (notes.version !== savedVersion) {
-      if (savedVersion !== -1) autosave.schedule([...notes.byId.values()].map((e) => e.annotation));
+      if (savedVersion !== -1) loaded.autosave.schedule([...notes.byId.values()].map((e) => e.annotation));
       savedVersion = notes.version;
     }
   };
@@ -196,26 +202,29 @@ async function start(): Promise<void> {
     onProgress: (f) => progress(0.4 + f * 0.55),
   });
   performance.mark('apparatus:view-mounted');
+  const { opened, annotations, placements } = await notesReady;
+  loader.close();
   let entries: AnnotationEntry[];
-  try {
-    const placements = await placing;
-    entries = annotations.map((annotation, i) => ({ annotation, ...placements[i]! }));
-  } catch (e) {
+  if (placements) entries = annotations.map((annotation, i) => ({ annotation, ...placements[i]! }));
+  else {
     // The worker could not anchor: anchor here (slower, same result) rather than lose the notes.
-    console.warn('Anchoring in the load worker failed; anchoring on the page', e);
     const { anchorEntries } = await import('./editor/anchor-entries.ts');
     entries = anchorEntries(editor.view.state.doc, annotations);
   }
-  loader.close();
   performance.mark('apparatus:notes-anchored');
   // Three tasks, each a fraction of one: end loading (the caret highlight indexes the claims), index the snapshot's
-  // claims and references, then put the notes in (decorations, and the first snapshot goes down).
+  // claims and references, then put the notes in (the highlights near the viewport, and the first snapshot goes down).
   editor.view.dispatch(finishLoading(editor.view.state.tr));
   await yieldToPage();
   const builder = new SnapshotBuilder(meta, imported, warnings);
   builder.setUnreadable(unreadable);
   await yieldToPage();
-  snapshots = builder;
+  const autosave = new Autosave({
+    repository: opened.repository,
+    workId: meta.id,
+    onStatus: (s) => (reader.saveStatus = describeStatus(s)),
+  });
+  loaded = { snapshots: builder, autosave };
   loadNotes(entries)(editor.view.state, (tr) => editor.view.dispatch(tr));
   performance.mark('apparatus:snapshot-sent');
 
@@ -242,7 +251,7 @@ async function start(): Promise<void> {
     imported,
     addUnreadable: (more) => {
       unreadable.push(...more);
-      snapshots?.setUnreadable([...unreadable]);
+      loaded?.snapshots.setUnreadable([...unreadable]);
       onState(editor.view.state);
     },
   });

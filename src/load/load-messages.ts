@@ -23,6 +23,12 @@ export interface UnreadableRecord {
   raw: unknown;
 }
 
+/** The notes file's annotations, and what it holds that could not be read (kept, reported). */
+export interface FileNotes {
+  annotations: Annotation[];
+  unreadable: UnreadableRecord[];
+}
+
 /** Where one annotation landed, in document positions of `buildDoc(imported)`; `range` null for orphans and replies. */
 export interface Placement {
   status: AnchorStatus | 'reply';
@@ -41,11 +47,23 @@ export type PartField = 'blocks' | 'claims' | 'citations' | 'references' | 'prob
 
 /** page → worker */
 export type ToWorker =
+  /** read the text (the notes file is fetched once the text has arrived, and sent on `notes`) */
   | { type: 'read'; request: ReadRequest }
+  /** read the notes file fetched by the page (its bytes are transferred): its annotations in parts, then `notes` */
+  | { type: 'notes'; file: FetchedNotes }
   /** part of the annotations to anchor (when they are not the notes file's) */
   | { type: 'anchor-part'; items: Annotation[] }
   /** anchor the notes file's annotations (`file`) or the parts sent since the last `anchor` */
   | { type: 'anchor'; source: 'file' | 'sent' };
+
+/**
+ * The notes file as fetched by the page (which is idle while the worker imports the text, so the download is not
+ * held up): its bytes, or that there is none (no URL, or 404), or why it could not be loaded.
+ */
+export type FetchedNotes =
+  | { url: string; bytes: ArrayBuffer }
+  | { url: string | null; none: true }
+  | { url: string; failed: string };
 
 /** A stage of reading, for progress: `fraction` of the reading done so far, in [0, 1]. */
 export interface ReadProgress {
@@ -57,7 +75,9 @@ export interface ReadProgress {
 export type FromWorker =
   | { type: 'progress'; progress: ReadProgress }
   | { type: 'part'; field: PartField; items: unknown[] }
-  /** the end of reading: everything not sent in parts */
-  | { type: 'read'; referencesHeading: ImportedText['referencesHeading']; warning: string | null; unreadable: UnreadableRecord[] }
+  /** the end of reading the text: everything of it not sent in parts */
+  | { type: 'read'; referencesHeading: ImportedText['referencesHeading']; warning: string | null }
+  /** the end of reading the notes file: what it holds that could not be read (its annotations came in parts) */
+  | { type: 'notes'; unreadable: UnreadableRecord[] }
   | { type: 'failed'; failure: LoadFailure }
   | { type: 'placed'; placements: Placement[] };

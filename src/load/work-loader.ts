@@ -5,14 +5,17 @@
 import type { Annotation } from '../anchoring/annotation-types.ts';
 import { ImportError } from '../model/import-error.ts';
 import type { ImportedText } from '../model/imported-text.ts';
-import type { FromWorker, LoadFailure, PartField, Placement, ReadProgress, ReadRequest, ToWorker, UnreadableRecord } from './load-messages.ts';
+import type { FetchedNotes, FileNotes, FromWorker, LoadFailure, PartField, Placement, ReadProgress, ReadRequest, ToWorker } from './load-messages.ts';
+import { fetchNotesFile } from './notes-file.ts';
 
-/** What reading gave: the imported text, the hash warning (null when the text is the one work.json names), the notes file. */
+export type { FileNotes } from './load-messages.ts';
+
+/** What reading gave: the imported text and the hash warning (null when the text is the one work.json names). */
 export interface ReadWork {
   imported: ImportedText;
   warning: string | null;
-  fileNotes: { annotations: Annotation[]; unreadable: UnreadableRecord[] };
 }
+
 
 /** Thrown (rejected) when the text cannot be fetched or read. `cause` is the ImportError when importing failed. */
 export class LoadError extends Error {
@@ -25,18 +28,27 @@ export class LoadError extends Error {
   }
 }
 
-/** Reads one work. `read` first; then `place` as often as needed; `close` ends the worker. */
+/**
+ * Reads one work, one request at a time: `read` first; then `notes` and `place` (as often as needed); `close` ends
+ * the worker.
+ */
 export interface WorkLoader {
   /** Whether the work is read in a worker (false: on the page). */
   readonly inWorker: boolean;
-  /** Reads the text and the notes file. Rejects with LoadError. */
+  /**
+   * Reads the text. The notes file is fetched on this thread once the text has arrived: this thread is idle while
+   * the worker imports, and the text does not share the connection with a (often larger) notes file. Rejects with
+   * LoadError.
+   */
   read(request: ReadRequest, onProgress?: (p: ReadProgress) => void): Promise<ReadWork>;
+  /** The notes file of the work read (none: empty). Never rejects for a missing or unreadable file: it is reported. */
+  notes(): Promise<FileNotes>;
   /** Where `annotations` (or the notes file's, `'file'`) land on the document, one placement per annotation in order. */
   place(annotations: readonly Annotation[] | 'file'): Promise<Placement[]>;
   close(): void;
 }
 
-type Channel = { send(m: ToWorker): void; close(): void };
+type Channel = { send(m: ToWorker, transfer?: Transferable[]): void; close(): void };
 
 /**
  * Yields to the event loop so the page can paint and handle input. A timer, not `scheduler.yield`: Chromium runs
@@ -67,6 +79,9 @@ function loaderOver(open: (receive: (m: FromWorker) => void) => Channel, inWorke
     else p.resolve(m);
   };
   const channel = open(receive);
+  let notesUrl: string | null = null;
+  let fetchingNotes: Promise<FetchedNotes> | null = null;
+  const startNotes = () => (fetchingNotes ??= fetchNotesFile(notesUrl));
   const ask = (wants: FromWorker['type'], onProgress?: (p: ReadProgress) => void) =>
     new Promise<FromWorker>((resolve, reject) => {
       if (pending) throw new Error('one request at a time');
@@ -75,9 +90,13 @@ function loaderOver(open: (receive: (m: FromWorker) => void) => Channel, inWorke
   return {
     inWorker,
     async read(request, onProgress) {
-      const answer = ask('read', onProgress);
+      notesUrl = request.notesUrl;
+      const answer = ask('read', (p) => {
+        if (p.stage === 'fetched') startNotes();
+        onProgress?.(p);
+      });
       channel.send({ type: 'read', request });
-      const m = (await answer) as Extract<FromWorker, { type: 'read' }>;
+      const m = (await answer.finally(startNotes)) as Extract<FromWorker, { type: 'read' }>;
       const imported: ImportedText = {
         blocks: parts.blocks as ImportedText['blocks'],
         references: parts.references as ImportedText['references'],
@@ -86,7 +105,16 @@ function loaderOver(open: (receive: (m: FromWorker) => void) => Channel, inWorke
         claims: parts.claims as ImportedText['claims'],
         problems: parts.problems as ImportedText['problems'],
       };
-      return { imported, warning: m.warning, fileNotes: { annotations: parts.annotations as Annotation[], unreadable: m.unreadable } };
+      return { imported, warning: m.warning };
+    },
+    async notes() {
+      const file = await startNotes();
+      const answer = ask('notes');
+      channel.send({ type: 'notes', file }, 'bytes' in file && inWorker ? [file.bytes] : []);
+      const m = (await answer) as Extract<FromWorker, { type: 'notes' }>;
+      const annotations = parts.annotations as Annotation[];
+      parts.annotations = [];
+      return { annotations, unreadable: m.unreadable };
     },
     async place(annotations) {
       const answer = ask('placed');
@@ -135,6 +163,6 @@ export function openWorkLoader(): WorkLoader {
       e.preventDefault();
       receive({ type: 'failed', failure: { kind: 'other', message: `The load worker failed: ${e.message || 'unknown error'}` } });
     };
-    return { send: (m) => worker.postMessage(m), close: () => worker.terminate() };
+    return { send: (m, transfer = []) => worker.postMessage(m, transfer), close: () => worker.terminate() };
   }, true);
 }

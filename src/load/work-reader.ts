@@ -1,7 +1,8 @@
 /**
- * The heavy, DOM-free half of loading a work: fetch the text, check its hash, import it, read the notes file, and
- * anchor notes, answering with plain messages (`load-messages.ts`). It runs in the load worker, or on the page
- * when workers are unavailable (and in Node tests) — the same code either way.
+ * The heavy, DOM-free half of loading a work: fetch the text, check its hash and import it; read the notes file
+ * (fetched by the page, `fetchNotesFile`); anchor notes; answering with plain messages (`load-messages.ts`). It
+ * runs in the load worker, or on the page when workers are unavailable (and in Node tests) — the same code either
+ * way.
  */
 import { anchorAll } from '../anchoring/anchor.ts';
 import type { Annotation } from '../anchoring/annotation-types.ts';
@@ -12,18 +13,18 @@ import { ImportError } from '../model/import-error.ts';
 import { importText } from '../model/import-text.ts';
 import type { ImportedText } from '../model/imported-text.ts';
 import { checkWorkText } from '../model/work.ts';
-import type { FromWorker, PartField, Placement, ReadRequest, ToWorker, UnreadableRecord } from './load-messages.ts';
+import type { FetchedNotes, FileNotes, FromWorker, PartField, Placement, ReadRequest, ToWorker } from './load-messages.ts';
 
 /** How many items of each array go in one message (about 50–200 KB each). */
 const PART_SIZE: Record<PartField, number> = { blocks: 200, claims: 2000, citations: 5000, references: 300, problems: 2000, annotations: 200 };
 
-/** The notes file's annotations and what it holds that could not be read (kept, reported). */
-async function readNotesFile(url: string | null): Promise<{ annotations: Annotation[]; unreadable: UnreadableRecord[] }> {
-  if (!url) return { annotations: [], unreadable: [] };
-  const res = await fetch(url);
-  if (res.status === 404) return { annotations: [], unreadable: [] };
-  if (!res.ok) return { annotations: [], unreadable: [{ origin: url, key: url, reason: `could not be loaded: ${res.status} ${res.statusText}`, raw: null }] };
-  const json = await res.text();
+/** The fetched notes file's annotations and what it holds that could not be read (kept, reported). */
+export function readNotesFile(file: FetchedNotes): FileNotes {
+  if ('none' in file) return { annotations: [], unreadable: [] };
+  if ('failed' in file) return { annotations: [], unreadable: [{ origin: file.url, key: file.url, reason: file.failed, raw: null }] };
+  const url = file.url;
+  // Not fatal: bytes that are not UTF-8 become U+FFFD, which parseAnnotationFile reports with their line and column.
+  const json = new TextDecoder('utf-8').decode(file.bytes);
   try {
     const parsed = parseAnnotationFile(json, url);
     return {
@@ -71,6 +72,13 @@ export class WorkReader {
       switch (message.type) {
         case 'read':
           return await this.read(message.request);
+        case 'notes': {
+          const file = readNotesFile(message.file);
+          this.fileNotes = file.annotations;
+          this.postParts([['annotations', file.annotations]]);
+          this.post({ type: 'notes', unreadable: file.unreadable });
+          return;
+        }
         case 'anchor-part':
           this.sent.push(...message.items);
           return;
@@ -93,11 +101,13 @@ export class WorkReader {
     return this.docText;
   }
 
+  private postParts(fields: [PartField, unknown[]][]): void {
+    for (const [field, items] of fields) {
+      for (let i = 0; i < items.length; i += PART_SIZE[field]) this.post({ type: 'part', field, items: items.slice(i, i + PART_SIZE[field]) });
+    }
+  }
+
   private async read(request: ReadRequest): Promise<void> {
-    const notes = readNotesFile(request.notesUrl).catch((e: Error) => ({
-      annotations: [] as Annotation[],
-      unreadable: [{ origin: request.notesUrl ?? '', key: request.notesUrl ?? '', reason: `could not be loaded: ${e.message}`, raw: null }],
-    }));
     let bytes: Uint8Array;
     try {
       const res = await fetch(request.textUrl);
@@ -113,20 +123,14 @@ export class WorkReader {
     const imported = importText(bytes, { language: request.meta.language });
     this.imported = imported;
     this.post({ type: 'progress', progress: { stage: 'imported', fraction: 0.8 } });
-    const file = await notes;
-    this.fileNotes = file.annotations;
-    const fields: [PartField, unknown[]][] = [
+    this.postParts([
       ['blocks', imported.blocks],
       ['claims', imported.claims],
       ['citations', imported.citations],
       ['references', imported.references],
       ['problems', imported.problems],
-      ['annotations', file.annotations],
-    ];
-    for (const [field, items] of fields) {
-      for (let i = 0; i < items.length; i += PART_SIZE[field]) this.post({ type: 'part', field, items: items.slice(i, i + PART_SIZE[field]) });
-    }
-    this.post({ type: 'read', referencesHeading: imported.referencesHeading, warning, unreadable: file.unreadable });
+    ]);
+    this.post({ type: 'read', referencesHeading: imported.referencesHeading, warning });
   }
 }
 

@@ -29,15 +29,17 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('reading a work with the WorkReader (inline: the same code the load worker runs)', () => {
-  test('gives what importText gives, the notes file, no hash warning, and placements equal to entriesFromAnchors', async () => {
+  test('gives what importText gives, no hash warning, then the notes file, and placements equal to entriesFromAnchors', async () => {
     const loader = inlineWorkLoader();
     const progress: number[] = [];
     const read = await loader.read({ textUrl: 'http://x/text.txt', notesUrl: 'http://x/notes.jsonld', meta: META }, (p) => progress.push(p.fraction));
     expect(read.imported).toEqual(importText(TEXT, { language: META.language }));
     expect(read.warning).toBeNull();
     const file = parseAnnotationFile(NOTES, 'http://x/notes.jsonld');
-    expect(read.fileNotes.annotations).toEqual(file.annotations);
-    expect(read.fileNotes.annotations.length).toBeGreaterThan(0);
+    const fileNotes = await loader.notes();
+    expect(fileNotes.annotations).toEqual(file.annotations);
+    expect(fileNotes.annotations.length).toBeGreaterThan(0);
+    expect(fileNotes.unreadable).toEqual([]);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
 
@@ -54,10 +56,11 @@ describe('reading a work with the WorkReader (inline: the same code the load wor
   });
 
   test('an altered text is read with a warning naming both hashes', async () => {
-    const read = await inlineWorkLoader().read({ textUrl: 'http://x/text.txt', notesUrl: null, meta: { ...META, sha256: '0'.repeat(64) } });
+    const loader = inlineWorkLoader();
+    const read = await loader.read({ textUrl: 'http://x/text.txt', notesUrl: null, meta: { ...META, sha256: '0'.repeat(64) } });
     expect(read.warning).toContain('has been altered');
     expect(read.warning).toContain('0'.repeat(64));
-    expect(read.fileNotes).toEqual({ annotations: [], unreadable: [] });
+    expect(await loader.notes()).toEqual({ annotations: [], unreadable: [] });
   });
 
   test('a text that is not UTF-8 fails with the ImportError (code, line, column), not a hang', async () => {
@@ -87,12 +90,37 @@ describe('reading a work with the WorkReader (inline: the same code the load wor
       .catch((e: unknown) => e)) as LoadError;
     expect(failure.failure.kind).toBe('fetch');
     expect(failure.message).toContain('http://x/none.txt: 404');
-    const none = await inlineWorkLoader().read({ textUrl: 'http://x/text.txt', notesUrl: 'http://x/none.jsonld', meta: META });
-    expect(none.fileNotes).toEqual({ annotations: [], unreadable: [] });
+    const none = inlineWorkLoader();
+    await none.read({ textUrl: 'http://x/text.txt', notesUrl: 'http://x/none.jsonld', meta: META });
+    expect(await none.notes()).toEqual({ annotations: [], unreadable: [] });
     files.set('http://x/broken.jsonld', '{ not json');
-    const broken = await inlineWorkLoader().read({ textUrl: 'http://x/text.txt', notesUrl: 'http://x/broken.jsonld', meta: META });
-    expect(broken.fileNotes.annotations).toEqual([]);
-    expect(broken.fileNotes.unreadable).toHaveLength(1);
-    expect(broken.fileNotes.unreadable[0]!.origin).toBe('http://x/broken.jsonld');
+    const broken = inlineWorkLoader();
+    await broken.read({ textUrl: 'http://x/text.txt', notesUrl: 'http://x/broken.jsonld', meta: META });
+    const brokenNotes = await broken.notes();
+    expect(brokenNotes.annotations).toEqual([]);
+    expect(brokenNotes.unreadable).toHaveLength(1);
+    expect(brokenNotes.unreadable[0]!.origin).toBe('http://x/broken.jsonld');
+    // A notes file that is there while the text is not: the failed read still leaves the notes readable.
+    const textless = inlineWorkLoader();
+    await textless.read({ textUrl: 'http://x/none.txt', notesUrl: 'http://x/notes.jsonld', meta: META }).catch(() => null);
+    expect((await textless.notes()).annotations.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the order of fetches', () => {
+  test('the notes file is fetched only once the text has arrived, so the text does not share the connection', async () => {
+    const order: string[] = [];
+    const inner = globalThis.fetch;
+    vi.stubGlobal('fetch', async (url: string) => {
+      order.push(`start ${url}`);
+      const res = await inner(url);
+      const body = new Uint8Array(await res.arrayBuffer());
+      order.push(`end ${url}`);
+      return new Response(body, { status: res.status, statusText: res.statusText });
+    });
+    const loader = inlineWorkLoader();
+    await loader.read({ textUrl: 'http://x/text.txt', notesUrl: 'http://x/notes.jsonld', meta: META });
+    await loader.notes();
+    expect(order).toEqual(['start http://x/text.txt', 'end http://x/text.txt', 'start http://x/notes.jsonld', 'end http://x/notes.jsonld']);
   });
 });
