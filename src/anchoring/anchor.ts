@@ -1,6 +1,6 @@
 /**
  * Anchoring: from a stored target (quote + position selectors) to where the annotated words are in a text that
- * may have been revised — `exact`, `fuzzy` or `orphan` (anchor-result.ts) — and back (`describe`).
+ * may have been revised — `exact`, `fuzzy` or `orphan` (anchor-result.ts) — and back (`describe`, describe.ts).
  *
  * The verified fast path: the stored position, accepted only when the text there equals the quote and at least
  * one stored context side still matches verbatim. Otherwise the quote matcher (match-quote.ts) scores candidates
@@ -11,6 +11,7 @@
  */
 import type { AnchorResult } from './anchor-result.ts';
 import type { Annotation, TextTarget } from './annotation-types.ts';
+import { CONTEXT_LENGTH } from './describe.ts';
 import { matchQuote } from './match-quote.ts';
 import { ORPHAN_THRESHOLD as THRESHOLD, positionScale } from './match-score.ts';
 import { positionSelectorOf, quoteSelectorOf, textTargetOf } from './selectors.ts';
@@ -24,31 +25,7 @@ import { positionSelectorOf, quoteSelectorOf, textTargetOf } from './selectors.t
  */
 export const ORPHAN_THRESHOLD: number = THRESHOLD;
 
-/** Characters of context stored on each side of a quote (DESIGN §1). */
-export const CONTEXT_LENGTH = 32;
-
-/**
- * The target of text[start, end): a `TextQuoteSelector` (exact, 32 characters of prefix and suffix, fewer at the
- * text's edges) and a `TextPositionSelector`, on `source`.
- * @throws RangeError when start/end are not integers with 0 ≤ start ≤ end ≤ text.length.
- */
-export function describe(text: string, start: number, end: number, source: string): TextTarget {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > text.length) {
-    throw new RangeError(`describe: [${start}, ${end}) is not a range of a ${text.length}-character text`);
-  }
-  return {
-    source,
-    selector: [
-      {
-        type: 'TextQuoteSelector',
-        exact: text.slice(start, end),
-        prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-        suffix: text.slice(end, end + CONTEXT_LENGTH),
-      },
-      { type: 'TextPositionSelector', start, end },
-    ],
-  };
-}
+export { CONTEXT_LENGTH, describe } from './describe.ts';
 
 /** The result for words found at text[start, end). */
 function found(text: string, id: string, status: 'exact' | 'fuzzy', score: number, start: number, end: number): AnchorResult {

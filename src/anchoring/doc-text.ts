@@ -8,6 +8,8 @@
  * Pure: works on plain strings, or on a ProseMirror node through its structural API (type-only import).
  */
 import type { Node as PMNode } from 'prosemirror-model';
+import type { ImportedText } from '../model/imported-text.ts';
+import { findMarkers } from '../model/marker-runs.ts';
 
 /** The separator between blocks in the canonical text. */
 export const BLOCK_SEPARATOR = '\n\n';
@@ -80,6 +82,63 @@ export class DocText {
         });
       }
     });
+    return new DocText(parts.join(''), segments, blockStarts);
+  }
+
+  /**
+   * The same maps for the document `buildDoc(imported)` would build (model/build-doc.ts), computed from the plain
+   * data without building it: body blocks are textblocks holding text and one-position `marker` atoms (their text
+   * is the marker, `[N]`), then the `references` node of textblock entries. Text runs are not split where claim
+   * marks change, which no offset or position depends on. Lets the load worker anchor without ProseMirror.
+   */
+  static fromImported(imported: Pick<ImportedText, 'blocks' | 'references'>): DocText {
+    const parts: string[] = [];
+    const segments: Segment[] = [];
+    const blockStarts: number[] = [];
+    let offset = 0;
+    let pos = 0;
+    const startBlock = () => {
+      if (blockStarts.length > 0) {
+        parts.push(BLOCK_SEPARATOR);
+        offset += BLOCK_SEPARATOR.length;
+      }
+      blockStarts.push(offset);
+    };
+    const addText = (t: string, at: number) => {
+      if (t.length === 0) return;
+      segments.push({ start: offset, length: t.length, pos: at, kind: 'text' });
+      offset += t.length;
+    };
+    for (const block of imported.blocks) {
+      startBlock();
+      parts.push(block.text);
+      // Inside the block: text, marker atoms (one position each), text …
+      let inner = pos + 1;
+      let from = 0;
+      for (const m of findMarkers(block.text)) {
+        addText(block.text.slice(from, m.start), inner);
+        inner += m.start - from;
+        segments.push({ start: offset, length: m.end - m.start, pos: inner, kind: 'atom' });
+        offset += m.end - m.start;
+        inner += 1;
+        from = m.end;
+      }
+      addText(block.text.slice(from), inner);
+      inner += block.text.length - from;
+      pos = inner + 1;
+    }
+    if (imported.references.length > 0) {
+      let entry = pos + 1;
+      for (const r of imported.references) {
+        startBlock();
+        const prefix = r.text ? `${r.label}. ` : `${r.label}.`;
+        segments.push({ start: offset, length: prefix.length, pos: entry + 1, kind: 'synthetic' });
+        parts.push(prefix, r.text);
+        offset += prefix.length;
+        addText(r.text, entry + 1);
+        entry += r.text.length + 2;
+      }
+    }
     return new DocText(parts.join(''), segments, blockStarts);
   }
 

@@ -5,7 +5,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection, type Command } from 'prosemirror-state';
 import type { AnchorResult } from '../anchoring/anchor-result.ts';
-import { describe } from '../anchoring/anchor.ts';
+import { describe } from '../anchoring/describe.ts';
 import type { Agent, Annotation } from '../anchoring/annotation-types.ts';
 import { DocText } from '../anchoring/doc-text.ts';
 import { applyDraft, draftProblem, noteFromDraft, replyFromDraft, type NoteDraft } from '../anchoring/note-draft.ts';

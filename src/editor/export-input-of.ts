@@ -3,7 +3,7 @@
  * notes report their current range in canonical offsets; orphans keep their stored position and quote.
  */
 import type { EditorState } from 'prosemirror-state';
-import { CONTEXT_LENGTH } from '../anchoring/anchor.ts';
+import { CONTEXT_LENGTH } from '../anchoring/describe.ts';
 import type { AnchorResult } from '../anchoring/anchor-result.ts';
 import { positionSelectorOf, quoteSelectorOf } from '../anchoring/selectors.ts';
 import type { ExportInput } from '../export/export-input.ts';

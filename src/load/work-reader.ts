@@ -8,7 +8,6 @@ import { anchorAll } from '../anchoring/anchor.ts';
 import type { Annotation } from '../anchoring/annotation-types.ts';
 import { DocText } from '../anchoring/doc-text.ts';
 import { AnnotationFileError, describeRejection, parseAnnotationFile } from '../anchoring/selectors.ts';
-import { buildDoc } from '../model/build-doc.ts';
 import { ImportError } from '../model/import-error.ts';
 import { importText } from '../model/import-text.ts';
 import type { ImportedText } from '../model/imported-text.ts';
@@ -96,8 +95,8 @@ export class WorkReader {
 
   private textOfDoc(): DocText {
     if (!this.imported) throw new Error('notes cannot be anchored before the text is read');
-    // The page builds the same document slice by slice (build-doc.ts), so positions here are positions there.
-    this.docText ??= DocText.fromDoc(buildDoc(this.imported));
+    // Positions of the document the page builds (build-doc.ts), without building it: the worker needs no ProseMirror.
+    this.docText ??= DocText.fromImported(this.imported);
     return this.docText;
   }
 

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import type { Node as PMNode } from 'prosemirror-model';
 import { describe, expect, test } from 'vitest';
 import { canonicalText, DocText } from '../../../src/anchoring/doc-text.ts';
@@ -83,5 +85,53 @@ describe('DocText edges at a reference entry', () => {
 
   test('a start there goes to the entry\'s text, after its prefix', () => {
     expect(dt.toOffset(dt.toPos(entry2, 1))).toBe(entry2 + 3);
+  });
+});
+
+describe('DocText.fromImported (without building the document) is DocText.fromDoc(buildDoc(…))', () => {
+  const corpora = process.env['APPARATUS_CORPORA'] ?? '/work/shared/corpora';
+  const samples: [string, string][] = [
+    ...Object.entries(texts),
+    ...readdirSync(corpora)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f): [string, string] => [f, readFileSync(join(corpora, f), 'utf8')]),
+    ['empty entry and adjacent markers', 'A.[1][2] B[3].\n\n[sic] [n 3] [1234567890] [ 1 ] end.\n\nReferences\n\n  1.\n  2. Two.\n  3. Three.\n'],
+  ];
+
+  /** Every offset and every position mapped both ways gives the same answer. */
+  const sameMaps = (input: string) => {
+    const imported = importText(input);
+    const doc = buildDoc(imported);
+    const built = DocText.fromDoc(doc);
+    const plain = DocText.fromImported(imported);
+    expect(plain.text).toBe(built.text);
+    expect(plain.blockStarts).toEqual(built.blockStarts);
+    for (let o = 0; o <= built.text.length + 1; o++) {
+      if (plain.toPos(o, 1) !== built.toPos(o, 1) || plain.toPos(o, -1) !== built.toPos(o, -1)) {
+        expect([o, plain.toPos(o, 1), plain.toPos(o, -1)]).toEqual([o, built.toPos(o, 1), built.toPos(o, -1)]);
+      }
+    }
+    for (let p = 0; p <= doc.content.size + 1; p++) {
+      if (plain.toOffset(p) !== built.toOffset(p)) expect([p, plain.toOffset(p)]).toEqual([p, built.toOffset(p)]);
+    }
+  };
+
+  test.each(samples)('%s', (_name, input) => sameMaps(input));
+
+  test('any text that imports', () => {
+    const unit = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('a', 'Z', 'é', '1', ' ', '.', '[', ']', '\n', '\n\n', '\t', '\u00A0') },
+      { weight: 2, arbitrary: fc.constantFrom('[1]', '[12]', '[3][4]', '[n 3]', '[sic]', '\n\n  1. ', '\n  2.', '\nReferences\n\n', '\uD83D\uDE00') },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 200 }), (input) => {
+        try {
+          importText(input);
+        } catch {
+          return;
+        }
+        sameMaps(input);
+      }),
+    );
   });
 });
