@@ -1,6 +1,7 @@
 /**
  * Validation at the door: W3C Web Annotations (with Apparatus's `apparatus:` context, annotation-types.ts) read
- * from JSON, checked field by field, and the selector accessors every other layer uses.
+ * from JSON, checked field by field, and the selector accessors every other layer uses. Reading the JSON text of
+ * a file (syntax errors with line and column) is annotation-file.ts.
  *
  * What is accepted: an `AnnotationCollection` whose `first` page holds its items inline, an `AnnotationPage`, an
  * array of annotations, or a single `Annotation`. Each annotation is checked on its own: a bad one is rejected
@@ -31,7 +32,6 @@ import {
   type TextQuoteSelector,
   type TextTarget,
 } from './annotation-types.ts';
-import { jsonSyntaxError } from './json-syntax-error.ts';
 
 /** One problem with one field of an annotation; `field` is a path like `target.selector[1].start` ('' = the whole). */
 export interface FieldError {
@@ -69,48 +69,20 @@ export class AnnotationFileError extends Error {
 }
 
 /**
- * Parses the JSON text of an annotation file (a leading byte-order mark is ignored). `where` names the file in
- * messages.
- * @throws AnnotationFileError when the text is not JSON (a UTF-16 file decoded as UTF-8 is named as such), holds a
- *   literal U+FFFD (bytes that were not UTF-8, replaced by the decoder), or is not annotations (see
- *   `parseAnnotations`); never anything else.
- */
-export function parseAnnotationFile(json: string, where: string): ParsedAnnotations {
-  const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    if (looksLikeUtf16(text)) {
-      throw new AnnotationFileError(`${where}:1:1: not UTF-8: the file looks like UTF-16 text; save it as UTF-8`, 1, 1);
-    }
-    const problem = jsonSyntaxError(text) ?? { offset: 0, message: e instanceof Error ? e.message : String(e) };
-    const { line, column } = lineColumn(text, problem.offset);
-    throw new AnnotationFileError(`${where}:${line}:${column}: not JSON: ${problem.message}`, line, column);
-  }
-  // A decoder puts U+FFFD where bytes were not UTF-8 (a browser's Response.text() does so silently): loading such
-  // a file would save the damage back. Nothing Apparatus writes contains U+FFFD unescaped unless the text did.
-  const damaged = text.indexOf('\uFFFD');
-  if (damaged >= 0) {
-    const { line, column } = lineColumn(text, damaged);
-    throw new AnnotationFileError(`${where}:${line}:${column}: not UTF-8: a byte here could not be read as UTF-8 (it became U+FFFD); save the file as UTF-8`, line, column);
-  }
-  const first = /\S/.exec(text)?.index ?? 0;
-  const { line, column } = lineColumn(text, first);
-  return readItems(value, where, line, column);
-}
-
-/**
  * Checks already-parsed JSON: an `AnnotationCollection` (its `first` page's `items`), an `AnnotationPage`
  * (`items`), an array of annotations, or one `Annotation`.
  * @throws AnnotationFileError (line 1, column 1) when `value` is none of these — e.g. a collection whose pages
  *   are only linked, not inline.
  */
 export function parseAnnotations(value: unknown, where: string): ParsedAnnotations {
-  return readItems(value, where, 1, 1);
+  return readAnnotationItems(value, where, 1, 1);
 }
 
-function readItems(value: unknown, where: string, line: number, column: number): ParsedAnnotations {
+/**
+ * `parseAnnotations` with the line and column that a "not annotations" error names (annotation-file.ts passes
+ * where the file's top-level value starts).
+ */
+export function readAnnotationItems(value: unknown, where: string, line: number, column: number): ParsedAnnotations {
   const notAnnotations = (why: string) => new AnnotationFileError(`${where}: not W3C annotations: ${why}`, line, column);
   let items: unknown[];
   if (Array.isArray(value)) {
@@ -337,27 +309,4 @@ function show(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
   return Array.isArray(v) ? `a list of ${v.length}` : 'an object';
-}
-
-/** UTF-16 text decoded as UTF-8: a NUL in every other code unit (after a byte-order mark turned into U+FFFD). */
-function looksLikeUtf16(text: string): boolean {
-  const body = text.startsWith('\uFFFD\uFFFD') ? text.slice(2) : text;
-  const n = Math.min(64, body.length - (body.length % 2));
-  if (n < 4) return false;
-  for (const parity of [0, 1]) {
-    let ok = true;
-    for (let i = 0; i < n && ok; i++) ok = (body.charCodeAt(i) === 0) === (i % 2 === parity);
-    if (ok) return true;
-  }
-  return false;
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }

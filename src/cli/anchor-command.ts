@@ -15,7 +15,8 @@
 import { anchor } from '../anchoring/anchor.ts';
 import type { AnchorResult } from '../anchoring/anchor-result.ts';
 import { canonicalText } from '../anchoring/doc-text.ts';
-import { AnnotationFileError, describeRejection, parseAnnotationFile, textTargetOf } from '../anchoring/selectors.ts';
+import { parseAnnotationFile } from '../anchoring/annotation-file.ts';
+import { AnnotationFileError, describeRejection, textTargetOf } from '../anchoring/selectors.ts';
 import { ImportError } from '../model/import-error.ts';
 import { importText } from '../model/import-text.ts';
 import { parseArgs, UsageError, type CliCommand } from './cli-io.ts';

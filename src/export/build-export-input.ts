@@ -5,7 +5,8 @@
  */
 import { anchorAll } from '../anchoring/anchor.ts';
 import { canonicalText } from '../anchoring/doc-text.ts';
-import { describeRejection, parseAnnotationFile } from '../anchoring/selectors.ts';
+import { parseAnnotationFile } from '../anchoring/annotation-file.ts';
+import { describeRejection } from '../anchoring/selectors.ts';
 import { importText } from '../model/import-text.ts';
 import { parseWorkMeta, sha256Hex, WorkMetaError, type WorkMeta } from '../model/work.ts';
 import type { ExportInput } from './export-input.ts';

@@ -7,7 +7,8 @@
 import { anchorAll } from '../anchoring/anchor.ts';
 import type { Annotation } from '../anchoring/annotation-types.ts';
 import { DocText } from '../anchoring/doc-text.ts';
-import { AnnotationFileError, describeRejection, parseAnnotationFile } from '../anchoring/selectors.ts';
+import { parseAnnotationFile } from '../anchoring/annotation-file.ts';
+import { AnnotationFileError, describeRejection } from '../anchoring/selectors.ts';
 import { ImportError } from '../model/import-error.ts';
 import { importText } from '../model/import-text.ts';
 import type { ImportedText } from '../model/imported-text.ts';

@@ -1,9 +1,10 @@
 /**
- * The store's door checks on annotations it reads back or is asked to write — one stored record, a set to save,
- * or a whole `annotations/<work>.jsonld` file — all through the one validator, `src/anchoring/selectors.ts`.
+ * The store's door checks on annotations it reads back or is asked to write — one stored record or a set to save
+ * (a whole `annotations/<work>.jsonld` file: annotation-file-problems.ts) — all through the one validator,
+ * `src/anchoring/selectors.ts`.
  */
 import type { Annotation } from '../anchoring/annotation-types.ts';
-import { AnnotationFileError, parseAnnotationFile, parseAnnotations, type RejectedAnnotation } from '../anchoring/selectors.ts';
+import { parseAnnotations, type RejectedAnnotation } from '../anchoring/selectors.ts';
 
 /** One thing wrong in a set or file of annotations: which annotation (its index, and id when it has one), which field. */
 export interface AnnotationProblem {
@@ -40,35 +41,8 @@ export function annotationSetProblems(annotations: readonly unknown[], where: st
   }
 }
 
-/**
- * Checks the JSON text of an `annotations/<work>.jsonld`: it must be an `AnnotationCollection` with its items
- * inline, every one a valid annotation. Returns the valid annotations with their index among the file's items, and
- * every problem found (none: the file may be written).
- */
-export function annotationFileProblems(text: string, where: string): { annotations: { index: number; annotation: Annotation }[]; problems: AnnotationProblem[] } {
-  let parsed;
-  try {
-    parsed = parseAnnotationFile(text, where);
-  } catch (error) {
-    if (error instanceof AnnotationFileError) return { annotations: [], problems: [{ index: null, id: null, field: '(file)', message: error.message }] };
-    throw error;
-  }
-  const problems = toProblems(parsed.rejected);
-  // Every item is either valid or rejected, in file order: the valid ones take the indexes the rejected leave.
-  const rejectedAt = new Set(parsed.rejected.map((r) => r.index));
-  const annotations: { index: number; annotation: Annotation }[] = [];
-  for (let index = 0, next = 0; next < parsed.annotations.length; index++) {
-    if (!rejectedAt.has(index)) annotations.push({ index, annotation: parsed.annotations[next++]! });
-  }
-  const top = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as { type?: unknown };
-  const types = Array.isArray(top?.type) ? top.type : [top?.type];
-  if (!types.includes('AnnotationCollection')) {
-    problems.unshift({ index: null, id: null, field: 'type', message: `an annotation file holds one AnnotationCollection, found type ${JSON.stringify(top?.type) ?? 'none'}` });
-  }
-  return { annotations, problems };
-}
-
-function toProblems(rejected: RejectedAnnotation[]): AnnotationProblem[] {
+/** Each field error of `rejected` as a problem. */
+export function toProblems(rejected: RejectedAnnotation[]): AnnotationProblem[] {
   return rejected.flatMap((r) =>
     (r.errors.length ? r.errors : [{ field: '', message: 'rejected' }]).map((e) => ({ index: r.index, id: r.id, field: e.field || '(annotation)', message: e.message })),
   );

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Annotation } from '../anchoring/annotation-types.ts';
-import { annotationFileProblems, type AnnotationProblem } from './annotation-problems.ts';
+import { annotationFileProblems } from './annotation-file-problems.ts';
+import type { AnnotationProblem } from './annotation-problems.ts';
 
 /** Work ids the project accepts: lower-case letters, digits and hyphens, 1–64, not starting with a hyphen. */
 export const WORK_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;

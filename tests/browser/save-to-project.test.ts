@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseAnnotationFile } from '../../src/anchoring/selectors.ts';
+import { parseAnnotationFile } from '../../src/anchoring/annotation-file.ts';
 import { chromiumAvailable, deepText, launchChromium, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
 
 describe.skipIf(!chromiumAvailable())('"Save to project" writes the notes file the reader started from (Chromium)', () => {

@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  AnnotationFileError,
-  describeRejection,
-  parseAnnotationFile,
-  parseAnnotations,
-  positionSelectorOf,
-  quoteSelectorOf,
-  textTargetOf,
-} from '../../../src/anchoring/selectors.ts';
+import { parseAnnotationFile } from '../../../src/anchoring/annotation-file.ts';
+import { AnnotationFileError, describeRejection, parseAnnotations, positionSelectorOf, quoteSelectorOf, textTargetOf } from '../../../src/anchoring/selectors.ts';
 
 /** A valid annotation; `over` replaces fields (undefined deletes one). */
 function note(over: Record<string, unknown> = {}): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { parseAnnotationFile } from '../../../src/anchoring/selectors.ts';
+import { parseAnnotationFile } from '../../../src/anchoring/annotation-file.ts';
 import { entriesFromAnchors } from '../../../src/editor/annotation-commands.ts';
 import { anchorAll } from '../../../src/anchoring/anchor.ts';
 import { DocText } from '../../../src/anchoring/doc-text.ts';

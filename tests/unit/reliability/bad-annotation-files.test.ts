@@ -7,7 +7,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Annotation } from '../../../src/anchoring/annotation-types.ts';
 import { importAnnotations } from '../../../src/anchoring/import-annotations.ts';
-import { AnnotationFileError, describeRejection, parseAnnotationFile, quoteSelectorOf, textTargetOf } from '../../../src/anchoring/selectors.ts';
+import { parseAnnotationFile } from '../../../src/anchoring/annotation-file.ts';
+import { AnnotationFileError, describeRejection, quoteSelectorOf, textTargetOf } from '../../../src/anchoring/selectors.ts';
 import { docTextOf } from '../../../src/editor/annotation-commands.ts';
 import { anchorEntries } from '../../../src/editor/anchor-entries.ts';
 import { withReplies } from '../../../src/editor/annotation-plugin.ts';
