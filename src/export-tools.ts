@@ -6,7 +6,6 @@
  */
 import { docTextOf, entriesFromAnchors, putNotes } from './editor/annotation-commands.ts';
 import { annotationsOf } from './editor/annotation-plugin.ts';
-import { exportInputOf } from './editor/export-input-of.ts';
 import type { ReaderEditor } from './editor/reader-view.ts';
 import type { UnreadableNote } from './editor/snapshot.ts';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, exportFormat } from './export/formats.ts';
@@ -52,7 +51,8 @@ export function mountExportTools(reader: ApReader, options: ExportToolsOptions):
     const format = exportFormat(e.detail.format);
     if (!format) return;
     try {
-      const writer = await format.load();
+      // The exporter and what gathers its input are loaded on first use: the first page stays small.
+      const [writer, { exportInputOf }] = await Promise.all([format.load(), import('./editor/export-input-of.ts')]);
       const text = writer(exportInputOf(editor.view.state, meta, imported, new Date().toISOString()));
       download(`${meta.id}.${format.extension}`, format.mediaType, text);
       reader.announce(`Exported ${format.label}.`);

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { draftOf, noteText, type NoteDraft } from '../anchoring/note-draft.ts';
 import { createNote, deleteNotes, editNote, focusNote, redoNotes, replyToNote, undoNotes, type NoteContext } from '../editor/annotation-commands.ts';
@@ -18,7 +18,6 @@ import type { KeyHelp } from './ap-legend.ts';
 import { safeHref } from './note-labels.ts';
 import './ap-claim-list.ts';
 import './ap-legend.ts';
-import './ap-note-form.ts';
 import './ap-note-list.ts';
 import './ap-provenance-panel.ts';
 
@@ -137,6 +136,12 @@ export class ApReader extends LitElement {
       this.openCreateForm();
     }
   };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The note form is defined on first use (the first page stays small); Lit upgrades the element when it arrives,
+    // keeping the properties already set on it.
+    if (changed.has('form' as keyof ApReader) && this.form) void import('./ap-note-form.ts');
+  }
 
   /** Shows `text` in the toolbar's status line (announced politely to screen readers). */
   announce(text: string): void {
