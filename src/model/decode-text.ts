@@ -3,6 +3,7 @@
  * Every refusal is an ImportError that says what is wrong and where (line, column).
  */
 import { ImportError, MAX_TEXT_BYTES } from './import-error.ts';
+import { isWhiteSpace } from './white-space.ts';
 
 /**
  * Line and column (1-based) of unit `index` in a sequence of code units or bytes read by `at`, counting LF, CRLF
@@ -167,6 +168,23 @@ function refuseOtherFormats(text: string): void {
   }
 }
 
+/** The refusals of `decodeText` that need only the bytes, in its order: size, emptiness, file signatures, UTF-16/32, early control bytes. */
+function checkBytes(input: Uint8Array): void {
+  if (input.length > MAX_TEXT_BYTES) throw tooLarge(input.length, 'bytes');
+  if (input.length === 0) throw new ImportError('empty', 'The file is empty', 1, 1);
+  const signature = SIGNATURES.find((s) => startsWith(input, s.bytes));
+  if (signature) {
+    throw new ImportError('not-text', `This is ${signature.what}, not a plain text: import its text saved as UTF-8`, 1, 1);
+  }
+  const wide = wideEncoding(input);
+  if (wide) {
+    throw new ImportError('encoding', `The file looks like ${wide}, not UTF-8: save it as UTF-8 and import it again`, 1, 1);
+  }
+  // Control bytes early on mean binary data, whatever its high bytes look like; a Latin-1 text has none.
+  const control = input.subarray(0, 8192).findIndex(isBinaryUnit);
+  if (control >= 0) throw binaryAt((i) => input[i], control, input[control]!);
+}
+
 /**
  * Decodes `input` to a string (a leading byte-order mark removed). Strings are checked like decoded bytes.
  * @throws ImportError
@@ -194,19 +212,7 @@ export function decodeText(input: string | Uint8Array): string {
     }
     text = input;
   } else {
-    if (input.length > MAX_TEXT_BYTES) throw tooLarge(input.length, 'bytes');
-    if (input.length === 0) throw new ImportError('empty', 'The file is empty', 1, 1);
-    const signature = SIGNATURES.find((s) => startsWith(input, s.bytes));
-    if (signature) {
-      throw new ImportError('not-text', `This is ${signature.what}, not a plain text: import its text saved as UTF-8`, 1, 1);
-    }
-    const wide = wideEncoding(input);
-    if (wide) {
-      throw new ImportError('encoding', `The file looks like ${wide}, not UTF-8: save it as UTF-8 and import it again`, 1, 1);
-    }
-    // Control bytes early on mean binary data, whatever its high bytes look like; a Latin-1 text has none.
-    const control = input.subarray(0, 8192).findIndex(isBinaryUnit);
-    if (control >= 0) throw binaryAt((i) => input[i], control, input[control]!);
+    checkBytes(input);
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input);
     } catch {
@@ -221,4 +227,63 @@ export function decodeText(input: string | Uint8Array): string {
   }
   refuseOtherFormats(text);
   return text;
+}
+
+/** Line breaks of a decoded text: CRLF, LF or CR. */
+const LINE_BREAK = /\r\n|\n|\r/;
+
+/**
+ * The lines of the decoded input: exactly `decodeText(input).split(/\r\n|\n|\r/)`, with the same refusals.
+ * @throws ImportError as `decodeText`.
+ */
+export function decodeLines(input: string | Uint8Array): string[] {
+  if (typeof input === 'string') return decodeText(input).split(LINE_BREAK);
+  checkBytes(input);
+  return linesOfBytes(input) ?? decodeText(input).split(LINE_BREAK);
+}
+
+/**
+ * The lines of well-formed UTF-8 `bytes`, each decoded on its own, or null whenever `decodeText` could refuse the
+ * text or read it differently: bytes that are not UTF-8, control characters, nothing but white space, or a first
+ * character that may open another format (`%`, `{`, `<`, `[`). The caller then takes the whole-text path, which
+ * says what is wrong and where. Why: a string of the whole text (over 128 KiB) goes to V8's large-object space,
+ * which costs several milliseconds per megabyte on every import; lines are small, and a line of ASCII becomes a
+ * one-byte string. UTF-8 never has a CR or LF byte inside a character, so decoding between them is decoding the
+ * whole and splitting it; a control character is a byte below 0x20 (or 0x7F) in valid UTF-8.
+ */
+function linesOfBytes(bytes: Uint8Array): string[] | null {
+  const n = bytes.length;
+  const lines: string[] = [];
+  // Keep a byte-order mark inside the text as U+FEFF, as the whole-text decoder does; the one at the start goes.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let start = n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    for (let i = start; i < n; i++) {
+      const b = bytes[i]!;
+      if (b >= 0x20) {
+        if (b === 0x7f) return null;
+        continue;
+      }
+      if (b === 0x0a || b === 0x0d) {
+        lines.push(decoder.decode(bytes.subarray(start, i)));
+        if (b === 0x0d && bytes[i + 1] === 0x0a) i++;
+        start = i + 1;
+      } else if (b !== 0x09 && b !== 0x0c) {
+        return null;
+      }
+    }
+    lines.push(decoder.decode(bytes.subarray(start, n)));
+  } catch {
+    return null;
+  }
+  // The first character that is not white space: none means an empty text; `%`, `{`, `<` or `[` may open a PDF,
+  // RTF, HTML, XML or JSON document (refuseOtherFormats).
+  for (const line of lines) {
+    for (let k = 0; k < line.length; k++) {
+      const u = line.charCodeAt(k);
+      if (isWhiteSpace(u)) continue;
+      return u === 0x25 || u === 0x7b || u === 0x3c || u === 0x5b ? null : lines;
+    }
+  }
+  return null;
 }

@@ -3,12 +3,12 @@
  * Pure: strings in, plain data out. `buildDoc` (build-doc.ts) turns the result into a ProseMirror document.
  */
 import { findClaims } from './claims.ts';
-import { decodeText } from './decode-text.ts';
+import { decodeLines } from './decode-text.ts';
 import { ImportError } from './import-error.ts';
 import type { Citation, ImportedText, Problem } from './imported-text.ts';
 import { findMarkers } from './marker-runs.ts';
 import { parseReference } from './references.ts';
-import { splitBlocks } from './split-blocks.ts';
+import { splitLines } from './split-blocks.ts';
 
 /** Options of `importText`. `language` (BCP 47) drives sentence segmentation; default `en`. */
 export interface ImportOptions {
@@ -22,8 +22,7 @@ export interface ImportOptions {
  *   irregularity is a `Problem` in the result; nothing is dropped.
  */
 export function importText(input: string | Uint8Array, options: ImportOptions = {}): ImportedText {
-  const text = decodeText(input);
-  const split = splitBlocks(text);
+  const split = splitLines(decodeLines(input));
   if (split.blocks.length === 0) {
     const line = split.headingLine ?? split.entries[0]?.line ?? 1;
     throw new ImportError('no-body', 'The text has a reference list but no body text before it', line, 1);

@@ -76,7 +76,11 @@ export function isQuotationBlock(text: string): boolean {
  * under a body line (no blank line between) is a soft wrap of that paragraph, not an entry. Nothing is dropped: a line that is neither blank, nor in the list, nor the heading is body text.
  */
 export function splitBlocks(text: string): SplitText {
-  const lines = text.split(/\r\n|\n|\r/);
+  return splitLines(text.split(/\r\n|\n|\r/));
+}
+
+/** `splitBlocks` of a text already cut into lines (at CRLF, LF and CR). */
+export function splitLines(lines: readonly string[]): SplitText {
   // The reference list: walk back from the end over blank lines, entry lines and the lines that continue an entry.
   // Non-entry lines met since the last entry line are `pending`: they continue an entry only if one stands above
   // them, directly or, when they are all indented, across blank lines. Otherwise the list starts below them.
