@@ -1,7 +1,7 @@
 /**
  * ImportedText → ProseMirror document (schema.ts): blocks with marker atoms and claim marks, then the references.
  */
-import type { Mark, Node as PMNode } from 'prosemirror-model';
+import { Mark, type Node as PMNode } from 'prosemirror-model';
 import type { Block, ImportedText } from './imported-text.ts';
 import { mergeSorted } from './claims.ts';
 import { findMarkers } from './marker-runs.ts';
@@ -13,8 +13,8 @@ import { schema } from './schema.ts';
  */
 function inlineContent(text: string, claimsOfBlock: ImportedText['claims']): PMNode[] {
   const markers = findMarkers(text);
-  // Cut points: marker edges and claim edges.
-  const claims = [...claimsOfBlock].sort((a, b) => a.start - b.start);
+  // Cut points: marker edges and claim edges. The importer's claims come in order of their start already.
+  const claims = isSortedByStart(claimsOfBlock) ? claimsOfBlock : [...claimsOfBlock].sort((a, b) => a.start - b.start);
   const markerCuts = [0];
   for (const m of markers) markerCuts.push(m.start, m.end);
   markerCuts.push(text.length);
@@ -23,28 +23,45 @@ function inlineContent(text: string, claimsOfBlock: ImportedText['claims']): PMN
   // Claims are usually disjoint and ordered, so their edges are too; sort only when they are not.
   if (claimCuts.some((x, i) => i > 0 && x < claimCuts[i - 1]!)) claimCuts.sort((a, b) => a - b);
   const points = mergeSorted(markerCuts, claimCuts);
-  const markerAt = new Map(markers.map((m) => [m.start, m]));
   const claimMark = schema.marks['claim']!;
   let next = 0;
+  let nextMarker = 0;
   let active: { end: number; mark: Mark }[] = [];
+  // The mark set of `active` (Mark.setFrom: a sorted copy), made only when `active` changes. Nodes are made without
+  // marks and given this set with `mark`, which shares it, instead of copying and sorting an array per node.
+  let marks: readonly Mark[] = Mark.none;
   const out: PMNode[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!;
     const to = points[i + 1]!;
-    if (active.some((a) => a.end < to)) active = active.filter((a) => a.end >= to);
+    let changed = false;
+    if (active.some((a) => a.end < to)) {
+      active = active.filter((a) => a.end >= to);
+      changed = true;
+    }
     while (next < claims.length && claims[next]!.start <= from) {
       const c = claims[next++]!;
-      if (c.end >= to) active.push({ end: c.end, mark: claimMark.create({ id: c.id, sources: c.sources, support: c.support }) });
+      if (c.end >= to) {
+        active.push({ end: c.end, mark: claimMark.create({ id: c.id, sources: c.sources, support: c.support }) });
+        changed = true;
+      }
     }
-    const claimMarks = active.map((a) => a.mark);
-    const marker = markerAt.get(from);
-    if (marker && marker.end === to) {
-      out.push(schema.nodes['marker']!.create({ label: marker.label }, null, claimMarks));
-    } else if (to > from) {
-      out.push(schema.text(text.slice(from, to), claimMarks));
-    }
+    if (changed) marks = Mark.setFrom(active.map((a) => a.mark));
+    // Markers are in order and `from` only grows: the one starting at `from`, if any, is the next unpassed one.
+    while (nextMarker < markers.length && markers[nextMarker]!.start < from) nextMarker++;
+    const marker = markers[nextMarker]?.start === from ? markers[nextMarker] : undefined;
+    let node: PMNode;
+    if (marker && marker.end === to) node = schema.nodes['marker']!.create({ label: marker.label });
+    else if (to > from) node = schema.text(text.slice(from, to));
+    else continue;
+    out.push(marks.length > 0 ? node.mark(marks) : node);
   }
   return out;
+}
+
+function isSortedByStart(claims: ImportedText['claims']): boolean {
+  for (let i = 1; i < claims.length; i++) if (claims[i]!.start < claims[i - 1]!.start) return false;
+  return true;
 }
 
 /** The claims of each body block (by block index), in the importer's order. */
