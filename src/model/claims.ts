@@ -7,8 +7,8 @@
  * block): a note belongs to the sentence it annotates. Every letter and digit of a block is in exactly one claim.
  */
 import type { Claim, Support } from './claim-types.ts';
-import { findMarkerRuns, runLabels } from './marker-runs.ts';
-import { sentenceBreaks } from './sentence-breaks.ts';
+import { findMarkers, markerRunsOf, runLabels, type Marker } from './marker-runs.ts';
+import { sentenceBreaks, sentenceBreaksWithout } from './sentence-breaks.ts';
 import { isWhiteSpace } from './white-space.ts';
 
 /** 32-bit FNV-1a of text[start, end), as an unsigned integer. */
@@ -69,14 +69,7 @@ function bracketGroups(text: string): number[] {
 function sentenceBoundaries(text: string, language: string): number[] {
   if (!text.includes('[')) return sentenceBreaks(text, language);
   const groups = bracketGroups(text);
-  let stripped = '';
-  let at = 0;
-  for (let g = 0; g < groups.length; g += 2) {
-    stripped += text.slice(at, groups[g]);
-    at = groups[g + 1]!;
-  }
-  stripped += text.slice(at);
-  const out = sentenceBreaks(stripped, language);
+  const out = sentenceBreaksWithout(text, groups, language);
   let removed = 0;
   let g = 0;
   for (let k = 0; k < out.length; k++) {
@@ -114,13 +107,6 @@ function hasSubstance(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Trimmed [start, end) of text.slice(start, end), or null when only white space. */
-function trimRange(text: string, start: number, end: number): [number, number] | null {
-  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
-  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
-  return start < end ? [start, end] : null;
-}
-
 /** The union of two ascending lists of offsets, ascending, without repeats. */
 export function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
@@ -135,34 +121,59 @@ export function mergeSorted(a: readonly number[], b: readonly number[]): number[
 
 /** The claims of one block (ids not yet assigned: `id` is ''). */
 export function blockClaims(text: string, block: number, language: string): Claim[] {
-  const runs = findMarkerRuns(text);
+  const claims: Claim[] = [];
+  pushBlockClaims(claims, text, block, language, findMarkers(text));
+  return claims;
+}
+
+/**
+ * Adds the claims of one block to `out` (ids not yet assigned). `markers` are the block's markers (findMarkers).
+ * The block is cut at its cut points: 0, its sentence boundaries, the ends of its marker runs and its end.
+ */
+function pushBlockClaims(out: Claim[], text: string, block: number, language: string, markers: readonly Marker[]): void {
+  const runs = markerRunsOf(markers);
   const bounds = sentenceBoundaries(text, language);
-  bounds.unshift(0);
-  const ends = runs.map((run) => run.end);
-  ends.push(text.length);
-  const points = mergeSorted(bounds, ends);
-  const pieces: [number, number][] = [];
-  let pendingStart: number | null = null;
-  for (let i = 0; i + 1 < points.length; i++) {
-    const r = trimRange(text, points[i]!, points[i + 1]!);
-    if (!r) continue;
-    if (!hasSubstance(text, r[0], r[1])) {
-      const last = pieces[pieces.length - 1];
-      if (last) last[1] = r[1];
-      else pendingStart ??= r[0];
+  // Pieces as [start, end, start, end, …]: each stretch between two cut points, trimmed; one without substance
+  // joins the piece before it (or the next one, at the start of the block).
+  const pieces: number[] = [];
+  let pendingStart = -1;
+  // The cut points are [0, ...bounds] and [...run ends, text.length] merged (both ascending), without repeats.
+  let i = 0;
+  let j = 0;
+  let from = -1;
+  while (i <= bounds.length || j <= runs.length) {
+    const a = i === 0 ? 0 : bounds[i - 1]!;
+    const b = j < runs.length ? runs[j]!.end : text.length;
+    const to = j > runs.length || (i <= bounds.length && a <= b) ? (i++, a) : (j++, b);
+    if (to === from) continue;
+    const previous = from;
+    from = to;
+    if (previous < 0) continue;
+    let start = previous;
+    let end = to;
+    while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+    if (start === end) continue;
+    if (!hasSubstance(text, start, end)) {
+      if (pieces.length > 0) pieces[pieces.length - 1] = end;
+      else if (pendingStart < 0) pendingStart = start;
       continue;
     }
-    pieces.push([pendingStart ?? r[0], r[1]]);
-    pendingStart = null;
+    pieces.push(pendingStart >= 0 ? pendingStart : start, end);
+    pendingStart = -1;
   }
-  if (pendingStart !== null && pieces.length === 0) {
-    const r = trimRange(text, pendingStart, text.length);
-    if (r) pieces.push(r);
+  if (pendingStart >= 0 && pieces.length === 0) {
+    let start = pendingStart;
+    let end = text.length;
+    while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+    if (start < end) pieces.push(start, end);
   }
   // Pieces and runs are both in order: one sweep finds, for each piece, the last run inside it and the next after it.
-  const claims: Claim[] = [];
   let r = 0;
-  for (const [start, end] of pieces) {
+  for (let p = 0; p < pieces.length; p += 2) {
+    const start = pieces[p]!;
+    const end = pieces[p + 1]!;
     while (r < runs.length && runs[r]!.end <= end) r++;
     const inside = r > 0 ? runs[r - 1]! : undefined;
     const later = runs[r];
@@ -175,29 +186,35 @@ export function blockClaims(text: string, block: number, language: string): Clai
       support = 'inherited';
       sources = runLabels(later);
     }
-    claims.push({ id: '', block, start, end, text: text.slice(start, end), sources, support });
+    out.push({ id: '', block, start, end, text: text.slice(start, end), sources, support });
   }
-  return claims;
 }
 
 /**
  * The claims of all blocks, in document order, with stable ids: `c` + FNV-1a of the claim's text, and `-2`, `-3`
- * … for later claims with the same text. The same text always yields the same ids.
+ * … for later claims with the same text. The same text always yields the same ids. `markers`, when given, are the
+ * markers of each block as `findMarkers` finds them (the importer has them already).
  */
-export function findClaims(blocks: readonly { text: string }[], language = 'en'): Claim[] {
+export function findClaims(
+  blocks: readonly { text: string }[],
+  language = 'en',
+  markers?: readonly (readonly Marker[])[],
+): Claim[] {
   const claims: Claim[] = [];
   // Keyed by the hash itself: the base id is a function of it alone.
   const seen = new Map<number, number>();
   for (let b = 0; b < blocks.length; b++) {
     const text = blocks[b]!.text;
-    for (const claim of blockClaims(text, b, language)) {
+    const first = claims.length;
+    pushBlockClaims(claims, text, b, language, markers?.[b] ?? findMarkers(text));
+    for (let c = first; c < claims.length; c++) {
+      const claim = claims[c]!;
       // claim.text is text[start, end): hashing it there reads the block's own string.
       const h = fnv1aHash(text, claim.start, claim.end);
       const n = (seen.get(h) ?? 0) + 1;
       seen.set(h, n);
       const base = withHex8(0x63, h);
       claim.id = n === 1 ? base : `${base}-${n}`;
-      claims.push(claim);
     }
   }
   return claims;

@@ -56,8 +56,9 @@ export function importText(input: string | Uint8Array, options: ImportOptions = 
   }
   const citations: Citation[] = [];
   const cited = new Set<string>();
+  const markers = split.blocks.map((block) => findMarkers(block.text));
   split.blocks.forEach((block, index) => {
-    for (const marker of findMarkers(block.text)) {
+    for (const marker of markers[index]!) {
       citations.push({ label: marker.label, block: index, offset: marker.start });
       cited.add(marker.label);
       if (!known.has(marker.label)) {
@@ -82,7 +83,7 @@ export function importText(input: string | Uint8Array, options: ImportOptions = 
     references,
     referencesHeading: split.heading,
     citations,
-    claims: findClaims(blocks, options.language ?? 'en'),
+    claims: findClaims(blocks, options.language ?? 'en', markers),
     problems,
   };
 }

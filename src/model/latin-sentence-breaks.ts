@@ -70,24 +70,21 @@ const SCRATCH_LIMIT = 1 << 16;
 let scratch = new Int8Array(4096);
 
 /**
- * The class of every code unit of `text` (at indexes 0 to text.length - 1 of the result, which may be longer and is
- * only valid until the next call), or null when one is outside the supported set.
+ * The class of code units 0 to n - 1 of a text — `text` itself, or with `at` the text whose k-th unit is
+ * text[at[k]] — in a buffer that may be longer and is only valid until the next call; null when one is outside the
+ * supported set.
  */
-function classify(text: string): Int8Array | null {
-  const n = text.length;
-  if (n > scratch.length) {
-    if (n > SCRATCH_LIMIT) return classifyInto(text, new Int8Array(n));
-    scratch = new Int8Array(SCRATCH_LIMIT);
+function classify(text: string, at: Int32Array | null, n: number): Int8Array | null {
+  let out = scratch;
+  if (n > out.length) {
+    if (n > SCRATCH_LIMIT) out = new Int8Array(n);
+    else out = scratch = new Int8Array(SCRATCH_LIMIT);
   }
-  return classifyInto(text, scratch);
-}
-
-function classifyInto(text: string, out: Int8Array): Int8Array | null {
-  for (let i = 0; i < text.length; i++) {
-    const u = text.charCodeAt(i);
+  for (let k = 0; k < n; k++) {
+    const u = text.charCodeAt(at === null ? k : at[k]!);
     const c = u < 0x180 ? TABLE[u]! : u >= EXTRA_BASE && u < EXTRA_BASE + 0x300 ? EXTRA[u - EXTRA_BASE]! : -1;
     if (c < 0) return null;
-    out[i] = c;
+    out[k] = c;
   }
   return out;
 }
@@ -97,9 +94,21 @@ function classifyInto(text: string, out: Int8Array): Int8Array | null {
  * starts, ascending), or null when `text` has a character outside the supported set.
  */
 export function latinSentenceBreaks(text: string): number[] | null {
-  const cls = classify(text);
-  if (!cls) return null;
-  const n = text.length;
+  const cls = classify(text, null, text.length);
+  return cls && breaksOf(cls, text.length);
+}
+
+/**
+ * `latinSentenceBreaks` of the text of n code units whose k-th is text[at[k]] (a text with parts left out), read
+ * in place; offsets are in that text.
+ */
+export function latinSentenceBreaksAt(text: string, at: Int32Array, n: number): number[] | null {
+  const cls = classify(text, at, n);
+  return cls && breaksOf(cls, n);
+}
+
+/** The boundaries of a text of `n` code units from their classes. */
+function breaksOf(cls: Int8Array, n: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = cls[i]!;

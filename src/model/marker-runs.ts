@@ -43,8 +43,13 @@ export function findMarkers(text: string): Marker[] {
 
 /** The markers of `text` grouped into runs of adjacent markers. */
 export function findMarkerRuns(text: string): MarkerRun[] {
+  return markerRunsOf(findMarkers(text));
+}
+
+/** Markers (in order, as `findMarkers` gives them) grouped into runs of adjacent markers. */
+export function markerRunsOf(markers: readonly Marker[]): MarkerRun[] {
   const runs: MarkerRun[] = [];
-  for (const marker of findMarkers(text)) {
+  for (const marker of markers) {
     const last = runs[runs.length - 1];
     if (last && last.end === marker.start) {
       last.markers.push(marker);

@@ -14,7 +14,7 @@
  * Texts in Latin script take a fast path with the same results (latin-sentence-breaks.ts).
  */
 
-import { latinSentenceBreaks } from './latin-sentence-breaks.ts';
+import { latinSentenceBreaks, latinSentenceBreaksAt } from './latin-sentence-breaks.ts';
 import { isWhiteSpace } from './white-space.ts';
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -84,23 +84,37 @@ const INITIALS = /^\p{L}(?:\.\p{L}){0,4}$/u;
  * languages with ordinal dots) a number of one to three digits.
  */
 export function isFalseBreak(before: string, language: string): boolean {
-  return isFalseBreakIn(before, 0, before.length, rulesFor(language));
+  return isFalseBreakIn(before, null, 0, before.length, rulesFor(language));
 }
 
-/** `isFalseBreak(text.slice(from, at), …)` without making the slice. */
-function isFalseBreakIn(text: string, from: number, at: number, rules: Rules): boolean {
-  let end = at;
-  while (end > from && isWhiteSpace(text.charCodeAt(end - 1))) end--;
-  if (end === from || text.charCodeAt(end - 1) !== 0x2e) return false;
+/** Code unit k of `text`, or with `at` of the text whose k-th unit is text[at[k]]. */
+function unitAt(text: string, at: Int32Array | null, k: number): number {
+  return text.charCodeAt(at === null ? k : at[k]!);
+}
+
+/**
+ * `isFalseBreak(t.slice(from, end), …)` without making the slice, where t is `text` or, with `at`, the text whose
+ * k-th unit is text[at[k]].
+ */
+function isFalseBreakIn(text: string, at: Int32Array | null, from: number, end: number, rules: Rules): boolean {
+  while (end > from && isWhiteSpace(unitAt(text, at, end - 1))) end--;
+  if (end === from || unitAt(text, at, end - 1) !== 0x2e) return false;
   let start = end - 1;
   while (start > from) {
-    const u = text.charCodeAt(start - 1);
+    const u = unitAt(text, at, start - 1);
     if (isWhiteSpace(u) || u === 0x28 || u === 0x5b) break;
     start--;
   }
   const length = end - 1 - start;
   if (length === 0 || length > 24) return false;
-  const word = text.slice(start, end - 1);
+  let word: string;
+  if (at === null) word = text.slice(start, end - 1);
+  else if (at[end - 2]! - at[start]! === length - 1) word = text.slice(at[start]!, at[end - 2]! + 1);
+  else {
+    // The word straddles a part left out: gather its units.
+    word = '';
+    for (let k = start; k < end - 1; k++) word += text[at[k]!];
+  }
   return rules.words.has(word) || INITIALS.test(word) || (rules.ordinal && /^\d{1,3}$/.test(word));
 }
 
@@ -137,10 +151,46 @@ function segmenterBreaks(text: string, segmenter: Intl.Segmenter): number[] {
  */
 export function sentenceBreaks(text: string, language: string): number[] {
   const breaks = latinSentenceBreaks(text) ?? segmenterBreaks(text, segmenterFor(language));
+  return withoutFalseBreaks(breaks, text, null, language);
+}
+
+/** `breaks` without the false ones, judged on the 40 units before each (of `text`, or read through `at`). */
+function withoutFalseBreaks(breaks: number[], text: string, at: Int32Array | null, language: string): number[] {
   const rules = rulesFor(language);
-  // The words before a boundary are read from the 40 characters before it.
   let kept = 0;
-  for (const at of breaks) if (!isFalseBreakIn(text, Math.max(0, at - 40), at, rules)) breaks[kept++] = at;
+  for (const b of breaks) if (!isFalseBreakIn(text, at, Math.max(0, b - 40), b, rules)) breaks[kept++] = b;
   breaks.length = kept;
   return breaks;
+}
+
+/** Reused for the positions of texts up to this length. */
+const POSITIONS_LIMIT = 1 << 16;
+let positions = new Int32Array(4096);
+
+/**
+ * `sentenceBreaks` of `text` with the ranges `cuts` left out ([start, end, start, end, …], ascending and
+ * disjoint), as offsets in that shorter text. Latin-script text is read in place, through the positions of the
+ * units that are kept, instead of making the shorter string.
+ */
+export function sentenceBreaksWithout(text: string, cuts: readonly number[], language: string): number[] {
+  let n = text.length;
+  for (let g = 0; g < cuts.length; g += 2) n -= cuts[g + 1]! - cuts[g]!;
+  let at = positions;
+  if (n > at.length) at = n > POSITIONS_LIMIT ? new Int32Array(n) : (positions = new Int32Array(POSITIONS_LIMIT));
+  let k = 0;
+  let from = 0;
+  for (let g = 0; g <= cuts.length; g += 2) {
+    const to = g < cuts.length ? cuts[g]! : text.length;
+    for (let i = from; i < to; i++) at[k++] = i;
+    if (g < cuts.length) from = cuts[g + 1]!;
+  }
+  const breaks = latinSentenceBreaksAt(text, at, n);
+  if (breaks) return withoutFalseBreaks(breaks, text, at, language);
+  let shorter = '';
+  from = 0;
+  for (let g = 0; g < cuts.length; g += 2) {
+    shorter += text.slice(from, cuts[g]);
+    from = cuts[g + 1]!;
+  }
+  return sentenceBreaks(shorter + text.slice(from), language);
 }
