@@ -31,7 +31,9 @@ export function importText(input: string | Uint8Array, options: ImportOptions = 
   const references = [];
   const known = new Set<string>();
   let previous: number | null = null;
-  for (const entry of split.entries) {
+  // Indexed loops: this function runs once per import, mostly before it is optimised, where `for…of` allocates.
+  for (let e = 0; e < split.entries.length; e++) {
+    const entry = split.entries[e]!;
     if (known.has(entry.label)) {
       problems.push({
         kind: 'duplicate-reference',
@@ -57,8 +59,11 @@ export function importText(input: string | Uint8Array, options: ImportOptions = 
   const citations: Citation[] = [];
   const cited = new Set<string>();
   const markers = split.blocks.map((block) => findMarkers(block.text));
-  split.blocks.forEach((block, index) => {
-    for (const marker of markers[index]!) {
+  for (let index = 0; index < split.blocks.length; index++) {
+    const block = split.blocks[index]!;
+    const blockMarkers = markers[index]!;
+    for (let m = 0; m < blockMarkers.length; m++) {
+      const marker = blockMarkers[m]!;
       citations.push({ label: marker.label, block: index, offset: marker.start });
       cited.add(marker.label);
       if (!known.has(marker.label)) {
@@ -71,7 +76,7 @@ export function importText(input: string | Uint8Array, options: ImportOptions = 
         });
       }
     }
-  });
+  }
   for (const label of known) {
     if (!cited.has(label)) {
       problems.push({ kind: 'uncited-reference', label, message: `Reference ${label} is never cited in the text` });

@@ -26,12 +26,12 @@ function trimTrailing(value: string): string {
 }
 
 function isValidIsbn(digits: string): boolean {
-  if (/^\d{9}[\dX]$/.test(digits)) {
+  if (ISBN10_SHAPE.test(digits)) {
     let sum = 0;
     for (let i = 0; i < 10; i++) sum += (10 - i) * (digits[i] === 'X' ? 10 : Number(digits[i]));
     return sum % 11 === 0;
   }
-  if (/^\d{13}$/.test(digits)) {
+  if (ISBN13_SHAPE.test(digits)) {
     let sum = 0;
     for (let i = 0; i < 13; i++) sum += (i % 2 === 0 ? 1 : 3) * Number(digits[i]);
     return sum % 10 === 0;
@@ -65,7 +65,7 @@ export function parseIdentifiers(text: string): ReferenceIds {
   if (text.includes('ISBN')) {
     ISBN_ID.lastIndex = 0;
     while ((m = ISBN_ID.exec(text))) {
-      const digits = m[1]!.replace(/[\s-]/g, '').toUpperCase();
+      const digits = m[1]!.replace(ISBN_SEPARATORS, '').toUpperCase();
       if (isValidIsbn(digits)) pushUnique(ids.isbn, digits);
     }
   }
@@ -91,6 +91,53 @@ export function parseIdentifiers(text: string): ReferenceIds {
   }
   return ids;
 }
+
+// Regular expressions of the functions below, made once: a literal inside a function is a new object on every call.
+const ISBN10_SHAPE = /^\d{9}[\dX]$/;
+const ISBN13_SHAPE = /^\d{13}$/;
+const ISBN_SEPARATORS = /[\s-]/g;
+const SPACE_RUNS = /\s+/g;
+const LEADING_AND = /^(?:and|und|&)\s+/;
+const DIGIT = /\d/;
+const COMMA_SPACE = /,\s*/;
+const ET_AL = /\bet al\.?/g;
+const U_A = /\bu\. ?a\./g;
+const EDITORS_NOTE_ALL = /\((?:Hrsg|eds?|Hg)\.\)/g;
+const TRAILING_EDS = /,?\s*\beds?\.\s*$/;
+const TRAILING_PUNCTUATION = /(?<!\b\p{Lu})[.,:;]+$/u;
+const TRAILING_SEPARATORS = /[,:;]+$/;
+const FIRST_LAST_SEPARATOR = /,\s*|\s+(?:and|und|&)\s+/;
+const AUTHOR_SEPARATOR = /\s+(?:and|und|&|with assistance from|with)\s+/;
+const TRAILING_DOMAIN = /[\w.-]+\.(?:de|com|org|net)$/;
+const DOMAIN_CHAR = /[\w.-]/;
+const ANGLE_URLS = /<https?:\/\/[^\s<>]+>/g;
+const BARE_URLS = /\bhttps?:\/\/\S+/g;
+const IDENTIFIER_NOTES = /\b(?:ISBN(?:-1[03])?|OCLC|OL|hdl|doi|DOI|Bibcode|PMID|PMC|ISSN|JSTOR|S2CID|ASIN)[:\s]\s*\S+/g;
+const EMPTY_COMMAS = /(?:,\s*)+(?=[.,]|$)/g;
+const VOLUME_ISSUE_PAGES = /(?:^|[.\s])([IVXLCDM]+|\d{1,4})\s*(?:\(([\w–-]+)\))?\s*:\s*(\d+(?:\s*[–-]\s*\d+)?)/;
+const ANY_SPACE = /\s/g;
+const PAGES = /\b(?:pp?|S)\.\s*((?:\d+|[ivxlcdm]+\b)(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*)/;
+const PLACE_PUBLISHER = /^([A-Z][^:\d]{1,60}):\s*(\S.*)$/;
+const PUBLISHER_TAIL = /,\s*(?:\d{4}|S\.|pp?\.).*$/;
+const TRAILING_STOP_OR_COMMA = /[.,]$/;
+const SHORT_CITE_SEPARATOR = /,\s*|\s+(?:&|and|und)\s+/;
+const ARCHIVED_NOTE = /\bArchived from the original[^.]*\./g;
+const YEAR_IN_PARENTHESES = /\(((?:[^()]*\s)?(\d{4})[a-z]?)\)[.,]?/;
+const LEADING_BRACKETS = /^\[[^\]]*\][.,]?\s*/;
+const QUOTED_TITLE = /["“]([^"”]+)["”]/;
+const TRAILING_STOP = /[.]$/;
+const LEADING_FORMAT_NOTE = /^\s*\((?:PDF|Press release|Report)\)/i;
+const AUTHORS_COLON = /^([^:]{3,80}?):\s+(.*)$/;
+const INITIALS_AND_NOTES = /\b\p{Lu}\.|\bu\. ?a\.|\((?:Hrsg|Hg|eds?)\.\)/gu;
+const IN_OR_ONLINE = /^(?:In|Online)$/;
+const EDITORS_NOTE = /\((?:Hrsg|Hg|eds?)\.\)/;
+const TITLE_TO_STOP = /^(.+?)(?:\.\s+|\.?$)/;
+const TITLE_TO_COMMA_OR_STOP = /^(.+?)(?:,\s+|\.\s+|\.?$)/;
+const IN_CONTAINER = /(?:^|\.\s+)In:?\s+(?:([^.()]*)\((?:eds?|Hrsg|Hg)\.\)\.\s*)?([^.]+)/;
+const FORMAT_NOTE = /^\(?(?:PDF|Report|Press release)\)?$/i;
+const LEADING_DIGIT = /^\d/;
+const LANGUAGE_NOTE = /\s*\((?:in [A-Za-z]+)\)$/;
+const PUBLISHER_YEAR = /(?:^|\.\s+)([A-Z][\w&.' -]{1,60}?),\s*(?:[A-Z][a-z]+\s+)?\d{4}\b/;
 
 const MONTHS: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10,
@@ -130,7 +177,7 @@ const ORGANISATION = /\b(?:Government|Ministry|Office|Council|Association|Univer
 
 /** `text` with each run of white space as one space (`replace(/\s+/g, ' ')`), untouched when it has no such run. */
 function collapseSpaces(text: string): string {
-  return NOT_ONE_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return NOT_ONE_SPACE.test(text) ? text.replace(SPACE_RUNS, ' ') : text;
 }
 /** White space other than a single space: what `collapseSpaces` changes. */
 const NOT_ONE_SPACE = /[^\S ]| {2}/;
@@ -171,13 +218,13 @@ function hasProseWord(name: string): boolean {
 
 /** One author string → a CSL name: `Last, First` or `First Last`; organisations stay literal. */
 function parseName(raw: string): CslName | null {
-  const name = collapseSpaces(raw.trim()).replace(/^(?:and|und|&)\s+/, '');
-  if (!name || /\d/.test(name)) return null;
+  const name = collapseSpaces(raw.trim()).replace(LEADING_AND, '');
+  if (!name || DIGIT.test(name)) return null;
   // A name is capitalised words, initials and particles; a lower-case word means this is prose, not a name.
   if (hasProseWord(name)) return null;
   if (ORGANISATION.test(name)) return { literal: name };
   if (name.includes(',')) {
-    const [family, given] = name.split(/,\s*/, 2) as [string, string | undefined];
+    const [family, given] = name.split(COMMA_SPACE, 2) as [string, string | undefined];
     return given ? { family, given } : { family };
   }
   const words = name.split(' ');
@@ -191,20 +238,20 @@ function parseName(raw: string): CslName | null {
 /** Authors from the part of an entry before its year or title: `A, B; C, D`, `A B and C D`, `A B with C D`. */
 function parseAuthors(raw: string, firstLast = false): CslName[] {
   let cleaned = raw;
-  if (cleaned.includes('et al')) cleaned = cleaned.replace(/\bet al\.?/g, '');
-  if (cleaned.includes('u.')) cleaned = cleaned.replace(/\bu\. ?a\./g, '');
-  if (cleaned.includes('(')) cleaned = cleaned.replace(/\((?:Hrsg|eds?|Hg)\.\)/g, '');
-  if (cleaned.includes('ed')) cleaned = cleaned.replace(/,?\s*\beds?\.\s*$/, '');
+  if (cleaned.includes('et al')) cleaned = cleaned.replace(ET_AL, '');
+  if (cleaned.includes('u.')) cleaned = cleaned.replace(U_A, '');
+  if (cleaned.includes('(')) cleaned = cleaned.replace(EDITORS_NOTE_ALL, '');
+  if (cleaned.includes('ed')) cleaned = cleaned.replace(TRAILING_EDS, '');
   cleaned = cleaned.trim();
   let last = cleaned.charCodeAt(cleaned.length - 1);
-  if (last === 0x2e || last === 0x2c || last === 0x3a || last === 0x3b) cleaned = cleaned.replace(/(?<!\b\p{Lu})[.,:;]+$/u, '');
+  if (last === 0x2e || last === 0x2c || last === 0x3a || last === 0x3b) cleaned = cleaned.replace(TRAILING_PUNCTUATION, '');
   last = cleaned.charCodeAt(cleaned.length - 1);
-  if (last === 0x2c || last === 0x3a || last === 0x3b) cleaned = cleaned.replace(/[,:;]+$/, '');
+  if (last === 0x2c || last === 0x3a || last === 0x3b) cleaned = cleaned.replace(TRAILING_SEPARATORS, '');
   cleaned = cleaned.trim();
   if (!cleaned) return [];
   const parts = cleaned.includes(';')
     ? cleaned.split(';')
-    : cleaned.split(firstLast ? /,\s*|\s+(?:and|und|&)\s+/ : /\s+(?:and|und|&|with assistance from|with)\s+/);
+    : cleaned.split(firstLast ? FIRST_LAST_SEPARATOR : AUTHOR_SEPARATOR);
   return parts.map(parseName).filter((n): n is CslName => n !== null);
 }
 
@@ -213,18 +260,18 @@ function withoutTrailingDomain(text: string): string {
   const trimmed = text.trimEnd();
   if (!trimmed.endsWith('.de') && !trimmed.endsWith('.com') && !trimmed.endsWith('.org') && !trimmed.endsWith('.net')) return text;
   const last = trimmed.slice(trimmed.lastIndexOf(' ') + 1);
-  const domain = /[\w.-]+\.(?:de|com|org|net)$/.exec(last);
-  return domain && (domain.index === 0 || !/[\w.-]/.test(last[domain.index - 1]!)) ? trimmed.slice(0, trimmed.length - domain[0].length) : text;
+  const domain = TRAILING_DOMAIN.exec(last);
+  return domain && (domain.index === 0 || !DOMAIN_CHAR.test(last[domain.index - 1]!)) ? trimmed.slice(0, trimmed.length - domain[0].length) : text;
 }
 
 /** Strips identifiers, URLs and access notes from an entry, leaving the bibliographic description. */
 function description(text: string, ids: ReferenceIds): string {
   let d = text;
-  if (d.includes('http')) d = d.replace(/<https?:\/\/[^\s<>]+>/g, '').replace(/\bhttps?:\/\/\S+/g, '');
-  d = d.replace(/\b(?:ISBN(?:-1[03])?|OCLC|OL|hdl|doi|DOI|Bibcode|PMID|PMC|ISSN|JSTOR|S2CID|ASIN)[:\s]\s*\S+/g, '');
+  if (d.includes('http')) d = d.replace(ANGLE_URLS, '').replace(BARE_URLS, '');
+  d = d.replace(IDENTIFIER_NOTES, '');
   d = withoutTrailingDomain(d);
   for (const isbn of ids.isbn) d = d.split(isbn).join('');
-  if (d.includes(',')) d = d.replace(/(?:,\s*)+(?=[.,]|$)/g, '');
+  if (d.includes(',')) d = d.replace(EMPTY_COMMAS, '');
   d = collapseSpaces(d).trim();
   // Trailing commas and white space (`/[,\s]+$/`).
   let end = d.length;
@@ -235,25 +282,25 @@ function description(text: string, ids: ReferenceIds): string {
 /** Volume, issue and pages from `XXVIII (4): 481–506`, `59: 5–16`, `323 (5913): 510–513`. */
 function parseVolume(text: string): Pick<CslItem, 'volume' | 'issue' | 'page'> {
   if (!text.includes(':')) return {};
-  const m = /(?:^|[.\s])([IVXLCDM]+|\d{1,4})\s*(?:\(([\w–-]+)\))?\s*:\s*(\d+(?:\s*[–-]\s*\d+)?)/.exec(text);
+  const m = VOLUME_ISSUE_PAGES.exec(text);
   if (!m) return {};
-  const out: Pick<CslItem, 'volume' | 'issue' | 'page'> = { volume: m[1]!, page: m[3]!.replace(/\s/g, '') };
+  const out: Pick<CslItem, 'volume' | 'issue' | 'page'> = { volume: m[1]!, page: m[3]!.replace(ANY_SPACE, '') };
   if (m[2]) out.issue = m[2];
   return out;
 }
 
 /** Pages from `p. 89`, `pp. 52–54`, `S. 7, 14, 19`. */
 function parsePages(text: string): string | undefined {
-  const m = /\b(?:pp?|S)\.\s*((?:\d+|[ivxlcdm]+\b)(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*)/.exec(text);
-  return m ? m[1]!.replace(/\s/g, '') : undefined;
+  const m = PAGES.exec(text);
+  return m ? m[1]!.replace(ANY_SPACE, '') : undefined;
 }
 
 /** `Place: Publisher` in one of the period-separated sentences; null when none has that shape. */
 function parsePublisher(sentences: readonly string[]): { place: string; publisher: string } | null {
   for (const sentence of sentences) {
-    const m = /^([A-Z][^:\d]{1,60}):\s*(\S.*)$/.exec(sentence);
+    const m = PLACE_PUBLISHER.exec(sentence);
     if (m) {
-      const publisher = m[2]!.replace(/,\s*(?:\d{4}|S\.|pp?\.).*$/, '').replace(/[.,]$/, '').trim();
+      const publisher = m[2]!.replace(PUBLISHER_TAIL, '').replace(TRAILING_STOP_OR_COMMA, '').trim();
       return { place: m[1]!.trim(), publisher };
     }
   }
@@ -277,7 +324,7 @@ const SHORT_CITE = /^(\p{Lu}[^()"“”\d:;]{1,120}?),?\s+(\d{4})[a-z]?(?:,\s*((
 function shortCite(item: CslItem, m: RegExpExecArray, ids: ReferenceIds): CslItem {
   const names = m[1]!.trim();
   const authors = names
-    .split(/,\s*|\s+(?:&|and|und)\s+/)
+    .split(SHORT_CITE_SEPARATOR)
     .map((n) => n.trim())
     .filter(Boolean)
     .map((n): CslName => (ORGANISATION.test(n) || n.split(' ').length > 3 ? { literal: n } : { family: n }));
@@ -370,7 +417,7 @@ export function parseCsl(label: string, text: string, ids: ReferenceIds): CslIte
   const retrieved = mayHaveAccessNote(head) ? RETRIEVED.exec(head) : null;
   let d = description(head, ids);
   if (mayHaveAccessNote(d)) d = d.replace(RETRIEVED_NOTES, '');
-  if (d.includes('Archived from the original')) d = d.replace(/\bArchived from the original[^.]*\./g, '');
+  if (d.includes('Archived from the original')) d = d.replace(ARCHIVED_NOTE, '');
   d = d.trim();
 
   const short = SHORT_CITE.exec(d);
@@ -378,7 +425,7 @@ export function parseCsl(label: string, text: string, ids: ReferenceIds): CslIte
 
   // The year in parentheses after the authors: "Last, First (1989)." or "First Last (1992),"; never inside a
   // quoted title ("… (boundaries at 1 November 2010)").
-  const yearParen = d.includes('(') ? /\(((?:[^()]*\s)?(\d{4})[a-z]?)\)[.,]?/.exec(d) : null;
+  const yearParen = d.includes('(') ? YEAR_IN_PARENTHESES.exec(d) : null;
   let authorPart = '';
   let rest = d;
   let firstLast = false;
@@ -387,26 +434,26 @@ export function parseCsl(label: string, text: string, ids: ReferenceIds): CslIte
     rest = d
       .slice(yearParen.index + yearParen[0].length)
       .trim()
-      .replace(/^\[[^\]]*\][.,]?\s*/, '');
+      .replace(LEADING_BRACKETS, '');
     item.issued = parseDate(yearParen[1]!) ?? { 'date-parts': [[Number(yearParen[2])]] };
   }
   // A quoted title: the (article, chapter or page) title; what follows it is the container.
-  const quoted = /["“]([^"”]+)["”]/.exec(rest);
+  const quoted = QUOTED_TITLE.exec(rest);
   let afterTitle = rest;
   if (quoted) {
     if (!authorPart && quoted.index > 0 && !yearParen) authorPart = rest.slice(0, quoted.index);
-    item.title = quoted[1]!.replace(/[.]$/, '').trim();
-    afterTitle = rest.slice(quoted.index + quoted[0].length).replace(/^\s*\((?:PDF|Press release|Report)\)/i, '');
+    item.title = quoted[1]!.replace(TRAILING_STOP, '').trim();
+    afterTitle = rest.slice(quoted.index + quoted[0].length).replace(LEADING_FORMAT_NOTE, '');
   } else if (!authorPart) {
     // German style: "Author: Title. Publisher, Year, …"; authors are "First Last", comma-separated, and may
     // carry initials, "u. a." or "(Hrsg.)".
-    const colon = rest.includes(':') ? /^([^:]{3,80}?):\s+(.*)$/.exec(rest) : null;
-    const plain = colon?.[1]!.replace(/\b\p{Lu}\.|\bu\. ?a\.|\((?:Hrsg|Hg|eds?)\.\)/gu, '');
-    if (colon && plain !== undefined && !plain.includes('.') && !/^(?:In|Online)$/.test(colon[1]!)) {
+    const colon = rest.includes(':') ? AUTHORS_COLON.exec(rest) : null;
+    const plain = colon?.[1]!.replace(INITIALS_AND_NOTES, '');
+    if (colon && plain !== undefined && !plain.includes('.') && !IN_OR_ONLINE.test(colon[1]!)) {
       authorPart = colon[1]!;
       rest = colon[2]!;
       firstLast = true;
-      if (/\((?:Hrsg|Hg|eds?)\.\)/.test(authorPart)) {
+      if (EDITORS_NOTE.test(authorPart)) {
         const editors = parseAuthors(authorPart, true);
         if (editors.length) item.editor = editors;
         authorPart = '';
@@ -417,7 +464,7 @@ export function parseCsl(label: string, text: string, ids: ReferenceIds): CslIte
   if (!quoted) {
     // Unquoted title (a book): up to the first comma or full stop.
     // Unquoted title: up to the first comma or full stop; in the "Author: Title. Publisher" style, the full stop.
-    const t = (firstLast ? /^(.+?)(?:\.\s+|\.?$)/ : /^(.+?)(?:,\s+|\.\s+|\.?$)/).exec(afterTitle);
+    const t = (firstLast ? TITLE_TO_STOP : TITLE_TO_COMMA_OR_STOP).exec(afterTitle);
     if (t && t[1]) {
       item.title = t[1].trim();
       afterTitle = afterTitle.slice(t[0].length);
@@ -437,15 +484,15 @@ export function parseCsl(label: string, text: string, ids: ReferenceIds): CslIte
   }
   if (quoted) {
     // "In Sutton, Douglas (ed.). The Origins of …": a chapter in an edited book.
-    const inMatch = afterTitle.includes('In') ? /(?:^|\.\s+)In:?\s+(?:([^.()]*)\((?:eds?|Hrsg|Hg)\.\)\.\s*)?([^.]+)/.exec(afterTitle) : null;
+    const inMatch = afterTitle.includes('In') ? IN_CONTAINER.exec(afterTitle) : null;
     if (inMatch?.[1]) {
       const editors = parseAuthors(inMatch[1]);
       if (editors.length) item.editor = editors;
     }
     if (inMatch) item.type = 'chapter';
-    const container = inMatch ? inMatch[2] : sentences.find((p) => !/^\(?(?:PDF|Report|Press release)\)?$/i.test(p));
-    if (container && container !== item.publisher && !/^\d/.test(container) && container.length <= 150) {
-      item['container-title'] = (container.endsWith(')') ? container.replace(/\s*\((?:in [A-Za-z]+)\)$/, '') : container).trim();
+    const container = inMatch ? inMatch[2] : sentences.find((p) => !FORMAT_NOTE.test(p));
+    if (container && container !== item.publisher && !LEADING_DIGIT.test(container) && container.length <= 150) {
+      item['container-title'] = (container.endsWith(')') ? container.replace(LANGUAGE_NOTE, '') : container).trim();
     }
   }
   if (vol.volume) Object.assign(item, vol);
@@ -456,7 +503,7 @@ export function parseCsl(label: string, text: string, ids: ReferenceIds): CslIte
     if (date) item.issued = date;
   }
   if (!item.publisher) {
-    const german = afterTitle.includes(',') ? /(?:^|\.\s+)([A-Z][\w&.' -]{1,60}?),\s*(?:[A-Z][a-z]+\s+)?\d{4}\b/.exec(afterTitle) : null;
+    const german = afterTitle.includes(',') ? PUBLISHER_YEAR.exec(afterTitle) : null;
     if (german && german[1] !== item.title && german[1] !== item['container-title']) item.publisher = german[1]!.trim();
   }
   if (retrieved) {

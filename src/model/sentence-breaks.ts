@@ -77,6 +77,8 @@ function rulesFor(language: string): Rules {
 
 /** One letter, or letters joined by full stops ("U.S", "e.g", "z"): an initial or an initialism. */
 const INITIALS = /^\p{L}(?:\.\p{L}){0,4}$/u;
+/** A number of one to three digits: an ordinal before its full stop. */
+const ORDINAL = /^\d{1,3}$/;
 
 /**
  * True when a sentence boundary right after `before` (trailing white space ignored) is not a real one: the
@@ -115,7 +117,7 @@ function isFalseBreakIn(text: string, at: Int32Array | null, from: number, end: 
     word = '';
     for (let k = start; k < end - 1; k++) word += text[at[k]!];
   }
-  return rules.words.has(word) || INITIALS.test(word) || (rules.ordinal && /^\d{1,3}$/.test(word));
+  return rules.words.has(word) || INITIALS.test(word) || (rules.ordinal && ORDINAL.test(word));
 }
 
 /** Texts longer than this are segmented in windows: V8's segmenter slows down more than linearly on long strings. */

@@ -48,10 +48,13 @@ export function isReferenceHeading(line: string): boolean {
   return HEADINGS.has(line.trim().replace(/:$/, '').trim().toLowerCase().normalize('NFC'));
 }
 
+/** A line break with the spaces and tabs around it. */
+const SOFT_WRAP = /[ \t]*\n[ \t]*/g;
+
 /** Joins the lines of one block: each line break with the spaces and tabs around it becomes one space. */
 export function joinBlockLines(lines: readonly string[]): string {
   if (lines.length === 1) return lines[0]!.trim();
-  return lines.join('\n').replace(/[ \t]*\n[ \t]*/g, ' ').trim();
+  return lines.join('\n').replace(SOFT_WRAP, ' ').trim();
 }
 
 /** Opening double quotation marks: straight, English “, German „ and », French «. */
