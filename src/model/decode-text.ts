@@ -265,7 +265,8 @@ function linesOfBytes(bytes: Uint8Array): string[] | null {
         continue;
       }
       if (b === 0x0a || b === 0x0d) {
-        lines.push(decoder.decode(bytes.subarray(start, i)));
+        // Blank lines (every other line of a text in blocks) need no view and no decoder call.
+        lines.push(i === start ? '' : decoder.decode(bytes.subarray(start, i)));
         if (b === 0x0d && bytes[i + 1] === 0x0a) i++;
         start = i + 1;
       } else if (b !== 0x09 && b !== 0x0c) {
