@@ -21,14 +21,28 @@ export class ClaimIndex {
     this.byId = new Map(ranges.map((r) => [r.id, r]));
   }
 
-  /** The index of `doc` (built on first use). */
+  /** The index of `doc` (built on first use, unless `fromRanges` gave it already). */
   static of(doc: PMNode): ClaimIndex {
-    let index = cache.get(doc);
-    if (!index) {
-      const open = new Map<string, ClaimRange>();
-      const ranges: ClaimRange[] = [];
-      doc.descendants((node, pos) => {
+    const cached = cache.get(doc);
+    if (cached) return cached;
+    const blocks: PMNode[] = [];
+    doc.forEach((block) => blocks.push(block));
+    return ClaimIndex.fromRanges(doc, ClaimIndex.rangesOf(blocks, 0));
+  }
+
+  /**
+   * The claim ranges of `blocks`, top-level nodes standing one after another from document position `start`, in
+   * document order. A document loaded in slices is indexed slice by slice this way (no task walks it whole).
+   */
+  static rangesOf(blocks: readonly PMNode[], start: number): ClaimRange[] {
+    const open = new Map<string, ClaimRange>();
+    const ranges: ClaimRange[] = [];
+    let at = start;
+    for (const block of blocks) {
+      const base = at + 1;
+      block.descendants((node, rel) => {
         if (!node.isInline) return true;
+        const pos = base + rel;
         for (const mark of node.marks) {
           if (mark.type.name !== 'claim') continue;
           const id = mark.attrs['id'] as string;
@@ -42,10 +56,16 @@ export class ClaimIndex {
         }
         return false;
       });
-      ranges.sort((a, b) => a.from - b.from);
-      index = new ClaimIndex(ranges);
-      cache.set(doc, index);
+      at += block.nodeSize;
     }
+    return ranges;
+  }
+
+  /** Makes (and keeps, as `of(doc)`) the index of `doc` from its claim ranges, e.g. gathered by `rangesOf`. */
+  static fromRanges(doc: PMNode, ranges: ClaimRange[]): ClaimIndex {
+    ranges.sort((a, b) => a.from - b.from);
+    const index = new ClaimIndex(ranges);
+    cache.set(doc, index);
     return index;
   }
 

@@ -10,6 +10,7 @@ import { blockNode, claimsByBlock, referencesNode } from '../model/build-doc.ts'
 import type { ImportedText } from '../model/imported-text.ts';
 import { schema } from '../model/schema.ts';
 import { createReaderState } from '../editor/create-state.ts';
+import { ClaimIndex, type ClaimRange } from '../editor/claim-index.ts';
 import { appendBlocks } from '../editor/read-only.ts';
 import { mountReaderEditor, type ReaderEditor } from '../editor/reader-view.ts';
 import { yieldToPage } from './work-loader.ts';
@@ -29,7 +30,7 @@ export interface SliceMountOptions {
 /**
  * Mounts the editor on the whole document of `imported`, slice by slice. The resolved editor's state is still
  * loading (`isLoading`): the caller puts the notes in and ends loading with `finishLoading`. Its document equals
- * `buildDoc(imported)`.
+ * `buildDoc(imported)`, and its claim index (`ClaimIndex.of`) is ready.
  */
 export async function mountInSlices(options: SliceMountOptions): Promise<ReaderEditor> {
   const { imported } = options;
@@ -56,8 +57,13 @@ export async function mountInSlices(options: SliceMountOptions): Promise<ReaderE
     if (size > 0 && ms > 0) chars = Math.max(2_000, Math.min(400_000, Math.round(chars * 0.5 + ((size * budget) / ms) * 0.5)));
   };
 
+  // The claim index is gathered slice by slice (body blocks only: reference entries carry no claims), so that no
+  // task has to walk the whole book for it when loading ends.
+  const claimRanges: ClaimRange[] = [];
   let t = performance.now();
-  const doc = schema.nodes['doc']!.create(null, take());
+  const first = take();
+  for (const r of ClaimIndex.rangesOf(first, 0)) claimRanges.push(r);
+  const doc = schema.nodes['doc']!.create(null, first);
   const editor = mountReaderEditor(options.place, createReaderState(doc, options.plugins, { loading: true }), options.label, options.onState);
   adapt(performance.now() - t);
   options.onProgress?.(next / total);
@@ -65,7 +71,9 @@ export async function mountInSlices(options: SliceMountOptions): Promise<ReaderE
   while (next < total) {
     await yieldToPage();
     t = performance.now();
-    editor.view.dispatch(appendBlocks(editor.view.state, take()));
+    const blocks = take();
+    for (const r of ClaimIndex.rangesOf(blocks, editor.view.state.doc.content.size)) claimRanges.push(r);
+    editor.view.dispatch(appendBlocks(editor.view.state, blocks));
     performance.measure('apparatus:slice', { start: t, detail: size });
     adapt(performance.now() - t);
     options.onProgress?.(next / total);
@@ -86,5 +94,6 @@ export async function mountInSlices(options: SliceMountOptions): Promise<ReaderE
     performance.measure('apparatus:references-slice', { start: t, detail: end });
     adapt(performance.now() - t);
   }
+  ClaimIndex.fromRanges(editor.view.state.doc, claimRanges);
   return editor;
 }
