@@ -3,7 +3,6 @@
  */
 import { Mark, type Node as PMNode } from 'prosemirror-model';
 import type { Block, ImportedText } from './imported-text.ts';
-import { mergeSorted } from './claims.ts';
 import { findMarkers } from './marker-runs.ts';
 import { schema } from './schema.ts';
 
@@ -55,6 +54,18 @@ function inlineContent(text: string, claimsOfBlock: ImportedText['claims']): PMN
     else if (to > from) node = schema.text(text.slice(from, to));
     else continue;
     out.push(marks.length > 0 ? node.mark(marks) : node);
+  }
+  return out;
+}
+
+/** The union of two ascending lists of offsets, ascending, without repeats. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
   }
   return out;
 }

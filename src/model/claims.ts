@@ -107,18 +107,6 @@ function hasSubstance(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** The union of two ascending lists of offsets, ascending, without repeats. */
-export function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
-    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
-  }
-  return out;
-}
-
 /** The claims of one block (ids not yet assigned: `id` is ''). */
 export function blockClaims(text: string, block: number, language: string): Claim[] {
   const claims: Claim[] = [];
