@@ -161,9 +161,10 @@ async function start(): Promise<void> {
     // The working copy: what this browser saved for the work; the project's curated file when it saved nothing yet.
     const stored = await opened.repository.load(meta.id).catch((e: Error) => {
       warnings.push(`Stored notes could not be read: ${e.message}`);
-      return { annotations: [], unreadable: [] };
+      return { annotations: [], unreadable: [], saved: false };
     });
-    const startFromFile = stored.annotations.length === 0 && stored.unreadable.length === 0;
+    // Once saved here, the working copy stands even when empty: notes the reader deleted do not come back.
+    const startFromFile = !stored.saved && stored.annotations.length === 0 && stored.unreadable.length === 0;
     const annotations = startFromFile ? fileNotes.annotations : stored.annotations;
     unreadable.push(
       ...fileNotes.unreadable,

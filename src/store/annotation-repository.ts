@@ -8,7 +8,8 @@
  *
  * How the reader uses it (main.ts):
  * 1. `const { repository, warning } = await openAnnotationRepository()` — show `warning` when it is not null;
- * 2. `const { annotations, unreadable } = await repository.load(workId)` — once; list `unreadable` to the user;
+ * 2. `const { annotations, unreadable, saved } = await repository.load(workId)` — once; list `unreadable` to the
+ *    user; start from the project's file when nothing was ever `saved`;
  * 3. `const autosave = new Autosave({ repository, workId, onStatus })` and `flushOnPageHide(autosave)`;
  *    then `autosave.schedule(allAnnotations)` after every transaction that changed the notes (undo/redo included).
  */
@@ -26,10 +27,15 @@ export interface UnreadableRecord {
   reason: string;
 }
 
-/** What `load` finds for a work: the annotations that could be read, in a stable order, and those that could not. */
+/**
+ * What `load` finds for a work: the annotations that could be read, in a stable order, and those that could not;
+ * `saved` is true once a save of the work has completed here — this storage holds a working copy of its notes, even
+ * an empty one (the reader then does not start again from the project's curated file).
+ */
 export interface StoredAnnotations {
   annotations: Annotation[];
   unreadable: UnreadableRecord[];
+  saved: boolean;
 }
 
 /**
@@ -37,7 +43,8 @@ export interface StoredAnnotations {
  *
  * Contract for every implementation:
  * - `load(workId)` returns what the last completed `save(workId, …)` wrote (an empty list for a work never saved),
- *   plus every record kept aside as unreadable for that work. It never throws for a bad record — it reports it.
+ *   plus every record kept aside as unreadable for that work, and whether any save of it ever completed (`saved`).
+ *   It never throws for a bad record — it reports it.
  * - `save(workId, annotations)` replaces the work's whole set atomically: afterwards storage holds exactly these
  *   annotations (removed ids deleted), or — when the promise rejects — exactly what it held before. The promise
  *   resolves only once the data is durably written. Saves are applied in the order they are called, so the last

@@ -1,11 +1,14 @@
 /**
  * The browser's `AnnotationRepository`: IndexedDB.
  *
- * Database `apparatus` (version 1) holds two object stores:
+ * Database `apparatus` (version 2) holds three object stores:
  * - `annotations`: one record per note, out-of-line key `[workId, annotationId]`, value a `StoredRecord`
  *   (`{ v: 1, order, annotation }`). A work's notes are the key range `[workId] … [workId, []]`.
  * - `unreadable`: records set aside because they could not be read (`KeptAsideRecord`), auto-incremented keys, an
  *   index `workId`. Nothing in this module ever deletes from it or overwrites it.
+ * - `works` (version 2): key `workId`, value `{ v: 1 }`, put by every save: this browser keeps a working copy of the
+ *   work's notes, even when that copy is now empty (so the reader does not start again from the project's file).
+ *   The upgrade from version 1 puts one for every work that had notes stored.
  * A stored note that fails to read (corrupt, written by a newer format, or no longer a valid annotation) is moved
  * from `annotations` to `unreadable` by the `load` that finds it (same transaction) and reported in
  * `StoredAnnotations.unreadable`; one that went bad after the load and is hit by a `save` (deleted or overwritten)
@@ -27,11 +30,13 @@ import { isUnreadable, readStoredRecord, toStoredRecord, type ReadRecord } from 
 /** The database name used unless a test asks for another. */
 export const DB_NAME = 'apparatus';
 /** The schema version this code creates and reads. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 /** Object store of the notes. */
 export const ANNOTATIONS_STORE = 'annotations';
 /** Object store of the records set aside as unreadable. */
 export const UNREADABLE_STORE = 'unreadable';
+/** Object store of the works this browser has saved notes for (version 2). */
+export const WORKS_STORE = 'works';
 
 /** A record in the `unreadable` store: where it was stored, what it was, why it could not be read, and when. */
 export interface KeptAsideRecord extends UnreadableRecord {
@@ -84,7 +89,7 @@ function openDatabase(factory: IDBFactory | undefined, name: string, timeoutMs: 
       fail(new StoreError('unavailable', `The browser refused to open the notes database (${describe(error)}); storage may be disabled for this site.`, { cause: error }));
       return;
     }
-    request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
+    request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion, request.transaction!);
     request.onsuccess = () => {
       const db = request.result;
       // An answer after we gave up (timeout, blocked): do not keep a connection nobody uses.
@@ -111,14 +116,32 @@ function openDatabase(factory: IDBFactory | undefined, name: string, timeoutMs: 
   });
 }
 
-/** Creates or migrates the object stores, one step per version. */
-function upgrade(db: IDBDatabase, oldVersion: number): void {
+/** Creates or migrates the object stores, one step per version, within the upgrade transaction `tx`. */
+function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): void {
   if (oldVersion < 1) {
     db.createObjectStore(ANNOTATIONS_STORE);
     const aside = db.createObjectStore(UNREADABLE_STORE, { autoIncrement: true });
     aside.createIndex('workId', 'workId', { unique: false });
   }
+  if (oldVersion < 2) {
+    const works = db.createObjectStore(WORKS_STORE);
+    // Every work with notes stored by version 1 has a working copy.
+    const cursor = tx.objectStore(ANNOTATIONS_STORE).openKeyCursor();
+    cursor.onsuccess = () => {
+      const c = cursor.result;
+      if (!c) return;
+      const key = c.key;
+      if (Array.isArray(key) && typeof key[0] === 'string') {
+        works.put(WORKING_COPY, key[0]);
+        // Skip the rest of this work's notes: the next key after every `[work, …]` is `[work, []]`'s successor.
+        c.continue([key[0], []]);
+      } else c.continue();
+    };
+  }
 }
+
+/** The value of a `works` record. */
+const WORKING_COPY = { v: 1 } as const;
 
 /** The key range of every note of `workId`: `[workId]` sorts before `[workId, id]`, and strings before arrays. */
 function workRange(workId: string): IDBKeyRange {
@@ -160,6 +183,7 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
       const keysRequest = store.getAllKeys(workRange(workId));
       const valuesRequest = store.getAll(workRange(workId));
       const asideRequest = aside.index('workId').getAll(workId);
+      const savedRequest = tx.objectStore(WORKS_STORE).count(workId);
       const read: ReadRecord[] = [];
       const movedAside: UnreadableRecord[] = [];
       const confirmed = new Map<string, string>();
@@ -182,6 +206,7 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
         return {
           annotations: read.sort((a, b) => a.order - b.order || compare(a.annotation.id, b.annotation.id)).map((r) => r.annotation),
           unreadable: [...(asideRequest.result as KeptAsideRecord[]).map(({ key, raw, reason }) => ({ key, raw, reason })), ...movedAside],
+          saved: savedRequest.result > 0,
         };
       });
     });
@@ -215,6 +240,7 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
     if (!state) {
       return this.#run(doing, (tx, done, guarded) => {
         const store = tx.objectStore(ANNOTATIONS_STORE);
+        tx.objectStore(WORKS_STORE).put(WORKING_COPY, workId);
         const keysRequest = store.getAllKeys(workRange(workId));
         const valuesRequest = store.getAll(workRange(workId));
         valuesRequest.onsuccess = guarded(() => {
@@ -266,6 +292,7 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
       }
       for (const id of toDelete) store.delete([workId, id]);
       for (const { id, record } of toPut) store.put(record, [workId, id]);
+      tx.objectStore(WORKS_STORE).put(WORKING_COPY, workId);
       tx.commit?.();
       done(() => settle(true));
     }).catch((error: unknown) => {
@@ -315,7 +342,7 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
     return new Promise<T>((resolve, reject) => {
       let tx: IDBTransaction;
       try {
-        tx = this.#db.transaction([ANNOTATIONS_STORE, UNREADABLE_STORE], 'readwrite', { durability: 'strict' });
+        tx = this.#db.transaction([ANNOTATIONS_STORE, UNREADABLE_STORE, WORKS_STORE], 'readwrite', { durability: 'strict' });
       } catch (error) {
         reject(this.#closedReason !== null ? new StoreError('closed', this.#closedReason) : toStoreError(error, doing));
         return;

@@ -22,11 +22,12 @@ export class MemoryAnnotationRepository implements AnnotationRepository {
     }
   }
 
-  /** The work's annotations as last saved (copies), and its unreadable records. Never rejects. */
+  /** The work's annotations as last saved (copies), its unreadable records, and whether it was saved. Never rejects. */
   async load(workId: string): Promise<StoredAnnotations> {
     return {
       annotations: structuredClone(this.#works.get(workId) ?? []),
       unreadable: structuredClone(this.#unreadable.get(workId) ?? []),
+      saved: this.#works.has(workId),
     };
   }
 

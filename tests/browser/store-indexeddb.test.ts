@@ -59,8 +59,8 @@ describe.skipIf(!chromiumAvailable())(`IndexedDB annotation repository in Chromi
 
     page = await launch();
     await open(page, 'durability');
-    expect(await load(page, 'kavbiuro')).toEqual({ annotations: notes, unreadable: [] });
-    expect(await load(page, 'other-work')).toEqual({ annotations: [], unreadable: [] });
+    expect(await load(page, 'kavbiuro')).toEqual({ annotations: notes, unreadable: [], saved: true });
+    expect(await load(page, 'other-work')).toEqual({ annotations: [], unreadable: [], saved: false });
     expect(errors).toEqual([]);
     await quit();
   });
@@ -93,7 +93,7 @@ describe.skipIf(!chromiumAvailable())(`IndexedDB annotation repository in Chromi
       await Promise.all(s.map((set) => h.save('kavbiuro', set)));
       return h.load('kavbiuro');
     }, sets);
-    expect(loaded).toEqual({ annotations: sets[2], unreadable: [] });
+    expect(loaded).toEqual({ annotations: sets[2], unreadable: [], saved: true });
     expect(await page.evaluate(() => window.storeHarness.rawKeys('overlap'))).toHaveLength(2);
   });
 
@@ -158,9 +158,33 @@ describe.skipIf(!chromiumAvailable())(`IndexedDB annotation repository in Chromi
     const page = await launch();
     await open(page, 'upgrade');
     await save(page, 'kavbiuro', sampleAnnotations(1));
-    expect(await page.evaluate(() => window.storeHarness.upgradeElsewhere('upgrade', 2))).toBe(2);
+    expect(await page.evaluate(() => window.storeHarness.upgradeElsewhere('upgrade', 3))).toBe(3);
     await expect(save(page, 'kavbiuro', sampleAnnotations(2))).rejects.toThrow(/closed: Apparatus was updated in another tab/);
     await expect(open(page, 'upgrade')).rejects.toThrow(/unavailable: The notes database was written by a newer version/);
+    await quit();
+  });
+
+  it('keeps an emptied working copy as saved, after a relaunch', async () => {
+    let page = await launch();
+    await open(page, 'emptied');
+    await save(page, 'kavbiuro', sampleAnnotations(3));
+    await save(page, 'kavbiuro', []);
+    await quit();
+    page = await launch();
+    await open(page, 'emptied');
+    expect(await load(page, 'kavbiuro')).toEqual({ annotations: [], unreadable: [], saved: true });
+    expect(await load(page, 'never-saved')).toEqual({ annotations: [], unreadable: [], saved: false });
+    await quit();
+  });
+
+  it('upgrades a version 1 database: its notes stay, and each work that had notes counts as saved', async () => {
+    const page = await launch();
+    const notes = sampleAnnotations(3);
+    await page.evaluate((a) => window.storeHarness.createVersion1('v1', { kavbiuro: a, 'other-work': a.slice(0, 1) }), notes);
+    await open(page, 'v1');
+    expect(await load(page, 'kavbiuro')).toEqual({ annotations: notes, unreadable: [], saved: true });
+    expect(await load(page, 'other-work')).toEqual({ annotations: notes.slice(0, 1), unreadable: [], saved: true });
+    expect(await load(page, 'third')).toEqual({ annotations: [], unreadable: [], saved: false });
     await quit();
   });
 

@@ -85,6 +85,30 @@ const harness = {
     return keys;
   },
   /** Opens database `name` at `version` (as a newer Apparatus in another tab would), then closes it. */
+  /**
+   * Creates database `name` as version 1 of Apparatus left it (its two stores, written out here as they were
+   * shipped) holding `works`' notes, for the upgrade test.
+   */
+  createVersion1: async (name: string, works: Record<string, Annotation[]>): Promise<void> => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('annotations');
+        request.result.createObjectStore('unreadable', { autoIncrement: true }).createIndex('workId', 'workId', { unique: false });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('annotations', 'readwrite');
+      for (const [workId, notes] of Object.entries(works)) {
+        notes.forEach((annotation, order) => tx.objectStore('annotations').put({ v: 1, order, annotation }, [workId, annotation.id]));
+      }
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error);
+    });
+    db.close();
+  },
   upgradeElsewhere: async (name: string, version: number): Promise<number> => {
     const db = await rawOpen(name, version);
     const got = db.version;

@@ -5,7 +5,15 @@ import { sampleAnnotation, sampleAnnotations } from './sample-annotations.ts';
 
 describe('MemoryAnnotationRepository', () => {
   it('loads an empty set for a work never saved', async () => {
-    expect(await new MemoryAnnotationRepository().load('kavbiuro')).toEqual({ annotations: [], unreadable: [] });
+    expect(await new MemoryAnnotationRepository().load('kavbiuro')).toEqual({ annotations: [], unreadable: [], saved: false });
+  });
+
+  it('says a work was saved once a save completed, even of an empty set (a working copy with every note deleted)', async () => {
+    const repo = new MemoryAnnotationRepository();
+    await repo.save('kavbiuro', sampleAnnotations(2));
+    await repo.save('kavbiuro', []);
+    expect(await repo.load('kavbiuro')).toEqual({ annotations: [], unreadable: [], saved: true });
+    expect((await repo.load('other')).saved).toBe(false);
   });
 
   it('returns what was last saved, per work, as copies the caller cannot change afterwards', async () => {
