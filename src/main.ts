@@ -13,7 +13,7 @@ import './styles/reader.css';
 import { keymap } from 'prosemirror-keymap';
 import type { EditorState } from 'prosemirror-state';
 import { notesCollection } from './anchoring/annotation-collection.ts';
-import { focusNote, loadNotes, redoNotes, undoNotes, type NoteContext } from './editor/annotation-commands.ts';
+import { ANONYMOUS_READER, focusNote, loadNotes, redoNotes, undoNotes, type NoteContext } from './editor/annotation-commands.ts';
 import { mountExportTools } from './export-tools.ts';
 import { annotationDecorationsPlugin } from './editor/annotation-decorations.ts';
 import { annotationsOf, annotationsPlugin, type AnnotationEntry } from './editor/annotation-plugin.ts';
@@ -30,6 +30,7 @@ import { mountInSlices } from './load/mount-in-slices.ts';
 import { LoadError, openWorkLoader, yieldToPage, type ReadWork } from './load/work-loader.ts';
 import type { ApReader } from './panels/ap-reader.ts';
 import './panels/ap-reader.ts';
+import { AuthorChangeEvent } from './panels/events.ts';
 import { Autosave, type SaveStatus } from './store/autosave.ts';
 import { openAnnotationRepository } from './store/open-annotation-repository.ts';
 import { mountProjectTools } from './project-tools.ts';
@@ -93,9 +94,19 @@ const CREATOR_KEY = 'apparatus:creator-name';
 
 function creatorName(): string {
   try {
-    return globalThis.localStorage?.getItem(CREATOR_KEY)?.trim() || 'Anonymous reader';
+    return globalThis.localStorage?.getItem(CREATOR_KEY)?.trim() || ANONYMOUS_READER;
   } catch {
-    return 'Anonymous reader';
+    return ANONYMOUS_READER;
+  }
+}
+
+/** Remembers the name new notes are signed with ('' forgets it). Private windows may refuse: notes are still signed. */
+function rememberCreatorName(name: string): void {
+  try {
+    if (name) globalThis.localStorage?.setItem(CREATOR_KEY, name);
+    else globalThis.localStorage?.removeItem(CREATOR_KEY);
+  } catch {
+    // Nothing to do: the name lasts for this page.
   }
 }
 
@@ -237,6 +248,7 @@ async function start(): Promise<void> {
   };
   reader.editor = editor;
   reader.noteContext = noteContext;
+  reader.addEventListener(AuthorChangeEvent.type, (e) => rememberCreatorName(e.detail.name));
 
   const flush = () => autosave.flush();
   window.addEventListener('pagehide', () => void flush());

@@ -25,6 +25,9 @@ export function docTextOf(doc: PMNode): DocText {
 }
 
 /** Who makes new notes and how ids and times are made (the clock and randomness stay outside pure code). */
+/** The name new notes are signed with when the reader gave none. */
+export const ANONYMOUS_READER = 'Anonymous reader';
+
 export interface NoteContext {
   /** the work's IRI: the target source of every note */
   source: string;

@@ -7,8 +7,9 @@ import { CERTAINTY_LABEL, MOTIVATION_LABEL, VERDICT_LABEL } from './note-labels.
 
 /**
  * The note form: a textarea labelled "Note", motivation, tags, verdict and certainty, "Save note" and "Cancel".
- * A reply shows only the text. Ctrl/Cmd+Enter saves, Escape cancels. Focuses its textarea when it opens.
- * @fires ap-note-submit - with the draft on save, with null on cancel
+ * A reply shows only the text. A new note or reply also asks "Your name" (the note's creator), prefilled with
+ * `author`. Ctrl/Cmd+Enter saves, Escape cancels. Focuses its textarea when it opens.
+ * @fires ap-note-submit - with the draft (and the name) on save, with null on cancel
  */
 @customElement('ap-note-form')
 export class ApNoteForm extends LitElement {
@@ -37,6 +38,8 @@ export class ApNoteForm extends LitElement {
   @property() quote = '';
   /** The draft the form starts from. */
   @property({ attribute: false }) draft: NoteDraft = { text: '', motivation: 'commenting', tags: [], verdict: '', certainty: '' };
+  /** The name new notes are signed with so far ('' when none was given). */
+  @property() author = '';
 
   @state() private error = '';
   @query('textarea') private textarea!: HTMLTextAreaElement;
@@ -79,7 +82,8 @@ export class ApNoteForm extends LitElement {
       return;
     }
     this.error = '';
-    this.dispatchEvent(new NoteSubmitEvent(draft));
+    const author = this.mode === 'edit' ? null : String(new FormData(this.renderRoot.querySelector('form')!).get('author') ?? '').trim();
+    this.dispatchEvent(new NoteSubmitEvent(draft, author));
   }
 
   private cancel() {
@@ -127,6 +131,10 @@ export class ApNoteForm extends LitElement {
                 </select>
               </label>
             </div>`}
+      ${this.mode === 'edit'
+        ? nothing
+        : html`<label>Your name<input name="author" .value=${this.author} placeholder="Anonymous reader" autocomplete="name" aria-describedby="author-hint" /></label>
+            <span class="hint" id="author-hint">Signs this note; remembered in this browser.</span>`}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="buttons">
         <button type="submit">Save note</button>

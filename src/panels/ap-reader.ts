@@ -1,12 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { draftOf, noteText, type NoteDraft } from '../anchoring/note-draft.ts';
-import { createNote, deleteNotes, editNote, focusNote, redoNotes, replyToNote, undoNotes, type NoteContext } from '../editor/annotation-commands.ts';
+import { ANONYMOUS_READER as ANONYMOUS, createNote, deleteNotes, editNote, focusNote, redoNotes, replyToNote, undoNotes, type NoteContext } from '../editor/annotation-commands.ts';
 import { focusReference, selectClaim } from '../editor/commands.ts';
 import type { ReaderEditor } from '../editor/reader-view.ts';
 import type { ReaderSnapshot } from '../editor/snapshot.ts';
 import {
   AnnotateRequestEvent,
+  AuthorChangeEvent,
   ClaimSelectEvent,
   HistoryEvent,
   NoteActionEvent,
@@ -193,8 +194,14 @@ export class ApReader extends LitElement {
       this.form = null;
       return;
     }
-    const ctx = this.noteContext;
+    let ctx = this.noteContext;
     if (!this.editor || !ctx) return;
+    const author = e.detail.author;
+    if (author !== null && author !== this.authorName) {
+      // A new name signs this note and the next ones; the page remembers it (AuthorChangeEvent).
+      ctx = this.noteContext = { ...ctx, creator: { ...ctx.creator, name: author || ANONYMOUS } };
+      this.dispatchEvent(new AuthorChangeEvent(author));
+    }
     let ok = false;
     if (form.mode === 'create') ok = this.editor.run(createNote(draft, ctx));
     else if (form.mode === 'reply' && form.id) ok = this.editor.run(replyToNote(form.id, draft.text, ctx));
@@ -206,6 +213,12 @@ export class ApReader extends LitElement {
       this.message = 'The note could not be saved: the selection or the note is no longer there.';
     }
   };
+
+  /** The name notes are signed with, '' for the anonymous default. */
+  private get authorName(): string {
+    const name = this.noteContext?.creator.name ?? '';
+    return name === ANONYMOUS ? '' : name;
+  }
 
   private onHistory = (e: HistoryEvent) => {
     const done = this.editor?.run(e.detail.direction === 'undo' ? undoNotes : redoNotes);
@@ -257,7 +270,7 @@ export class ApReader extends LitElement {
         <aside part="aside" aria-label="Provenance and notes">
           ${this.form
             ? html`<section class="panel" aria-label="Note form">
-                <ap-note-form .mode=${this.form.mode} .quote=${this.form.quote} .draft=${this.form.draft}></ap-note-form>
+                <ap-note-form .mode=${this.form.mode} .quote=${this.form.quote} .draft=${this.form.draft} .author=${this.authorName}></ap-note-form>
               </section>`
             : nothing}
           <section class="panel provenance" aria-label="Provenance">

@@ -44,11 +44,22 @@ export class NoteActionEvent extends CustomEvent<{ action: 'edit' | 'reply' | 'd
   }
 }
 
-/** The note form was submitted (`draft` as typed) or cancelled (`draft` null). */
-export class NoteSubmitEvent extends CustomEvent<{ draft: import('../anchoring/note-draft.ts').NoteDraft | null }> {
+/**
+ * The note form was submitted (`draft` as typed) or cancelled (`draft` null). `author` is the name typed in the
+ * form's "Your name" field (trimmed; '' when left empty), or null where the form has no such field (editing).
+ */
+export class NoteSubmitEvent extends CustomEvent<{ draft: import('../anchoring/note-draft.ts').NoteDraft | null; author: string | null }> {
   static readonly type = 'ap-note-submit';
-  constructor(draft: import('../anchoring/note-draft.ts').NoteDraft | null) {
-    super(NoteSubmitEvent.type, { detail: { draft }, bubbles: true, composed: true });
+  constructor(draft: import('../anchoring/note-draft.ts').NoteDraft | null, author: string | null = null) {
+    super(NoteSubmitEvent.type, { detail: { draft, author }, bubbles: true, composed: true });
+  }
+}
+
+/** The reader changed the name new notes are signed with (`name` trimmed; '' for none). */
+export class AuthorChangeEvent extends CustomEvent<{ name: string }> {
+  static readonly type = 'ap-author-change';
+  constructor(name: string) {
+    super(AuthorChangeEvent.type, { detail: { name }, bubbles: true, composed: true });
   }
 }
 
@@ -65,6 +76,7 @@ declare global {
     'ap-annotate': AnnotateRequestEvent;
     'ap-note-action': NoteActionEvent;
     'ap-note-submit': NoteSubmitEvent;
+    'ap-author-change': AuthorChangeEvent;
     'ap-history': HistoryEvent;
   }
 }

@@ -47,10 +47,17 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
     await page.locator('ap-note-form').getByRole('textbox', { name: 'Tags' }).fill('date, chronology');
     await page.locator('ap-note-form').getByRole('combobox', { name: 'Verdict' }).selectOption('likely-erroneous');
     await page.locator('ap-note-form').getByRole('combobox', { name: 'Certainty' }).selectOption('high');
+    const name = page.locator('ap-note-form').getByRole('textbox', { name: 'Your name' });
+    expect(await name.inputValue()).toBe('');
+    expect(await name.getAttribute('placeholder')).toBe('Anonymous reader');
+    await name.fill('  Test Reader ');
     await page.locator('ap-note-form').getByRole('button', { name: 'Save note' }).click();
     await expect.poll(() => noteCount(page)).toBe(before + 1);
     await expect.poll(() => form.count()).toBe(0);
     await expect.poll(async () => deepText(page.locator('ap-provenance-panel'))).toContain('Armenia was not yet Soviet');
+    // The note is signed with the name, and the name is remembered for the next notes.
+    expect(await deepText(card(page, 'Armenia was not yet Soviet'))).toContain('Test Reader');
+    expect(await page.evaluate(() => localStorage.getItem('apparatus:creator-name'))).toBe('Test Reader');
   });
 
   test('"Annotate selection" is a button by that name: disabled without a selection, opens the form with one, Escape closes it', async () => {
@@ -118,6 +125,12 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
     await page.reload();
     await page.waitForSelector('html[data-apparatus-ready="true"]');
     expect(await noteCount(page)).toBe(before);
+    // The form remembers who signs new notes.
+    await selectText(page, 'Under Tsarist rule');
+    await page.keyboard.press('Control+Alt+M');
+    await expect.poll(() => page.locator('ap-note-form').getByRole('textbox', { name: 'Your name' }).inputValue()).toBe('Test Reader');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('ap-note-form').count()).toBe(0);
     await page.screenshot({ path: `${PROJECT_ROOT}test-results/screenshots/reader-notes.png` });
   });
 
