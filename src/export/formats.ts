@@ -8,7 +8,7 @@ import type { ExportInput } from './export-input.ts';
 export type ExportWriter = (input: ExportInput) => string;
 
 /** The names accepted by `apparatus export --format` and the reader's export menu. */
-export type ExportFormatName = 'jsonld' | 'tei' | 'md' | 'html' | 'csl';
+export type ExportFormatName = 'jsonld' | 'tei' | 'md' | 'html' | 'csl' | 'bibtex';
 
 /** One format. `extension` has no dot; `load` resolves to the writer (it rejects only if the module fails to load). */
 export interface ExportFormat {
@@ -56,6 +56,13 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormat>> = 
     extension: 'csl.json',
     mediaType: 'application/vnd.citationstyles.csl+json',
     load: async () => (await import('./csl.ts')).exportCsl,
+  },
+  bibtex: {
+    name: 'bibtex',
+    label: 'BibTeX (reference list)',
+    extension: 'bib',
+    mediaType: 'application/x-bibtex; charset=utf-8',
+    load: async () => (await import('./bibtex.ts')).exportBibtex,
   },
 };
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { schemasAvailable, validateCollection } from '../support/w3c-validator.ts';
+import { pandocBibtex } from '../unit/export/export-validators.ts';
 import { chromiumAvailable, deepText, launchChromium, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
 
 const OUT = `${PROJECT_ROOT}test-results/downloads`;
@@ -71,7 +72,7 @@ describe.skipIf(!chromiumAvailable())('export menu and import control in the rea
     expect(result.status).toBe(0);
   });
 
-  test('exports Markdown, standalone HTML and CSL-JSON', async () => {
+  test('exports Markdown, standalone HTML, CSL-JSON and BibTeX', async () => {
     const md = readFileSync(await exportWithKeyboard('Markdown'), 'utf8');
     expect(md).toContain('[^');
     const html = readFileSync(await exportWithKeyboard('Standalone HTML'), 'utf8');
@@ -79,6 +80,10 @@ describe.skipIf(!chromiumAvailable())('export menu and import control in the rea
     expect(html).not.toMatch(/<script/i);
     const csl = JSON.parse(readFileSync(await exportWithKeyboard('CSL-JSON'), 'utf8'));
     expect(csl.map((i: { id: string }) => i.id)).toEqual(['ref-1', 'ref-2']);
+    // BibTeX (citation-js, loaded on first use in the browser), read back by pandoc.
+    const bib = await exportWithKeyboard('BibTeX');
+    expect(bib.endsWith('.bib')).toBe(true);
+    expect(pandocBibtex(readFileSync(bib, 'utf8')).map((r) => r.id)).toEqual(['Altstadt1992Azerbaijani', 'Suny1989Nationalism']);
   });
 
   test('Escape closes the menu and returns focus to its button', async () => {

@@ -60,7 +60,7 @@ describe('apparatus export', () => {
   });
 
   test('every format works from the CLI', async () => {
-    for (const format of ['jsonld', 'tei', 'md', 'html', 'csl']) {
+    for (const format of ['jsonld', 'tei', 'md', 'html', 'csl', 'bibtex']) {
       const r = await run('export', text(), '--format', format, '--no-annotations');
       expect(r.code, format).toBe(0);
       expect(r.stdout.length, format).toBeGreaterThan(100);
@@ -74,7 +74,7 @@ describe('apparatus export', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/apparatus export: /);
     }
-    expect((await run('export', text(), '--format', 'docx')).stderr).toContain('the formats are jsonld, tei, md, html, csl');
+    expect((await run('export', text(), '--format', 'docx')).stderr).toContain('the formats are jsonld, tei, md, html, csl, bibtex');
   });
 
   test('an unreadable text or annotation file exits 1', async () => {

@@ -120,6 +120,13 @@ export function pandocAst(markdown: string): { blocks: PandocNode[]; meta: Recor
   return JSON.parse(r.stdout) as { blocks: PandocNode[]; meta: Record<string, unknown> };
 }
 
+/** A BibTeX text read back by pandoc (`pandoc -f bibtex -t csljson`): its entries as CSL items. @throws when pandoc fails. */
+export function pandocBibtex(bibtex: string): { id: string; type: string; title?: string; author?: { family?: string; literal?: string }[]; issued?: { 'date-parts'?: number[][] }; ISBN?: string; note?: string }[] {
+  const r = spawnSync('pandoc', ['-f', 'bibtex', '-t', 'csljson'], { input: bibtex, encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`pandoc failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
 /** Counts the `Note` elements anywhere in an AST value. */
 export function countNotes(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((n: number, v) => n + countNotes(v), 0);

@@ -16,7 +16,7 @@ const golden = (extension: string) => new URL(`../../golden/kavbiuro.${extension
 const update = process.env['UPDATE_GOLDEN'] === '1';
 
 describe('golden Kavbiuro exports', () => {
-  test.each(['tei', 'md', 'html', 'csl'] as ExportFormatName[])('%s matches tests/golden', async (name) => {
+  test.each(['tei', 'md', 'html', 'csl', 'bibtex'] as ExportFormatName[])('%s matches tests/golden', async (name) => {
     const format = EXPORT_FORMATS[name];
     const output = (await format.load())(kavbiuroExportInput());
     const file = golden(format.extension);
