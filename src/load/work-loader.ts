@@ -63,9 +63,9 @@ function loaderOver(open: (receive: (m: FromWorker) => void) => Channel, inWorke
   const parts: Record<PartField, unknown[]> = { blocks: [], claims: [], citations: [], references: [], problems: [], annotations: [] };
   let pending: { resolve: (m: FromWorker) => void; reject: (e: Error) => void; wants: FromWorker['type']; onProgress?: (p: ReadProgress) => void } | null = null;
   const receive = (m: FromWorker) => {
-    if (m.type === 'part') {
-      // push(...items) of a few thousand is fine; parts are small on purpose.
-      for (const item of m.items) parts[m.field].push(item);
+    if (m.type === 'part' || m.type === 'json-part') {
+      // Parts are small on purpose: each is one short task on the page.
+      for (const item of m.type === 'part' ? m.items : (JSON.parse(m.json) as unknown[])) parts[m.field].push(item);
       return;
     }
     if (m.type === 'progress') {
