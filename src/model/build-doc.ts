@@ -1,72 +1,180 @@
 /**
  * ImportedText → ProseMirror document (schema.ts): blocks with marker atoms and claim marks, then the references.
  */
-import { Mark, type Node as PMNode } from 'prosemirror-model';
+import { type Attrs, Fragment, Mark, type MarkType, Node as PMNodeClass, type NodeType, type Node as PMNode } from 'prosemirror-model';
 import type { Block, ImportedText } from './imported-text.ts';
-import { findMarkers } from './marker-runs.ts';
 import { schema } from './schema.ts';
+
+// Scratch space of `inlineContent`, reused from block to block (a block's cut points, its claims' ends, its nodes):
+// the document is built without per-block temporary arrays. Offsets are exact in a Float64Array.
+let markerCuts: Float64Array = new Float64Array(64);
+let claimCuts: Float64Array = new Float64Array(64);
+let points: Float64Array = new Float64Array(128);
+let activeEnds: Float64Array = new Float64Array(16);
+const activeMarks: Mark[] = [];
+const pieces: PMNode[] = [];
+
+function grown(buffer: Float64Array, size: number): Float64Array {
+  if (size <= buffer.length) return buffer;
+  const bigger = new Float64Array(Math.max(size, buffer.length * 2));
+  bigger.set(buffer);
+  return bigger;
+}
+
+const claimType = schema.marks['claim']!;
+const markerType = schema.nodes['marker']!;
+const textType = schema.nodes['text']!;
+const referenceType = schema.nodes['reference']!;
+const sample = schema.text('.');
+/** The attributes of every text node (its type's defaults, one object). */
+const textAttrs = sample.attrs;
+/**
+ * prosemirror-model's constructors, as `NodeType.create`, `Schema.text`, `MarkType.create` and `Node.mark` call
+ * them (their types are internal; TextNode is not exported).
+ */
+const TextNode = sample.constructor as new (type: NodeType, attrs: Attrs, text: string, marks: readonly Mark[]) => PMNode;
+const NodeOf = PMNodeClass as unknown as new (type: NodeType, attrs: Attrs, content: Fragment, marks: readonly Mark[]) => PMNode;
+const MarkOf = Mark as unknown as new (type: MarkType, attrs: Attrs) => Mark;
+
+/**
+ * An attribute object as prosemirror-model's `computeAttrs` makes it for an attribute spec whose values are all
+ * given and valid: no prototype, the spec's keys in the spec's order. Made from a literal, it keeps V8's fast
+ * properties (~50 bytes); `Object.create(null)` plus assignments makes a dictionary (~190 bytes).
+ */
+function nullPrototype<T extends object>(attrs: T): T {
+  return Object.setPrototypeOf(attrs, null) as T;
+}
+
+/** `claimType.create({ id, sources, support })`, with the same attributes, in a smaller object. */
+function claimMark(c: ImportedText['claims'][number]): Mark {
+  const { id, sources, support } = c;
+  // Anything computeAttrs would default or refuse takes its path.
+  if (typeof id !== 'string' || sources === undefined || typeof support !== 'string') {
+    return claimType.create({ id, sources, support });
+  }
+  return new MarkOf(claimType, nullPrototype({ id, sources, support }));
+}
+
+/** `markerType.create({ label }, null, marks)` (`marks` shared, as `Node.mark` shares them). */
+function markerNode(label: string, marks: readonly Mark[]): PMNode {
+  return new NodeOf(markerType, nullPrototype({ label }), Fragment.empty, marks);
+}
+
+/**
+ * The markers of `text` (each match of `/\[(\d{1,9})\]/g`, as `findMarkers` finds them) as cut points: the
+ * start and end of each, in order, after `at` (= 1), ended by the text's length; returns the count.
+ */
+function markerCutsOf(text: string): number {
+  const n = text.length;
+  let count = 1;
+  let open = text.indexOf('[');
+  while (open >= 0) {
+    let close = open + 1;
+    while (close < n && close - open <= 10) {
+      const u = text.charCodeAt(close);
+      if (u < 0x30 || u > 0x39) break;
+      close++;
+    }
+    const digits = close - open - 1;
+    if (digits >= 1 && digits <= 9 && text.charCodeAt(close) === 0x5d) {
+      markerCuts = grown(markerCuts, count + 3);
+      markerCuts[count++] = open;
+      markerCuts[count++] = close + 1;
+      open = text.indexOf('[', close + 1);
+    } else {
+      open = text.indexOf('[', open + 1);
+    }
+  }
+  markerCuts = grown(markerCuts, count + 1);
+  markerCuts[0] = 0;
+  markerCuts[count++] = n;
+  return count;
+}
 
 /**
  * The inline content of one block: text and marker atoms, each piece carrying the claim marks over it.
  * Linear in the block: claims are swept in order of their start, each claim's mark is made once.
+ * Pieces are cut at marker edges and claim edges; a piece that is exactly a marker is a marker atom.
  */
 function inlineContent(text: string, claimsOfBlock: ImportedText['claims']): PMNode[] {
-  const markers = findMarkers(text);
-  // Cut points: marker edges and claim edges. The importer's claims come in order of their start already.
+  // The importer's claims come in order of their start already.
   const claims = isSortedByStart(claimsOfBlock) ? claimsOfBlock : [...claimsOfBlock].sort((a, b) => a.start - b.start);
-  const markerCuts = [0];
-  for (const m of markers) markerCuts.push(m.start, m.end);
-  markerCuts.push(text.length);
-  const claimCuts: number[] = [];
-  for (const c of claims) claimCuts.push(c.start, c.end);
+  const markerCount = markerCutsOf(text);
+  // Markers, as (start, end) pairs, sit at markerCuts[1..markerCount-1).
+  const claimCount = claims.length * 2;
+  claimCuts = grown(claimCuts, claimCount);
+  let sorted = true;
+  for (let k = 0; k < claims.length; k++) {
+    const c = claims[k]!;
+    claimCuts[2 * k] = c.start;
+    claimCuts[2 * k + 1] = c.end;
+  }
+  for (let k = 1; k < claimCount; k++) {
+    if (claimCuts[k]! < claimCuts[k - 1]!) {
+      sorted = false;
+      break;
+    }
+  }
   // Claims are usually disjoint and ordered, so their edges are too; sort only when they are not.
-  if (claimCuts.some((x, i) => i > 0 && x < claimCuts[i - 1]!)) claimCuts.sort((a, b) => a - b);
-  const points = mergeSorted(markerCuts, claimCuts);
-  const claimMark = schema.marks['claim']!;
+  if (!sorted) claimCuts.subarray(0, claimCount).sort();
+  // The union of both ascending lists, ascending, without repeats.
+  points = grown(points, markerCount + claimCount);
+  let pointCount = 0;
+  {
+    let i = 0;
+    let j = 0;
+    while (i < markerCount || j < claimCount) {
+      const x = j >= claimCount || (i < markerCount && markerCuts[i]! <= claimCuts[j]!) ? markerCuts[i++]! : claimCuts[j++]!;
+      if (pointCount === 0 || points[pointCount - 1] !== x) points[pointCount++] = x;
+    }
+  }
   let next = 0;
-  let nextMarker = 0;
-  let active: { end: number; mark: Mark }[] = [];
-  // The mark set of `active` (Mark.setFrom: a sorted copy), made only when `active` changes. Nodes are made without
-  // marks and given this set with `mark`, which shares it, instead of copying and sorting an array per node.
+  let nextMarker = 1;
+  let activeCount = 0;
+  // The mark set of the active claims, made only when they change and shared by the pieces under it. It is what
+  // `Mark.setFrom` makes of them: every mark has the one mark type, so its stable sort by rank keeps their order.
   let marks: readonly Mark[] = Mark.none;
-  const out: PMNode[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
+  let pieceCount = 0;
+  for (let i = 0; i + 1 < pointCount; i++) {
     const from = points[i]!;
     const to = points[i + 1]!;
     let changed = false;
-    if (active.some((a) => a.end < to)) {
-      active = active.filter((a) => a.end >= to);
+    // Claims that end before `to` leave, the others keep their order.
+    let kept = 0;
+    for (let a = 0; a < activeCount; a++) {
+      if (activeEnds[a]! >= to) {
+        activeEnds[kept] = activeEnds[a]!;
+        activeMarks[kept++] = activeMarks[a]!;
+      }
+    }
+    if (kept !== activeCount) {
+      activeCount = kept;
       changed = true;
     }
     while (next < claims.length && claims[next]!.start <= from) {
       const c = claims[next++]!;
       if (c.end >= to) {
-        active.push({ end: c.end, mark: claimMark.create({ id: c.id, sources: c.sources, support: c.support }) });
+        activeEnds = grown(activeEnds, activeCount + 1);
+        activeEnds[activeCount] = c.end;
+        activeMarks[activeCount++] = claimMark(c);
         changed = true;
       }
     }
-    if (changed) marks = Mark.setFrom(active.map((a) => a.mark));
+    if (changed) marks = activeCount === 0 ? Mark.none : activeMarks.slice(0, activeCount);
     // Markers are in order and `from` only grows: the one starting at `from`, if any, is the next unpassed one.
-    while (nextMarker < markers.length && markers[nextMarker]!.start < from) nextMarker++;
-    const marker = markers[nextMarker]?.start === from ? markers[nextMarker] : undefined;
+    while (nextMarker + 2 < markerCount && markerCuts[nextMarker]! < from) nextMarker += 2;
     let node: PMNode;
-    if (marker && marker.end === to) node = schema.nodes['marker']!.create({ label: marker.label });
-    else if (to > from) node = schema.text(text.slice(from, to));
-    else continue;
-    out.push(marks.length > 0 ? node.mark(marks) : node);
+    if (nextMarker + 2 < markerCount && markerCuts[nextMarker] === from && markerCuts[nextMarker + 1] === to) {
+      node = markerNode(text.slice(from + 1, to - 1), marks);
+    } else if (to > from) {
+      node = new TextNode(textType, textAttrs, text.slice(from, to), marks);
+    } else continue;
+    pieces[pieceCount++] = node;
   }
-  return out;
-}
-
-/** The union of two ascending lists of offsets, ascending, without repeats. */
-function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
-    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
-  }
+  const out = pieces.slice(0, pieceCount);
+  // Let go of this block's nodes and marks.
+  pieces.fill(null as unknown as PMNode, 0, pieceCount);
+  activeMarks.fill(null as unknown as Mark);
   return out;
 }
 
@@ -95,12 +203,21 @@ export function blockNode(block: Block, claims: ImportedText['claims']): PMNode 
   return schema.nodes[block.type]!.create(null, inlineContent(block.text, claims));
 }
 
+/** `referenceType.create({ label, ids, csl }, text)`, with the same attributes, in a smaller object. */
+function referenceNode(r: ImportedText['references'][number]): PMNode {
+  const { label, ids, csl } = r;
+  const content = r.text ? schema.text(r.text) : null;
+  // Anything computeAttrs would default or refuse takes its path.
+  if (typeof label !== 'string' || ids === undefined || csl === undefined) {
+    return referenceType.create({ label, ids, csl }, content);
+  }
+  return new NodeOf(referenceType, nullPrototype({ label, ids, csl }), Fragment.from(content), Mark.none);
+}
+
 /** The reference list's node (entries with their ids and CSL), or null when there are no references. */
 export function referencesNode(references: ImportedText['references'], heading: string | null): PMNode | null {
   if (references.length === 0) return null;
-  const refs = references.map((r) =>
-    schema.nodes['reference']!.create({ label: r.label, ids: r.ids, csl: r.csl }, r.text ? schema.text(r.text) : null),
-  );
+  const refs = references.map((r) => referenceNode(r));
   return schema.nodes['references']!.create({ heading: heading ?? 'References' }, refs);
 }
 
