@@ -7,7 +7,7 @@
  * block): a note belongs to the sentence it annotates. Every letter and digit of a block is in exactly one claim.
  */
 import type { Claim, Support } from './claim-types.ts';
-import { findMarkers, markerRunsOf, runLabels, type Marker } from './marker-runs.ts';
+import { findMarkers, type Marker } from './marker-runs.ts';
 import { sentenceBreaks, sentenceBreaksWithout } from './sentence-breaks.ts';
 import { isWhiteSpace } from './white-space.ts';
 
@@ -115,11 +115,55 @@ export function blockClaims(text: string, block: number, language: string): Clai
 }
 
 /**
+ * The marker runs of the block being read (as `markerRunsOf` groups them), in a buffer reused from block to block
+ * instead of an object and an array per run: run k is `runs[4k]` start, `runs[4k+1]` end, and its markers are
+ * `markers[runs[4k+2] .. runs[4k+3])`.
+ */
+let runs = new Int32Array(64);
+
+/** Fills `runs` with the runs of `markers`; returns their count. */
+function runsOf(markers: readonly Marker[]): number {
+  let count = 0;
+  for (let m = 0; m < markers.length; m++) {
+    const marker = markers[m]!;
+    if (count > 0 && runs[4 * count - 3] === marker.start) {
+      runs[4 * count - 3] = marker.end;
+      runs[4 * count - 1] = m + 1;
+    } else {
+      if (4 * count + 4 > runs.length) {
+        const bigger = new Int32Array(runs.length * 2);
+        bigger.set(runs);
+        runs = bigger;
+      }
+      runs[4 * count] = marker.start;
+      runs[4 * count + 1] = marker.end;
+      runs[4 * count + 2] = m;
+      runs[4 * count + 3] = m + 1;
+      count++;
+    }
+  }
+  return count;
+}
+
+/** The labels of run `k` without repeats, in order (`runLabels`). */
+function labelsOfRun(markers: readonly Marker[], k: number): string[] {
+  const first = runs[4 * k + 2]!;
+  const last = runs[4 * k + 3]!;
+  if (last - first === 1) return [markers[first]!.label];
+  const labels: string[] = [];
+  for (let m = first; m < last; m++) {
+    const label = markers[m]!.label;
+    if (!labels.includes(label)) labels.push(label);
+  }
+  return labels;
+}
+
+/**
  * Adds the claims of one block to `out` (ids not yet assigned). `markers` are the block's markers (findMarkers).
  * The block is cut at its cut points: 0, its sentence boundaries, the ends of its marker runs and its end.
  */
 function pushBlockClaims(out: Claim[], text: string, block: number, language: string, markers: readonly Marker[]): void {
-  const runs = markerRunsOf(markers);
+  const runCount = runsOf(markers);
   const bounds = sentenceBoundaries(text, language);
   // Pieces as [start, end, start, end, …]: each stretch between two cut points, trimmed; one without substance
   // joins the piece before it (or the next one, at the start of the block).
@@ -129,10 +173,10 @@ function pushBlockClaims(out: Claim[], text: string, block: number, language: st
   let i = 0;
   let j = 0;
   let from = -1;
-  while (i <= bounds.length || j <= runs.length) {
+  while (i <= bounds.length || j <= runCount) {
     const a = i === 0 ? 0 : bounds[i - 1]!;
-    const b = j < runs.length ? runs[j]!.end : text.length;
-    const to = j > runs.length || (i <= bounds.length && a <= b) ? (i++, a) : (j++, b);
+    const b = j < runCount ? runs[4 * j + 1]! : text.length;
+    const to = j > runCount || (i <= bounds.length && a <= b) ? (i++, a) : (j++, b);
     if (to === from) continue;
     const previous = from;
     from = to;
@@ -162,17 +206,16 @@ function pushBlockClaims(out: Claim[], text: string, block: number, language: st
   for (let p = 0; p < pieces.length; p += 2) {
     const start = pieces[p]!;
     const end = pieces[p + 1]!;
-    while (r < runs.length && runs[r]!.end <= end) r++;
-    const inside = r > 0 ? runs[r - 1]! : undefined;
-    const later = runs[r];
+    while (r < runCount && runs[4 * r + 1]! <= end) r++;
+    // The last run inside the piece (r - 1) and the next after it (r).
     let support: Support = 'none';
     let sources: string[] = [];
-    if (inside && inside.start >= start && !hasSubstance(text, inside.end, end)) {
+    if (r > 0 && runs[4 * (r - 1)]! >= start && !hasSubstance(text, runs[4 * (r - 1) + 1]!, end)) {
       support = 'direct';
-      sources = runLabels(inside);
-    } else if (later) {
+      sources = labelsOfRun(markers, r - 1);
+    } else if (r < runCount) {
       support = 'inherited';
-      sources = runLabels(later);
+      sources = labelsOfRun(markers, r);
     }
     out.push({ id: '', block, start, end, text: text.slice(start, end), sources, support });
   }

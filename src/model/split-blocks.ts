@@ -2,6 +2,7 @@
  * Splits a decoded text into body blocks and the trailing reference list (the text shape of DESIGN §1).
  */
 import type { Block } from './imported-text.ts';
+import { isWhiteSpace } from './white-space.ts';
 
 /** A body block with the 1-based line it starts on. */
 export interface RawBlock extends Block {
@@ -27,6 +28,36 @@ export interface SplitText {
 const BLANK = /^\s*$/;
 /** A reference entry: optional indentation, a number, a period, white space, the text. */
 const ENTRY = /^\s*(\d{1,9})\.\s+(\S[^]*)$/;
+/** Where ENTRY's label starts in the line `entryText` last matched. */
+let labelStart = 0;
+/** Where ENTRY's label ends. */
+let labelEnd = 0;
+
+/**
+ * `ENTRY.exec(line)` without a match object: where its text group starts (its label is `labelStart`..`labelEnd`),
+ * or -1 when the line is not an entry. ENTRY cannot backtrack: `\s*` ends where the digits start, the digits where
+ * the period stands, `\s+` where the text's first non-white-space character stands.
+ */
+function entryText(line: string): number {
+  const n = line.length;
+  let i = 0;
+  while (i < n && isWhiteSpace(line.charCodeAt(i))) i++;
+  const digits = i;
+  while (i < n && i - digits < 10) {
+    const u = line.charCodeAt(i);
+    if (u < 0x30 || u > 0x39) break;
+    i++;
+  }
+  if (i === digits || i - digits > 9 || i >= n || line.charCodeAt(i) !== 0x2e) return -1;
+  const period = i++;
+  const space = i;
+  while (i < n && isWhiteSpace(line.charCodeAt(i))) i++;
+  if (i === space || i >= n) return -1;
+  labelStart = digits;
+  labelEnd = period;
+  return i;
+}
+
 /** At most this many indented lines, set off by blank lines, continue the entry above them. */
 const MAX_DETACHED_CONTINUATION = 3;
 /** A line that starts with white space. */
@@ -137,10 +168,10 @@ export function splitLines(lines: readonly string[]): SplitText {
     };
     for (let i = firstEntry; i < lines.length; i++) {
       const line = lines[i]!;
-      const m = ENTRY.exec(line);
-      if (m) {
+      const at = entryText(line);
+      if (at >= 0) {
         close();
-        entries.push({ label: m[1]!, text: m[2]!.trim(), line: i + 1 });
+        entries.push({ label: line.slice(labelStart, labelEnd), text: line.slice(at).trim(), line: i + 1 });
       } else if (!BLANK.test(line)) {
         continuation.push(line);
       }
