@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumAvailable, CHROMIUM_PATH, deepText, launchChromium, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
+import { chromiumAvailable, CHROMIUM_PATH, deepText, launchChromium, openReader, PROJECT_ROOT, selectText, startReaderServer } from './support/browser.ts';
 
 const SHOTS = `${PROJECT_ROOT}test-results/screenshots`;
 
@@ -108,6 +108,20 @@ describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+
+  test('has no serious or critical accessibility violations with the note form and the export menu open (axe)', async () => {
+    await selectText(page, 'Under Tsarist rule');
+    await page.keyboard.press('Control+Alt+M');
+    await expect.poll(() => page.locator('ap-note-form').getByRole('textbox', { name: 'Your name' }).count()).toBe(1);
+    await page.locator('ap-export-menu #export-button').click();
+    await expect.poll(() => page.locator('ap-export-menu [role=menu]').count()).toBe(1);
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.locator('ap-note-form').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('ap-note-form').count()).toBe(0);
   });
 
   test('printed no console errors', () => {
