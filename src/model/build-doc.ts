@@ -3,6 +3,7 @@
  */
 import { type Attrs, Fragment, Mark, type MarkType, Node as PMNodeClass, type NodeType, type Node as PMNode } from 'prosemirror-model';
 import type { Block, ImportedText } from './imported-text.ts';
+import { markerEnd } from './marker-runs.ts';
 import { schema } from './schema.ts';
 
 // Scratch space of `inlineContent`, reused from block to block (a block's cut points, its claims' ends, its nodes):
@@ -69,18 +70,12 @@ function markerCutsOf(text: string): number {
   let count = 1;
   let open = text.indexOf('[');
   while (open >= 0) {
-    let close = open + 1;
-    while (close < n && close - open <= 10) {
-      const u = text.charCodeAt(close);
-      if (u < 0x30 || u > 0x39) break;
-      close++;
-    }
-    const digits = close - open - 1;
-    if (digits >= 1 && digits <= 9 && text.charCodeAt(close) === 0x5d) {
+    const end = markerEnd(text, open);
+    if (end > 0) {
       markerCuts = grown(markerCuts, count + 3);
       markerCuts[count++] = open;
-      markerCuts[count++] = close + 1;
-      open = text.indexOf('[', close + 1);
+      markerCuts[count++] = end;
+      open = text.indexOf('[', end);
     } else {
       open = text.indexOf('[', open + 1);
     }

@@ -17,23 +17,31 @@ export interface MarkerRun {
   markers: Marker[];
 }
 
+/**
+ * Where the marker whose `[` stands at `open` ends (just after its `]`), or -1 when no marker starts there: `[`,
+ * one to nine ASCII digits, `]` — what `/\[(\d{1,9})\]/` matches at `open`.
+ */
+export function markerEnd(text: string, open: number): number {
+  const n = text.length;
+  let close = open + 1;
+  while (close < n && close - open <= 10) {
+    const u = text.charCodeAt(close);
+    if (u < 0x30 || u > 0x39) break;
+    close++;
+  }
+  const digits = close - open - 1;
+  return digits >= 1 && digits <= 9 && text.charCodeAt(close) === 0x5d ? close + 1 : -1;
+}
+
 /** The markers of `text`, in order: each match of `/\[(\d{1,9})\]/g`, found without a regular expression. */
 export function findMarkers(text: string): Marker[] {
   const out: Marker[] = [];
-  const n = text.length;
   let open = text.indexOf('[');
   while (open >= 0) {
-    // `[`, one to nine ASCII digits, `]`.
-    let close = open + 1;
-    while (close < n && close - open <= 10) {
-      const u = text.charCodeAt(close);
-      if (u < 0x30 || u > 0x39) break;
-      close++;
-    }
-    const digits = close - open - 1;
-    if (digits >= 1 && digits <= 9 && text.charCodeAt(close) === 0x5d) {
-      out.push({ label: text.slice(open + 1, close), start: open, end: close + 1 });
-      open = text.indexOf('[', close + 1);
+    const end = markerEnd(text, open);
+    if (end > 0) {
+      out.push({ label: text.slice(open + 1, end - 1), start: open, end });
+      open = text.indexOf('[', end);
     } else {
       open = text.indexOf('[', open + 1);
     }
