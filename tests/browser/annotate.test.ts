@@ -32,9 +32,9 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
   test('the curated notes are highlighted and listed with the claims they concern', async () => {
     expect(await noteCount(page)).toBeGreaterThanOrEqual(20);
     await page.locator('.ap-text').getByText('Some Armenian historians', { exact: false }).first().click();
-    const panel = await deepText(page.locator('ap-provenance-panel'));
-    expect(panel).toContain('Contested');
-    expect(panel).toContain('Hasanli');
+    // The panel re-renders asynchronously after the click.
+    await expect.poll(() => deepText(page.locator('ap-provenance-panel'))).toContain('Contested');
+    expect(await deepText(page.locator('ap-provenance-panel'))).toContain('Hasanli');
   });
 
   test('creates a note on a selection with the keyboard shortcut and the form', async () => {
@@ -99,9 +99,8 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
     await page.locator('ap-note-list').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => noteCount(page)).toBe(before);
     await page.locator('.ap-text').getByText('3 July 1920', { exact: false }).first().click();
-    const panel = await deepText(page.locator('ap-provenance-panel'));
-    expect(panel).toContain('Edited: the plenum');
-    expect(panel).toContain('Agreed; see protocols 11 and 12.');
+    await expect.poll(() => deepText(page.locator('ap-provenance-panel'))).toContain('Edited: the plenum');
+    expect(await deepText(page.locator('ap-provenance-panel'))).toContain('Agreed; see protocols 11 and 12.');
   });
 
   test('after closing the tab right after a change, a new tab shows everything', async () => {
@@ -115,9 +114,8 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
     page = again.page;
     errors = again.errors;
     await page.locator('.ap-text').getByText('3 July 1920', { exact: false }).first().click();
-    const panel = await deepText(page.locator('ap-provenance-panel'));
-    expect(panel).toContain('Final wording: 4–5 July 1921, reversed the next day.');
-    expect(panel).toContain('Agreed; see protocols 11 and 12.');
+    await expect.poll(() => deepText(page.locator('ap-provenance-panel'))).toContain('Final wording: 4–5 July 1921, reversed the next day.');
+    expect(await deepText(page.locator('ap-provenance-panel'))).toContain('Agreed; see protocols 11 and 12.');
   });
 
   test('after a reload everything is still there', async () => {
