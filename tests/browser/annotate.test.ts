@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumAvailable, deepText, launchOptions, openReader, PROJECT_ROOT, startReaderServer, selectText } from './support/browser.ts';
+import { chromiumAvailable, deepText, highlightedNotes, launchOptions, openReader, PROJECT_ROOT, selectText, startReaderServer } from './support/browser.ts';
 
 
 describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persistent profile)', () => {
@@ -27,10 +27,9 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
   });
 
   const card = (p: Page, text: string) => p.locator('ap-provenance-panel ap-note-card', { hasText: text }).first();
-  const noteCount = (p: Page) => p.evaluate(() => new Set([...document.querySelectorAll('.ap-text [data-annotation]')].map((e) => e.getAttribute('data-annotation'))).size);
 
   test('the curated notes are highlighted and listed with the claims they concern', async () => {
-    expect(await noteCount(page)).toBeGreaterThanOrEqual(20);
+    expect(await highlightedNotes(page)).toBeGreaterThanOrEqual(20);
     await page.locator('.ap-text').getByText('Some Armenian historians', { exact: false }).first().click();
     // The panel re-renders asynchronously after the click.
     await expect.poll(() => deepText(page.locator('ap-provenance-panel'))).toContain('Contested');
@@ -38,7 +37,7 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
   });
 
   test('creates a note on a selection with the keyboard shortcut and the form', async () => {
-    const before = await noteCount(page);
+    const before = await highlightedNotes(page);
     await selectText(page, '3 July 1920');
     await page.keyboard.press('Control+Alt+M');
     const form = page.locator('ap-note-form');
@@ -52,7 +51,7 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
     expect(await name.getAttribute('placeholder')).toBe('Anonymous reader');
     await name.fill('  Test Reader ');
     await page.locator('ap-note-form').getByRole('button', { name: 'Save note' }).click();
-    await expect.poll(() => noteCount(page)).toBe(before + 1);
+    await expect.poll(() => highlightedNotes(page)).toBe(before + 1);
     await expect.poll(() => form.count()).toBe(0);
     await expect.poll(async () => deepText(page.locator('ap-provenance-panel'))).toContain('Armenia was not yet Soviet');
     // The note is signed with the name, and the name is remembered for the next notes.
@@ -93,11 +92,11 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
   });
 
   test('deletes the note with its reply, and undo brings both back', async () => {
-    const before = await noteCount(page);
+    const before = await highlightedNotes(page);
     await card(page, 'Edited: the plenum').getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect.poll(() => noteCount(page)).toBe(before - 1);
+    await expect.poll(() => highlightedNotes(page)).toBe(before - 1);
     await page.locator('ap-note-list').getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => noteCount(page)).toBe(before);
+    await expect.poll(() => highlightedNotes(page)).toBe(before);
     await page.locator('.ap-text').getByText('3 July 1920', { exact: false }).first().click();
     await expect.poll(() => deepText(page.locator('ap-provenance-panel'))).toContain('Edited: the plenum');
     expect(await deepText(page.locator('ap-provenance-panel'))).toContain('Agreed; see protocols 11 and 12.');
@@ -119,10 +118,10 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
   });
 
   test('after a reload everything is still there', async () => {
-    const before = await noteCount(page);
+    const before = await highlightedNotes(page);
     await page.reload();
     await page.waitForSelector('html[data-apparatus-ready="true"]');
-    expect(await noteCount(page)).toBe(before);
+    expect(await highlightedNotes(page)).toBe(before);
     // The form remembers who signs new notes.
     await selectText(page, 'Under Tsarist rule');
     await page.keyboard.press('Control+Alt+M');

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { schemasAvailable, validateCollection } from '../support/w3c-validator.ts';
 import { pandocBibtex } from '../unit/export/export-validators.ts';
-import { chromiumAvailable, deepText, launchChromium, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
+import { chromiumAvailable, deepText, highlightedNotes, launchChromium, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
 
 const OUT = `${PROJECT_ROOT}test-results/downloads`;
 const jingAvailable = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined;
@@ -95,7 +95,6 @@ describe.skipIf(!chromiumAvailable())('export menu and import control in the rea
     await expect.poll(() => page.locator('ap-export-menu #export-button').evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
   });
 
-  const noteCount = () => page.evaluate(() => window.apparatus!.editor.view.state.plugins.length && document.querySelectorAll('.ap-text [data-annotation]').length);
 
   test('imports a Hypothesis export: reports exact / fuzzy / unanchored, then skips duplicates on a second import', async () => {
     const before = await deepText(page.locator('ap-note-list'));
@@ -107,10 +106,10 @@ describe.skipIf(!chromiumAvailable())('export menu and import control in the rea
     const after = await deepText(page.locator('ap-note-list'));
     const countAfter = Number(/of (\d+) anchored notes/.exec(after)?.[1]);
     expect(countAfter).toBeGreaterThan(countBefore);
-    const highlighted = await noteCount();
+    const highlighted = await highlightedNotes(page);
     await page.locator('ap-export-menu input[type=file]').setInputFiles(`${PROJECT_ROOT}tests/fixtures/hypothesis/kavbiuro-search.json`);
     await expect.poll(async () => deepText(page.locator('ap-reader [role=status]'))).toMatch(/Imported 0 notes.*duplicates? skipped/);
-    expect(await noteCount()).toBe(highlighted);
+    expect(await highlightedNotes(page)).toBe(highlighted);
   });
 
   test('an import that is not JSON says so and imports nothing', async () => {

@@ -4,7 +4,7 @@
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumAvailable, deepText, launchOptions, openReader, startReaderServer } from './support/browser.ts';
+import { chromiumAvailable, deepText, highlightedNotes, launchOptions, openReader, startReaderServer } from './support/browser.ts';
 
 describe.skipIf(!chromiumAvailable())('the working copy of the notes (Chromium)', () => {
   let server: Awaited<ReturnType<typeof startReaderServer>>;
@@ -25,7 +25,6 @@ describe.skipIf(!chromiumAvailable())('the working copy of the notes (Chromium)'
     await server?.close();
   });
 
-  const noteCount = (p: Page) => p.evaluate(() => new Set([...document.querySelectorAll('.ap-text [data-annotation]')].map((e) => e.getAttribute('data-annotation'))).size);
   const deleteNoteOn = async (passage: string, body: string) => {
     await page.locator('.ap-text').getByText(passage, { exact: false }).first().click();
     const card = page.locator('ap-provenance-panel ap-note-card', { hasText: body }).first();
@@ -34,17 +33,17 @@ describe.skipIf(!chromiumAvailable())('the working copy of the notes (Chromium)'
   };
 
   test('starts from the notes file while this browser has saved nothing', async () => {
-    await expect.poll(() => noteCount(page)).toBe(2);
+    await expect.poll(() => highlightedNotes(page)).toBe(2);
   });
 
   test('after every note is deleted and saved, a reload shows none: the curated ones do not come back', async () => {
     await deleteNoteOn('Under Tsarist rule', 'True only for part of the Tsarist period');
     await deleteNoteOn('by the British', 'Right in substance');
-    await expect.poll(() => noteCount(page)).toBe(0);
+    await expect.poll(() => highlightedNotes(page)).toBe(0);
     await expect.poll(() => deepText(page.locator('ap-reader'))).toContain('All notes saved in this browser');
     await page.reload();
     await page.waitForSelector('html[data-apparatus-ready="true"]');
-    expect(await noteCount(page)).toBe(0);
+    expect(await highlightedNotes(page)).toBe(0);
     await page.getByRole('tab', { name: /Notes/ }).click();
     await expect.poll(async () => deepText(page.locator('ap-note-list'))).not.toContain('True only for part of the Tsarist period');
     expect(errors).toEqual([]);

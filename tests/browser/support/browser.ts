@@ -70,6 +70,11 @@ export async function openReader(context: BrowserContext, url: string): Promise<
   return { page, errors };
 }
 
+/** How many notes have a highlight in the reader's text (distinct `data-annotation` ids). */
+export function highlightedNotes(page: Page): Promise<number> {
+  return page.evaluate(() => new Set([...document.querySelectorAll('.ap-text [data-annotation]')].map((e) => e.getAttribute('data-annotation'))).size);
+}
+
 /** The visible text of an element including its (nested) shadow roots: what a reader of a Lit panel sees. */
 export function deepText(locator: import('playwright-core').Locator): Promise<string> {
   return locator.evaluate((el) => {

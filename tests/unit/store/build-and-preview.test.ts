@@ -1,12 +1,9 @@
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleAnnotations, sampleCollection } from './sample-annotations.ts';
-
-const PROJECT = fileURLToPath(new URL('../../../', import.meta.url));
+import { localUrl, PROJECT, tempProject } from './temp-project.ts';
 
 /** `vite build` with the project's config copies the data folders into the output; `vite preview` serves them and Save to project. */
 describe('vite build and vite preview with the project config', () => {
@@ -14,27 +11,20 @@ describe('vite build and vite preview with the project config', () => {
   let outDir: string;
   let server: PreviewServer;
   let base: string;
-  const previous = process.env['APPARATUS_PROJECT_ROOT'];
+  let project: Awaited<ReturnType<typeof tempProject>>;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'apparatus-build-'));
+    project = await tempProject('apparatus-build-', JSON.stringify(sampleCollection('kavbiuro', sampleAnnotations(2))));
+    root = project.root;
     outDir = join(root, 'dist');
-    await cp(join(PROJECT, 'corpus', 'kavbiuro'), join(root, 'corpus', 'kavbiuro'), { recursive: true });
-    await mkdir(join(root, 'annotations'));
-    await writeFile(join(root, 'annotations', 'kavbiuro.jsonld'), JSON.stringify(sampleCollection('kavbiuro', sampleAnnotations(2))));
     await writeFile(join(root, 'annotations', '.kavbiuro.jsonld.1.abc.tmp'), 'half a file');
-    process.env['APPARATUS_PROJECT_ROOT'] = root;
     await build({ configFile: join(PROJECT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
     server = await preview({ configFile: join(PROJECT, 'vite.config.ts'), logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
-    const address = server.httpServer.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
+    base = localUrl(server.httpServer.address());
   }, 120_000);
   afterAll(async () => {
     await server?.close();
-    if (previous === undefined) delete process.env['APPARATUS_PROJECT_ROOT'];
-    else process.env['APPARATUS_PROJECT_ROOT'] = previous;
-    await rm(root, { recursive: true, force: true });
+    await project?.remove();
   });
 
   it('copies corpus/ and annotations/ into the build, without dot-files', async () => {

@@ -1,12 +1,9 @@
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleAnnotation, sampleAnnotations, sampleCollection } from './sample-annotations.ts';
-
-const PROJECT = fileURLToPath(new URL('../../../', import.meta.url));
+import { localUrl, PROJECT, tempProject } from './temp-project.ts';
 
 /** The project's own vite.config.ts, served for real, with its data folders pointed at a temporary project. */
 describe('the dev server: Save to project, capabilities, data files', () => {
@@ -14,30 +11,23 @@ describe('the dev server: Save to project, capabilities, data files', () => {
   let server: ViteDevServer;
   let base: string;
   let original: string;
-  const previous = process.env['APPARATUS_PROJECT_ROOT'];
+  let project: Awaited<ReturnType<typeof tempProject>>;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'apparatus-devserver-'));
-    await cp(join(PROJECT, 'corpus', 'kavbiuro'), join(root, 'corpus', 'kavbiuro'), { recursive: true });
-    await mkdir(join(root, 'annotations'));
     original = JSON.stringify(sampleCollection('kavbiuro', sampleAnnotations(1)));
-    await writeFile(join(root, 'annotations', 'kavbiuro.jsonld'), original);
-    process.env['APPARATUS_PROJECT_ROOT'] = root;
+    project = await tempProject('apparatus-devserver-', original);
+    root = project.root;
     server = await createServer({
       configFile: join(PROJECT, 'vite.config.ts'),
       logLevel: 'error',
       server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
     });
     await server.listen();
-    const address = server.httpServer?.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
+    base = localUrl(server.httpServer?.address());
   });
   afterAll(async () => {
     await server?.close();
-    if (previous === undefined) delete process.env['APPARATUS_PROJECT_ROOT'];
-    else process.env['APPARATUS_PROJECT_ROOT'] = previous;
-    await rm(root, { recursive: true, force: true });
+    await project?.remove();
   });
 
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
