@@ -4,7 +4,9 @@
  * (`Altstadt1992Azerbaijani`; the entry's export id, e.g. `ref3`, when it has none of these); where two entries
  * would share a key, the later ones get `b`, `c`, … appended, so every key is unique (an entry citation-js cannot
  * make a key for gets its export id without punctuation, e.g. `ref4`). An entry the importer could
- * not parse keeps its text in `note`, as in CSL-JSON.
+ * not parse keeps its text in `note`, as in CSL-JSON. URLs and DOIs, which citation-js writes verbatim, are
+ * percent-encoded where they hold a character that could end the field (`bibtexSafeIdentifier`), so no text of a
+ * reference can add a field of its own.
  *
  * Pure: `(input) => string`.
  */
@@ -30,9 +32,26 @@ function suffix(n: number): string {
   return out;
 }
 
+const percentEscape = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+
+/**
+ * `value` safe in a BibTeX field that citation-js writes verbatim (`url`, `doi`): `{`, `}` and `\` (which could end
+ * the field and open another) are percent-encoded, and so is a `%` that does not begin a percent-escape. In a URL
+ * the first `#` (the fragment) is kept and any later one encoded; in a DOI every `#` is encoded.
+ */
+export function bibtexSafeIdentifier(value: string, kind: 'url' | 'doi'): string {
+  let hashes = kind === 'url' ? 0 : 1;
+  return value.replace(/[{}\\#]|%(?![0-9A-Fa-f]{2})/g, (c) => (c === '#' && hashes++ === 0 ? c : percentEscape(c)));
+}
+
 /** Writes the BibTeX of `input`'s reference list (see the module comment). Empty text when there is none. */
 export function exportBibtex(input: ExportInput): string {
-  const items: (CslItem & { 'citation-key'?: string })[] = cslItems(input);
+  const items: (CslItem & { 'citation-key'?: string })[] = cslItems(input).map((item) => {
+    const safe = { ...item };
+    if (safe.URL !== undefined) safe.URL = bibtexSafeIdentifier(safe.URL, 'url');
+    if (safe.DOI !== undefined) safe.DOI = bibtexSafeIdentifier(safe.DOI, 'doi');
+    return safe;
+  });
   if (items.length === 0) return '';
   let bibtex = new Cite(items).format('bibtex', { format: 'text' });
   const keys = keysOf(bibtex);

@@ -43,6 +43,14 @@ function pushUnique(list: string[], value: string): void {
   if (value && !list.includes(value)) list.push(value);
 }
 
+/**
+ * Characters that can break out of a field in the files identifiers are written into (BibTeX's `{`, `}`, `\`):
+ * never in a URL, DOI or handle taken from an entry. A `%` must begin a percent-escape (`%` and two hex digits);
+ * DOIs and handles may not hold `%` or `#` at all (their resolver URLs would need them escaped).
+ */
+const UNSAFE_IN_URL = /[{}\\]|%(?![0-9A-Fa-f]{2})/;
+const UNSAFE_IN_NAME = /[{}\\%#]/;
+
 const ISBN_ID = /\bISBN(?:-1[03])?:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])\b/g;
 const OCLC_ID = /\bOCLC:?\s*(\d{1,12})\b/g;
 const OL_ID = /\bOL:?\s*(\d+[MWA])\b/g;
@@ -56,7 +64,9 @@ const URL_ID = /<(https?:\/\/[^\s<>]+)>|(?<![<\w])(https?:\/\/[^\s<>"]+)/g;
 
 /**
  * The identifiers in `text`. ISBNs are normalised (no hyphens or spaces, upper-case X) and kept only when their
- * check digit is right; DOIs and handles lose closing punctuation; URLs come from `<…>` or bare `http(s)://…`.
+ * check digit is right; DOIs and handles lose closing punctuation; URLs come from `<…>` or bare `http(s)://…`. A
+ * candidate holding a character that could break out of a field (`{`, `}`, `\`, a stray `%`; in a DOI or handle
+ * also `%` or `#`) is refused: it stays in the entry's text but is not taken as an identifier.
  */
 export function parseIdentifiers(text: string): ReferenceIds {
   const ids: ReferenceIds = { isbn: [], oclc: [], ol: [], hdl: [], doi: [], url: [] };
@@ -79,15 +89,18 @@ export function parseIdentifiers(text: string): ReferenceIds {
   }
   if (HAS_HDL.test(text)) {
     HDL_ID.lastIndex = 0;
-    while ((m = HDL_ID.exec(text))) pushUnique(ids.hdl, trimTrailing(m[1]!));
+    while ((m = HDL_ID.exec(text))) if (!UNSAFE_IN_NAME.test(m[1]!)) pushUnique(ids.hdl, trimTrailing(m[1]!));
   }
   if (HAS_DOI.test(text)) {
     DOI_ID.lastIndex = 0;
-    while ((m = DOI_ID.exec(text))) pushUnique(ids.doi, trimTrailing(m[1]!));
+    while ((m = DOI_ID.exec(text))) if (!UNSAFE_IN_NAME.test(m[1]!)) pushUnique(ids.doi, trimTrailing(m[1]!));
   }
   if (text.includes('http')) {
     URL_ID.lastIndex = 0;
-    while ((m = URL_ID.exec(text))) pushUnique(ids.url, m[1] ?? trimTrailing(m[2]!));
+    while ((m = URL_ID.exec(text))) {
+      const url = m[1] ?? trimTrailing(m[2]!);
+      if (!UNSAFE_IN_URL.test(url)) pushUnique(ids.url, url);
+    }
   }
   return ids;
 }

@@ -59,6 +59,34 @@ describe.skipIf(!canRead)('BibTeX read back by pandoc', () => {
     expect(read[3]!.title).toBe('???');
   });
 
+  test('a URL or DOI cannot add a field (issue 8 §5.5): braces, backslashes and stray % are percent-encoded', () => {
+    const injection = 'https://example.org/},note={\\input{/etc/passwd}},x={';
+    const text = importText('A claim.[1]\n\nReferences\n1. Smith, John (2001). "Title". Press.\n');
+    const ref = text.references[0]!;
+    const crafted = { ...ref, csl: { ...ref.csl, URL: injection, DOI: '10.1000/a},note={x}#%' } };
+    const bibtex = exportBibtex({ ...input, text: { ...text, references: [crafted] }, annotations: [], anchors: new Map() });
+    expect(bibtex).not.toContain('/etc/passwd}');
+    const read = pandocBibtex(bibtex) as Record<string, unknown>[];
+    expect(read).toHaveLength(1);
+    // Only the fields the entry has: no `note` (or any other) field smuggled in.
+    expect(Object.keys(read[0]!).sort()).toEqual(['DOI', 'URL', 'author', 'id', 'issued', 'publisher', 'title', 'type']);
+    expect(read[0]!['URL']).toBe('https://example.org/%7D,note=%7B%5Cinput%7B/etc/passwd%7D%7D,x=%7B');
+    expect(decodeURIComponent(read[0]!['URL'] as string)).toBe(injection);
+    expect(read[0]!['DOI']).toBe('10.1000/a%7D,note=%7Bx%7D%23%25');
+  });
+
+  test('the same reference read from a text: the crafted URL is not taken as an identifier, the entry keeps its text', () => {
+    const text = importText(
+      'A claim.[1]\n\nReferences\n1. Smith, John (2001). "Title". Press. <https://example.org/},note={\\input{/etc/passwd}},x={>\n',
+    );
+    expect(text.references[0]!.text).toContain('/etc/passwd');
+    const read = pandocBibtex(exportBibtex({ ...input, text, annotations: [], anchors: new Map() })) as Record<string, unknown>[];
+    expect(read).toHaveLength(1);
+    expect(read[0]!['note']).toBeUndefined();
+    expect(read[0]!['URL']).toBeUndefined();
+    expect(read[0]!['title']).toBe('Title');
+  });
+
   test('no references: an empty file', () => {
     const text = importText('A claim without sources.\n');
     expect(exportBibtex({ ...input, text, annotations: [], anchors: new Map() })).toBe('');

@@ -36,6 +36,16 @@ describe('identifiers', () => {
     expect(ids.url).toEqual(['https://a.org/x?y=1&z=(2)', 'https://b.org/page', 'https://doi.org/10.1000/abc']);
     expect(ids.doi).toEqual(['10.1000/abc']);
   });
+  test('a URL, DOI or handle that could break out of a BibTeX field is refused (issue 8 §5.5); ordinary escapes and fragments are kept', () => {
+    const injected = parseIdentifiers(
+      'Smith (2001). "T". <https://example.org/},note={\\input{/etc/passwd}},x={> doi:10.1000/a},note={x} hdl:1234/a\\b https://c.org/50%off',
+    );
+    expect(injected).toEqual({ isbn: [], oclc: [], ol: [], hdl: [], doi: [], url: [] });
+    expect(parseIdentifiers('doi:10.1000/a#b hdl:1234/5%20').doi.concat(parseIdentifiers('hdl:1234/5%20').hdl)).toEqual([]);
+    const ids = parseIdentifiers('<https://a.org/caf%C3%A9#p=2> doi:10.1000/(x)y');
+    expect(ids.url).toEqual(['https://a.org/caf%C3%A9#p=2']);
+    expect(ids.doi).toEqual(['10.1000/(x)y']);
+  });
   test('Bibcode, PMID and JSTOR are not read as other identifiers', () => {
     expect(parseIdentifiers('Bibcode:2000MarGR..21..489W. PMID 12345. JSTOR 4567.')).toEqual({ isbn: [], oclc: [], ol: [], hdl: [], doi: [], url: [] });
   });
