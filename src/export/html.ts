@@ -20,7 +20,8 @@ import { collectNotes, linkedReferenceLabel, words, type ExportNote, type Export
 import { HTML_EXPORT_STYLE } from './html-style.ts';
 import { referenceKeys, type ReferenceKeys } from './reference-keys.ts';
 import { claimSpans, cutRuns, markerSpans, placeNotes, textRegions, type Group, type RegionNote, type TextRegion } from './text-runs.ts';
-import { element, isHttpUrl, markup, ncName, safeUri, serializeChildren, voidElement, type Attributes, type Child, type Markup } from './xml.ts';
+import { isHttpUrl } from '../model/http-url.ts';
+import { element, markup, ncName, safeUri, serializeChildren, voidElement, type Attributes, type Child, type Markup } from './xml.ts';
 
 /** An HTML element (never self-closed). */
 function h(name: string, attributes: Attributes = {}, children: readonly Child[] = []): Markup {

@@ -16,7 +16,8 @@ import type { Citation } from '../model/imported-text.ts';
 import type { ExportInput } from './export-input.ts';
 import { collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportReply } from './export-notes.ts';
 import { cutRuns, markerSpans, placeNotes, textRegions } from './text-runs.ts';
-import { isHttpUrl, safeUri } from './xml.ts';
+import { isHttpUrl } from '../model/http-url.ts';
+import { safeUri } from './xml.ts';
 
 /**
  * Words after which Pandoc's reader (its `smart` extension) turns the following space into a no-break space: the
@@ -50,6 +51,11 @@ export function escapeMarkdown(text: string, atBlockStart = false): string {
 /** A link target for Markdown `(…)`: a safe URI with parentheses encoded. */
 function linkTarget(uri: string): string {
   return safeUri(uri).replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** `[shown](url)` when `url` is http(s) (`isHttpUrl`), else `shown` alone: a `javascript:` URL never becomes a link. */
+function markdownLink(shown: string, url: string): string {
+  return isHttpUrl(url) ? `[${shown}](${linkTarget(url)})` : shown;
 }
 
 /** Indents continuation lines of a footnote by four spaces. */
@@ -190,8 +196,8 @@ export function exportMarkdown(input: ExportInput): string {
   }
   out.push('## Source');
   out.push(
-    `${escapeMarkdown(work.attribution)}, [${escapeMarkdown(work.source)}](${linkTarget(work.source)}), ` +
-      `licensed under [${escapeMarkdown(work.licence.name)}](${linkTarget(work.licence.url)}). ` +
+    `${escapeMarkdown(work.attribution)}, ${markdownLink(escapeMarkdown(work.source), work.source)}, ` +
+      `licensed under ${markdownLink(escapeMarkdown(work.licence.name), work.licence.url)}. ` +
       `Exported with Apparatus on ${escapeMarkdown(input.exportedAt)}.`,
   );
 

@@ -23,6 +23,7 @@ import type { ExportInput } from './export-input.ts';
 import { agentKey, collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportNotes, type ExportReply } from './export-notes.ts';
 import { referenceKeys, type ReferenceKeys } from './reference-keys.ts';
 import { claimSpans, cutRuns, markerSpans, placeNotes, textRegions, type Group, type RegionNote, type Span, type TextRegion } from './text-runs.ts';
+import { isHttpUrl } from '../model/http-url.ts';
 import { element, markup, ncName, safeUri, serializeChildren, type Child, type Markup } from './xml.ts';
 
 const TEI_NS = 'http://www.tei-c.org/ns/1.0';
@@ -59,6 +60,15 @@ function pointer(value: string | undefined): string | null {
   return uri === '' ? null : uri;
 }
 
+/**
+ * A link target (`@target` of `ref`, `ptr`, `licence`): the URL when it is http(s) (`isHttpUrl`, the rule of the page
+ * and the other exports), else null, so that a `javascript:` URL in work.json or a note never becomes a link.
+ */
+function linkTarget(value: string | undefined): string | null {
+  const url = value?.trim() ?? '';
+  return isHttpUrl(url) ? pointer(url) : null;
+}
+
 interface Context {
   input: ExportInput;
   notes: ExportNotes;
@@ -93,7 +103,7 @@ function header(ctx: Context): Markup {
   const resps = ctx.notes.annotators.map((agent, i) =>
     element('respStmt', { 'xml:id': `resp-${i + 1}` }, [element('resp', {}, ['annotation']), agentName(agent)]),
   );
-  const licence = element('licence', { target: pointer(work.licence.url) }, [work.licence.name]);
+  const licence = element('licence', { target: linkTarget(work.licence.url) }, [work.licence.name]);
   return lines(1, 'teiHeader', {}, [
     lines(2, 'fileDesc', {}, [
       lines(3, 'titleStmt', {}, [
@@ -112,11 +122,11 @@ function header(ctx: Context): Markup {
           ', ',
           work.attribution,
           '. ',
-          element('ref', { target: pointer(work.source) }, [work.source]),
+          element('ref', { target: linkTarget(work.source) }, [work.source]),
           work.revision ? [' ', element('edition', {}, [work.revision])] : null,
           ' ',
           element('idno', { type: 'SHA-256' }, [work.sha256]),
-          element('availability', {}, [element('licence', { target: pointer(work.licence.url) }, [work.licence.name])]),
+          element('availability', {}, [element('licence', { target: linkTarget(work.licence.url) }, [work.licence.name])]),
         ]),
       ]),
     ]),
@@ -211,7 +221,7 @@ function linkList(ctx: Context, links: readonly SourceLink[]): Child {
   const items = links.map((link, i) => {
     const label = linkedReferenceLabel(link, ctx.input.work.iri);
     const key = label !== null ? ctx.refs.byLabel.get(label) : undefined;
-    const target = key ? `#${key}` : pointer(link.source);
+    const target = key ? `#${key}` : linkTarget(link.source);
     const shown = link.citation ?? (label !== null ? `reference ${label}` : link.source);
     return [i > 0 ? '; ' : '', element('ref', { type: word(link.relation), target }, [shown]), ` (${words(link.relation)})`];
   });
@@ -229,7 +239,7 @@ function positionList(positions: readonly Position[] | undefined): Child {
         ': ',
         p.view,
         ' ',
-        element('bibl', {}, [p.citation, pointer(p.url) ? [' ', element('ptr', { target: pointer(p.url) })] : null]),
+        element('bibl', {}, [p.citation, linkTarget(p.url) ? [' ', element('ptr', { target: linkTarget(p.url) })] : null]),
       ]),
     ),
   ]);

@@ -101,7 +101,3 @@ export function safeUri(value: string): string {
   return xmlSafe(value).replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu, (c) => encodeURIComponent(c).replace(/'/g, '%27'));
 }
 
-/** True when `value` is an absolute http(s) URL: the only kind of link the HTML export makes clickable. */
-export function isHttpUrl(value: string): boolean {
-  return /^https?:\/\/[^\s"'<>]+$/i.test(value);
-}

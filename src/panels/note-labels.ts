@@ -39,7 +39,5 @@ export const EVIDENCE_LABEL: Record<string, string> = {
   N: 'not checked',
 };
 
-/** Only http(s) URLs become links: anything else (javascript:, data:) is shown as text. */
-export function safeHref(url: string): string | null {
-  return /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
-}
+/** Only http(s) URLs become links (the one rule, `src/model/http-url.ts`); re-exported for the panels that import it from here. */
+export { safeHref } from '../model/http-url.ts';

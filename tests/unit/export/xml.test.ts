@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { element, escapeAttribute, escapeText, isHttpUrl, markup, ncName, safeUri, serializeChildren, voidElement } from '../../../src/export/xml.ts';
+import { isHttpUrl } from '../../../src/model/http-url.ts';
+import { element, escapeAttribute, escapeText, markup, ncName, safeUri, serializeChildren, voidElement } from '../../../src/export/xml.ts';
 
 describe('escaping', () => {
   test('text: &, <, > escaped; quotes kept', () => {
