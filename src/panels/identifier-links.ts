@@ -2,6 +2,7 @@
  * Links for a reference's identifiers: ISBN and OL to openlibrary.org, OCLC to worldcat.org, handles to
  * hdl.handle.net, DOIs to doi.org, URLs as they are (http and https only).
  */
+import { isHttpUrl } from '../model/http-url.ts';
 import type { ReferenceIds } from '../model/reference-types.ts';
 
 export interface IdentifierLink {
@@ -20,6 +21,6 @@ export function identifierLinks(ids: ReferenceIds): IdentifierLink[] {
     ...ids.ol.map((v) => ({ kind: 'OL', value: v, href: `https://openlibrary.org/books/${enc(v)}` })),
     ...ids.hdl.map((v) => ({ kind: 'hdl', value: v, href: `https://hdl.handle.net/${v.split('/').map(enc).join('/')}` })),
     ...ids.doi.map((v) => ({ kind: 'DOI', value: v, href: `https://doi.org/${v.split('/').map(enc).join('/')}` })),
-    ...ids.url.filter((v) => /^https?:\/\//i.test(v)).map((v) => ({ kind: 'URL', value: v, href: v })),
+    ...ids.url.filter(isHttpUrl).map((v) => ({ kind: 'URL', value: v, href: v })),
   ];
 }
