@@ -5,7 +5,9 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readFile: (path: string) => Promise<Uint8Array>;
-  /** Writes atomically (temporary file + rename). */
+  /** All of standard input (for a FILE given as `-`). */
+  readStdin: () => Promise<Uint8Array>;
+  /** Writes atomically (a new temporary file with a random name, created exclusively, then renamed; removed on failure). */
   writeFile: (path: string, data: string) => Promise<void>;
 }
 
@@ -17,7 +19,10 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Splits `args` into positional arguments and `--flag [value]` options; `flags` lists the options that take no value. */
+/**
+ * Splits `args` into positional arguments and `--option value` / `--option=value` options (the value is everything
+ * after the first `=`); `flags` lists the options that take no value. A lone `-` is positional.
+ */
 export function parseArgs(args: readonly string[], flags: readonly string[], options: readonly string[]): {
   positional: string[];
   values: Map<string, string>;
@@ -29,8 +34,12 @@ export function parseArgs(args: readonly string[], flags: readonly string[], opt
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a.startsWith('--')) {
-      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      // Only the first `=` separates name and value: `--out=a=b` is the file `a=b`.
+      const eq = a.indexOf('=');
+      const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
+      const inline = eq === -1 ? undefined : a.slice(eq + 1);
       if (flags.includes(name)) {
+        if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
         switches.add(name);
       } else if (options.includes(name)) {
         const value = inline ?? args[++i];

@@ -1,5 +1,6 @@
 /**
- * `apparatus import FILE [--json] [--language L]`: prints what the importer reads from a text.
+ * `apparatus import FILE [--json] [--language L]`: prints what the importer reads from a text (FILE `-`: standard
+ * input).
  * With --json, exactly the contract of DESIGN §1; without, a readable summary.
  */
 import { ImportError } from '../model/import-error.ts';
@@ -40,21 +41,22 @@ export const importCommand: CliCommand = async (args, io) => {
   const { positional, switches, values } = parseArgs(args, ['json'], ['language']);
   const file = positional[0];
   if (!file || positional.length > 1) throw new UsageError('import takes exactly one FILE');
+  const name = file === '-' ? 'standard input' : file;
   let bytes: Uint8Array;
   try {
-    bytes = await io.readFile(file);
+    bytes = file === '-' ? await io.readStdin() : await io.readFile(file);
   } catch (e) {
-    io.stderr(`apparatus import: cannot read ${file}: ${(e as Error).message}\n`);
+    io.stderr(`apparatus import: cannot read ${name}: ${(e as Error).message}\n`);
     return 1;
   }
   try {
     const language = values.get('language');
     const imported = importText(bytes, language ? { language } : {});
-    io.stdout(switches.has('json') ? JSON.stringify(importJson(imported)) + '\n' : importSummary(file, imported));
+    io.stdout(switches.has('json') ? JSON.stringify(importJson(imported)) + '\n' : importSummary(name, imported));
     return 0;
   } catch (e) {
     if (e instanceof ImportError) {
-      io.stderr(`apparatus import: ${file}:${e.line}:${e.column}: ${e.message}\n`);
+      io.stderr(`apparatus import: ${name}:${e.line}:${e.column}: ${e.message}\n`);
       return 1;
     }
     throw e;

@@ -2,14 +2,14 @@
  * The `apparatus` command: dispatches to one subcommand. Exit codes: 0 success, 1 failure (message on stderr),
  * 2 bad usage. stdout only ever carries the command's output, so `--json` stays parseable.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { UsageError, type CliCommand, type CliIo } from './cli-io.ts';
 import { importCommand } from './import-command.ts';
+import { writeFileAtomically } from './write-file-atomically.ts';
 
 const USAGE = `Usage:
-  apparatus import FILE [--json] [--language L]
-      Read a source text: blocks, references (identifiers and CSL-JSON), citations, claims, problems.
+  apparatus import FILE|- [--json] [--language L]
+      Read a source text (- reads standard input): blocks, references (identifiers and CSL-JSON), citations, claims, problems.
   apparatus anchor TEXT ANNOTATIONS [--json]
       Anchor a W3C annotation file on a (possibly revised) text: exact, fuzzy or orphan for each annotation.
   apparatus export FILE [--annotations A | --no-annotations] --format jsonld|tei|md|html|csl [--out F]
@@ -28,12 +28,12 @@ export const nodeIo: CliIo = {
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
   readFile: async (p) => new Uint8Array(await readFile(p)),
-  writeFile: async (p, data) => {
-    await mkdir(dirname(p), { recursive: true });
-    const tmp = `${p}.${process.pid}.tmp`;
-    await writeFile(tmp, data);
-    await rename(tmp, p);
+  readStdin: async () => {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Uint8Array);
+    return new Uint8Array(Buffer.concat(chunks));
   },
+  writeFile: (p, data) => writeFileAtomically(p, data),
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

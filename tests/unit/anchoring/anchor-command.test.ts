@@ -19,6 +19,9 @@ async function run(argv: string[], files: Record<string, string> = {}) {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readFile: async (p) => (p in files ? new TextEncoder().encode(files[p]) : new Uint8Array(readFileSync(p))),
+    readStdin: async () => {
+      throw new Error('no standard input in this test');
+    },
     writeFile: async (p) => void writes.push(p),
   };
   const code = await main(argv, io);
