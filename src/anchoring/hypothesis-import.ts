@@ -13,7 +13,8 @@
  *   Hypothesis measures positions on the web page's text, not on our canonical text, so they are only hints: the
  *   anchoring engine checks them against the quote. `RangeSelector`s (XPath into the page's DOM) and other selectors
  *   mean nothing for our text and are left out, with a warning;
- * - `target[].source` → `options.source` when given (the work the notes are imported onto), else the row's own;
+ * - `target[].source` → `options.source` when given (the work the notes are imported onto), with the row's own
+ *   source (or `uri`) kept as the target's `via` when it differs (target-on-work.ts), else the row's own;
  * - a reply (`references: [root, …, parent]`) → motivation `replying`, target the parent's IRI;
  * - motivation: `replying` for replies, `commenting` when there is text, `tagging` for tags only, and
  *   `commenting` for a bare highlight (no body; W3C allows that) — reported as a warning.
@@ -21,9 +22,14 @@
  *
  * Never throws for bad input: what cannot become an annotation is listed in `rejected` with where and why (a row
  * that is not an object, lacks an id or creation time, or — like a page note — has no quote or position to anchor
- * to). Pure: plain data in, plain data out.
+ * to). Every annotation made is then checked by the validator the store uses at its door (`parseAnnotations`,
+ * selectors.ts): a row the store would refuse (a `created` of `2024-13-45T…`, a position of `1e300`, an address
+ * with a space in it) is rejected here, naming the field, so that one bad row never blocks saving the others.
+ * Pure: plain data in, plain data out.
  */
-import type { Agent, Annotation, Body, Selector, TextTarget } from './annotation-types.ts';
+import type { Agent, Annotation, Body, Selector } from './annotation-types.ts';
+import { parseAnnotations } from './selectors.ts';
+import { targetOnWork, type TargetWithVia } from './target-on-work.ts';
 
 /** A row that could not be imported. `where` is a path in the input (`rows[3]`, `[0]`, `(root)`). */
 export interface RejectedRow {
@@ -31,6 +37,8 @@ export interface RejectedRow {
   /** The Hypothesis id when the row has one. */
   id?: string;
   reason: string;
+  /** The row as read (absent for a rejection of the whole input), so that it can be kept and shown. */
+  raw?: unknown;
 }
 
 /** Something about an imported row worth telling the user (a dropped selector, a bare highlight). */
@@ -160,7 +168,7 @@ function convert(row: unknown, where: string, options: HypothesisImportOptions, 
   if (text.trim() !== '') body.push({ type: 'TextualBody', value: text, format: 'text/markdown', purpose: isReply ? 'replying' : 'commenting' });
   for (const tag of tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
 
-  let target: TextTarget | string;
+  let target: TargetWithVia | string;
   if (isReply) {
     target = annotationIri(references[references.length - 1]!, row['links']);
   } else {
@@ -179,8 +187,9 @@ function convert(row: unknown, where: string, options: HypothesisImportOptions, 
     }
     if (dropped.length > 0) warnings.push({ id, message: `left out ${dropped.join(', ')}: it locates the words in the web page's markup, not in this text` });
     if (targets.length > 1) warnings.push({ id, message: `only the first of its ${targets.length} targets was imported` });
-    const source = options.source ?? str(first['source']) ?? str(row['uri']) ?? '';
-    target = { source, selector: selectors };
+    const own = str(first['source']) ?? str(row['uri']);
+    target = { source: options.source ?? own ?? '', selector: selectors };
+    if (options.source !== undefined && own !== undefined) target = targetOnWork({ source: own, selector: selectors }, options.source).target;
   }
 
   const annotation: Annotation = {
@@ -197,7 +206,15 @@ function convert(row: unknown, where: string, options: HypothesisImportOptions, 
   if (body.length > 0) annotation.body = body;
   if (!isReply && body.length === 0) warnings.push({ id, message: 'a highlight without text or tags: imported as a note with no body' });
   if (isReply && body.length === 0) return { where, id: hid, reason: 'a reply without text' };
-  return annotation;
+  return storable(annotation, where, hid);
+}
+
+/** `annotation` when the store's validator accepts it, else the rejection naming each field it refuses. */
+function storable(annotation: Annotation, where: string, hid: string): Annotation | RejectedRow {
+  const { rejected } = parseAnnotations([annotation], where);
+  if (rejected.length === 0) return annotation;
+  const fields = rejected[0]!.errors.map((e) => `${e.field || '(annotation)'}: ${e.message}`).join('; ');
+  return { where, id: hid, reason: `cannot be stored as read: ${fields}` };
 }
 
 /** Reads a parsed Hypothesis export (see the module comment). Never throws. */
@@ -208,9 +225,13 @@ export function importHypothesis(value: unknown, options: HypothesisImportOption
   const rows = rowsOf(value);
   if (!('rows' in rows)) return { annotations, rejected: [rows], warnings };
   rows.rows.forEach((row, i) => {
-    const result = convert(row, rows.path(i), options, warnings);
-    if ('type' in result) annotations.push(result);
-    else rejected.push(result);
+    // A row's warnings are kept only when the row is imported.
+    const own: ImportWarning[] = [];
+    const result = convert(row, rows.path(i), options, own);
+    if ('type' in result) {
+      annotations.push(result);
+      warnings.push(...own);
+    } else rejected.push({ ...result, raw: row });
   });
   return { annotations, rejected, warnings };
 }

@@ -7,6 +7,10 @@
  * rejected (with where and why), and where the imported notes landed: `exact`, `fuzzy` or `orphan` by id. Orphans
  * are imported like the rest (they keep their quote and are shown as orphans) — never dropped.
  *
+ * A note written on another address of the text (e.g. the mobile Wikipedia URL) is put on the work's IRI, with that
+ * address kept as its target's `via` (target-on-work.ts), so that the store and "Save to project" accept it; the
+ * warnings say so. Every imported annotation has passed the validator the store uses at its door.
+ *
  * Claim links from an Apparatus JSON-LD export (`urn:apparatus:<work>:claim:…`, `apparatus:support`; see
  * export/jsonld.ts) are regenerated from the text on every export, so they are not imported as notes: they are
  * listed under `skipped`.
@@ -19,6 +23,7 @@ import type { Annotation } from './annotation-types.ts';
 import { importHypothesis, isHypothesisExport, type ImportWarning } from './hypothesis-import.ts';
 import { mergeAnnotations, type MergeRejected, type MergeReport } from './merge-annotations.ts';
 import { AnnotationFileError, parseAnnotations, textTargetOf } from './selectors.ts';
+import { targetOnWork } from './target-on-work.ts';
 
 /** What an import did. */
 export interface ImportReport extends MergeReport {
@@ -61,6 +66,7 @@ function readW3c(value: unknown, where: string): { annotations: Annotation[]; re
         const entry: MergeRejected = {
           where: `${where} item ${r.index}`,
           reason: r.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '),
+          raw: r.raw,
         };
         if (r.id !== null) entry.id = r.id;
         return entry;
@@ -98,9 +104,11 @@ export function importAnnotations(value: unknown, text: string, existing: readon
       }
       const target = textTargetOf(a);
       if (target && target.source !== options.source) {
-        warnings.push({ id: a.id, message: `it was written on ${target.source}, not on ${options.source}; anchored on this text by its quote` });
-      }
-      incoming.push(a);
+        const moved = targetOnWork(target, options.source);
+        const kept = moved.keptAs !== null ? `its target is now this work, with ${moved.keptAs} kept as "via"` : 'that address is not a URI and is not kept';
+        warnings.push({ id: a.id, message: `it was written on ${target.source}, not on ${options.source}; anchored on this text by its quote (${kept})` });
+        incoming.push({ ...a, target: moved.target });
+      } else incoming.push(a);
     }
   }
 

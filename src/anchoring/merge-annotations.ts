@@ -35,6 +35,8 @@ export interface MergeRejected {
   where: string;
   id?: string;
   reason: string;
+  /** The item as read, when there is one, so that it can be kept and shown ("Could not be read"). */
+  raw?: unknown;
 }
 
 /** What a merge did. Every incoming annotation appears in exactly one of `added`, `duplicates`, `conflicts`. */

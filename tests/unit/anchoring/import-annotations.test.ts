@@ -85,7 +85,7 @@ describe('importAnnotations', () => {
     const bad = { ...curated[1]!, created: 'last Tuesday' };
     const { report } = importAnnotations([good, bad], text, [], { source: work.iri, where: 'mixed.json' });
     expect(report.added).toEqual([good.id]);
-    expect(report.rejected).toEqual([{ where: 'mixed.json item 1', id: bad.id, reason: expect.stringMatching(/^created: /) }]);
+    expect(report.rejected).toEqual([{ where: 'mixed.json item 1', id: bad.id, reason: expect.stringMatching(/^created: /), raw: bad }]);
   });
 
   test('a note written on another document is imported with a warning; anything else is one reject, never a throw', () => {
