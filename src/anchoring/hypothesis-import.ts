@@ -187,9 +187,8 @@ function convert(row: unknown, where: string, options: HypothesisImportOptions, 
     }
     if (dropped.length > 0) warnings.push({ id, message: `left out ${dropped.join(', ')}: it locates the words in the web page's markup, not in this text` });
     if (targets.length > 1) warnings.push({ id, message: `only the first of its ${targets.length} targets was imported` });
-    const own = str(first['source']) ?? str(row['uri']);
-    target = { source: options.source ?? own ?? '', selector: selectors };
-    if (options.source !== undefined && own !== undefined) target = targetOnWork({ source: own, selector: selectors }, options.source).target;
+    const onRow: TargetWithVia = { source: str(first['source']) ?? str(row['uri']) ?? options.source ?? '', selector: selectors };
+    target = options.source === undefined ? onRow : targetOnWork(onRow, options.source).target;
   }
 
   const annotation: Annotation = {

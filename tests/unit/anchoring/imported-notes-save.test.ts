@@ -80,6 +80,27 @@ describe('§5.4: one bad Hypothesis row never blocks saving the others', () => {
     expect(saved.count).toBe(curated.length + 6);
   });
 
+  test('W3C import: the same faults are rejected by the same validator, and the rest save', async () => {
+    const notes = curated.filter((a) => typeof a.target === 'object').slice(0, 3).map((a, i): Annotation => ({ ...a, id: `urn:uuid:00000000-0000-4000-8000-00000000030${i}` }));
+    const t = notes[1]!.target as TextTarget;
+    const bad = [
+      { ...notes[0]!, created: '2024-13-45T10:00:00Z' },
+      { ...notes[1]!, target: { ...t, selector: [{ type: 'TextPositionSelector', start: 0, end: 1e300 }] } },
+      { ...notes[2]!, id: 'https://example.org/a note' },
+    ];
+    const r = importAnnotations(bad, text, curated, { source: work.iri, where: 'w3c.jsonld' });
+    expect(r.report.rejected.map((x) => x.reason)).toEqual([
+      expect.stringMatching(/^created: /),
+      expect.stringMatching(/^target\.selector\[0\]\.end: /),
+      expect.stringMatching(/^id: /),
+    ]);
+    expect(r.report.rejected.map((x) => x.raw)).toEqual(bad);
+    const okNote = { ...notes[0]!, id: 'urn:uuid:00000000-0000-4000-8000-000000000399' };
+    const mixed = importAnnotations([...bad, okNote], text, curated, { source: work.iri, where: 'w3c.jsonld' });
+    expect(mixed.report.added).toEqual([okNote.id]);
+    expect((await saveToProject(mixed.annotations)).count).toBe(curated.length + 1);
+  });
+
   test('a row with a date that cannot be parsed at all is rejected before (as before)', () => {
     const r = importAnnotations({ rows: [{ ...good, id: 'plainBadDate', created: '2024-13-45' }] }, text, [], { source: work.iri, where: 'x.json' });
     expect(r.annotations).toEqual([]);
