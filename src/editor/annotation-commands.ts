@@ -8,6 +8,7 @@ import type { AnchorResult } from '../anchoring/anchor-result.ts';
 import { describe } from '../anchoring/describe.ts';
 import type { Agent, Annotation } from '../anchoring/annotation-types.ts';
 import { DocText } from '../anchoring/doc-text.ts';
+import { placementOf } from '../anchoring/placement.ts';
 import { applyDraft, draftProblem, noteFromDraft, replyFromDraft, type NoteDraft } from '../anchoring/note-draft.ts';
 import { annotationsKey, annotationsOf, type AnnotationAction, type AnnotationEntry } from './annotation-plugin.ts';
 import { focusKey, type FocusAction } from './focus-plugin.ts';
@@ -42,20 +43,7 @@ export interface NoteContext {
  */
 export function entriesFromAnchors(doc: PMNode, annotations: readonly Annotation[], anchors: ReadonlyMap<string, AnchorResult>): AnnotationEntry[] {
   const text = docTextOf(doc);
-  return annotations.map((annotation) => {
-    const result = anchors.get(annotation.id);
-    if (typeof annotation.target === 'string' || !result) return { annotation, range: null, status: 'reply', score: 1 };
-    if (result.status === 'orphan') return { annotation, range: null, status: 'orphan', score: result.score };
-    // Round inward over a footnote marker cut by the quote; if that leaves nothing (the quote lies inside a
-    // marker, e.g. the "2" of "[2]"), round outward so the note still has a passage to show.
-    let from = text.toPos(result.start, 1);
-    let to = Math.max(from, text.toPos(result.end, -1));
-    if (to <= from && result.end > result.start) {
-      from = text.toPos(result.start, -1);
-      to = Math.max(from, text.toPos(result.end, 1));
-    }
-    return { annotation, range: { from, to }, status: result.status, score: result.score };
-  });
+  return annotations.map((annotation) => ({ annotation, ...placementOf(text, annotation, anchors.get(annotation.id)) }));
 }
 
 function act(action: AnnotationAction): Command {
