@@ -3,13 +3,14 @@
  * redo notes through the annotations plugin, and select or focus them.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { TextSelection, type Command } from 'prosemirror-state';
+import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import type { AnchorResult } from '../anchoring/anchor-result.ts';
 import { describe } from '../anchoring/describe.ts';
 import type { Agent, Annotation } from '../anchoring/annotation-types.ts';
 import { DocText } from '../anchoring/doc-text.ts';
 import { placementOf } from '../anchoring/placement.ts';
 import { applyDraft, draftProblem, noteFromDraft, replyFromDraft, type NoteDraft } from '../anchoring/note-draft.ts';
+import type { UnreadableNote } from '../anchoring/unreadable-note.ts';
 import { annotationsKey, annotationsOf, type AnnotationAction, type AnnotationEntry } from './annotation-plugin.ts';
 import { focusKey, type FocusAction } from './focus-plugin.ts';
 
@@ -53,25 +54,49 @@ function act(action: AnnotationAction): Command {
   };
 }
 
-/** Replaces the whole set (at load). Not undoable. */
-export function loadNotes(entries: readonly AnnotationEntry[]): Command {
-  return act({ type: 'load', entries });
+/**
+ * Replaces the whole set (at load), adding what could not be read and the warnings found while loading. Not
+ * undoable. The first load makes the session ready: snapshots are sent and changes saved from then on.
+ */
+export function loadNotes(entries: readonly AnnotationEntry[], found: { unreadable?: readonly UnreadableNote[]; warnings?: readonly string[] } = {}): Command {
+  return act({ type: 'load', entries, ...found });
+}
+
+/** Lists `records` as could not be read (imports). Not undoable, not saved. False when there are none. */
+export function addUnreadable(records: readonly UnreadableNote[]): Command {
+  return (state, dispatch) => (records.length ? act({ type: 'add-unreadable', records })(state, dispatch) : false);
+}
+
+/** Shows `warnings` prominently. Not undoable, not saved. False when there are none. */
+export function addWarnings(warnings: readonly string[]): Command {
+  return (state, dispatch) => (warnings.length ? act({ type: 'add-warnings', warnings })(state, dispatch) : false);
 }
 
 /**
- * A new note on the selection. False when the selection is empty, lies outside the text, or the draft is empty
+ * The passage the selection covers, in canonical offsets, with its words (`exact`): what `createNote` annotates and
+ * what the note form shows. Null when the selection is empty or covers no text (only block edges).
+ */
+export function selectedPassage(state: EditorState): { start: number; end: number; exact: string } | null {
+  const { from, to, empty } = state.selection;
+  if (empty) return null;
+  const text = docTextOf(state.doc);
+  const start = text.toOffset(from);
+  const end = text.toOffset(to);
+  return end > start ? { start, end, exact: text.text.slice(start, end) } : null;
+}
+
+/**
+ * A new note on the selection (`selectedPassage`). False when the selection covers no text or the draft is empty
  * (`draftProblem` says why).
  */
 export function createNote(draft: NoteDraft, ctx: NoteContext): Command {
   return (state, dispatch) => {
-    const { from, to, empty } = state.selection;
-    if (empty || draftProblem(draft)) return false;
-    const text = docTextOf(state.doc);
-    const start = text.toOffset(from);
-    const end = text.toOffset(to);
-    if (end <= start) return false;
+    const passage = selectedPassage(state);
+    if (!passage || draftProblem(draft)) return false;
     if (dispatch) {
-      const annotation = noteFromDraft(draft, describe(text.text, start, end, ctx.source), ctx.newId(), ctx.now(), ctx.creator);
+      const { from, to } = state.selection;
+      const target = describe(docTextOf(state.doc).text, passage.start, passage.end, ctx.source);
+      const annotation = noteFromDraft(draft, target, ctx.newId(), ctx.now(), ctx.creator);
       const entry: AnnotationEntry = { annotation, range: { from, to }, status: 'exact', score: 1 };
       dispatch(
         state.tr
