@@ -47,7 +47,7 @@ export function keyHelp(keys: readonly ReaderKey[] = READER_KEYS): KeyHelp[] {
   return keys.map((k) => ({ keys: k.keys.map(keyLabel), does: k.does }));
 }
 
-/** The key help as one sentence (`` `]` or `Alt+↓` next claim; … ``), as README's "Keys" item writes it. */
+/** The key help as one sentence (`` `]` or `Alt+↓` next claim; … ``), as README's "Keys" item begins. */
 export function keyHelpSentence(keys: readonly ReaderKey[] = READER_KEYS): string {
   return keyHelp(keys)
     .map((h) => `${h.keys.map((k) => `\`${k}\``).join(' or ')} ${h.does}`)
