@@ -39,18 +39,7 @@ declare global {
 
 async function start(): Promise<void> {
   const reader = document.querySelector('ap-reader')!;
-  const fail = (message: string) => {
-    const box = Object.assign(document.createElement('div'), { className: 'ap-text', textContent: message });
-    box.setAttribute('role', 'alert');
-    document.getElementById('text')!.replaceChildren(box);
-    reader.removeAttribute('aria-busy');
-  };
-  let shown = -1;
-  const progress = (fraction: number) => {
-    const percent = Math.floor(Math.min(1, fraction) * 100);
-    if (percent !== shown) reader.announce(`Loading… ${(shown = percent)}%`);
-  };
-  reader.setAttribute('aria-busy', 'true');
+  const progress = (fraction: number) => reader.showProgress(fraction);
   progress(0);
   // Fetching, hashing, importing and anchoring run in the load worker: a large work never freezes the page. The
   // worker starts, and the notes database opens, while the metadata is fetched.
@@ -68,7 +57,7 @@ async function start(): Promise<void> {
     ({ imported, warning: hashWarning } = await loader.read({ textUrl: where.text, notesUrl: where.annotations, meta }, (p) => progress(p.fraction * 0.4)));
   } catch (e) {
     loader.close();
-    return fail(e instanceof LoadError && e.importError ? `The text cannot be read: ${e.importError.message}` : (e as Error).message);
+    return reader.showFatal(e instanceof LoadError && e.importError ? `The text cannot be read: ${e.importError.message}` : (e as Error).message);
   }
   performance.mark('apparatus:imported');
   // A text opened from a link keeps its notes under a key of its own, never under a project work's id.
@@ -134,8 +123,7 @@ async function start(): Promise<void> {
   window.addEventListener('hashchange', followLink);
   await reader.updateComplete;
   performance.mark('apparatus:panels-rendered');
-  reader.announce('');
-  reader.removeAttribute('aria-busy');
+  reader.showLoaded();
   document.documentElement.dataset['apparatusReady'] = 'true';
 }
 

@@ -171,6 +171,31 @@ export class ApReader extends LitElement {
     this.message = text;
   }
 
+  private shownPercent = -1;
+
+  /** Says how far loading is (`fraction` in [0, 1]) in the status line, once per whole percent; marks the reader busy. */
+  showProgress(fraction: number): void {
+    const percent = Math.floor(Math.min(1, Math.max(0, fraction)) * 100);
+    this.setAttribute('aria-busy', 'true');
+    if (percent !== this.shownPercent) this.announce(`Loading… ${(this.shownPercent = percent)}%`);
+  }
+
+  /** Loading is over: clears the progress and the busy state. */
+  showLoaded(): void {
+    this.announce('');
+    this.removeAttribute('aria-busy');
+  }
+
+  /** The work cannot be shown: `message` replaces the slotted text, as an alert, and the busy state ends. */
+  showFatal(message: string): void {
+    const box = Object.assign(document.createElement('div'), { className: 'ap-text', textContent: message });
+    box.setAttribute('role', 'alert');
+    const slot = this.querySelector('[slot="text"]');
+    if (slot) slot.replaceChildren(box);
+    else this.append(Object.assign(box, { slot: 'text' }));
+    this.removeAttribute('aria-busy');
+  }
+
   /**
    * Opens the form for a new note on the selection (or says to select a passage first). The form quotes the
    * editor's selection — the words `createNote` will annotate.
