@@ -10,7 +10,7 @@
  */
 import './styles/reader.css';
 import { notesCollection } from './anchoring/annotation-collection.ts';
-import { loadNotes } from './editor/annotation-commands.ts';
+import { loadNotes, pageNoteContext } from './editor/annotation-commands.ts';
 import { annotationSetOf } from './editor/autosave-plugin.ts';
 import { annotationsOf, type AnnotationEntry } from './editor/annotation-plugin.ts';
 import { deepLinkCommand } from './editor/commands.ts';
@@ -27,7 +27,7 @@ import './panels/ap-reader.ts';
 import { AuthorChangeEvent } from './panels/events.ts';
 import { mountProjectTools } from './project-tools.ts';
 import { Autosave, describeSaveStatus, type SaveStatus } from './store/autosave.ts';
-import { creatorName, pageNoteContext, rememberCreatorName } from './store/creator-name.ts';
+import { creatorName, rememberCreatorName } from './store/creator-name.ts';
 import { openAnnotationRepository } from './store/open-annotation-repository.ts';
 import { startingNotes } from './store/starting-notes.ts';
 

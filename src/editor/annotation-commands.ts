@@ -11,6 +11,7 @@ import { DocText } from '../anchoring/doc-text.ts';
 import { placementOf } from '../anchoring/placement.ts';
 import { applyDraft, draftProblem, noteFromDraft, replyFromDraft, type NoteDraft } from '../anchoring/note-draft.ts';
 import type { UnreadableNote } from '../anchoring/unreadable-note.ts';
+import { ANONYMOUS_READER } from '../store/creator-name.ts';
 import { annotationsKey, annotationsOf, type AnnotationAction, type AnnotationEntry } from './annotation-plugin.ts';
 import { focusKey, type FocusAction } from './focus-plugin.ts';
 
@@ -26,16 +27,25 @@ export function docTextOf(doc: PMNode): DocText {
   return t;
 }
 
-/** Who makes new notes and how ids and times are made (the clock and randomness stay outside pure code). */
-/** The name new notes are signed with when the reader gave none. */
-export const ANONYMOUS_READER = 'Anonymous reader';
+export { ANONYMOUS_READER } from '../store/creator-name.ts';
 
+/** Who makes new notes and how ids and times are made (the clock and randomness stay outside pure code). */
 export interface NoteContext {
   /** the work's IRI: the target source of every note */
   source: string;
   creator: Agent;
   newId: () => string;
   now: () => string;
+}
+
+/** The page's note context: notes on `source`, signed `name` ('' for anonymous), with new uuids and the clock. */
+export function pageNoteContext(source: string, name: string): NoteContext {
+  return {
+    source,
+    creator: { type: 'Person', name: name || ANONYMOUS_READER },
+    newId: () => `urn:uuid:${crypto.randomUUID()}`,
+    now: () => new Date().toISOString(),
+  };
 }
 
 /**

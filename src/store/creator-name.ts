@@ -1,8 +1,10 @@
 /**
- * The name new notes are signed with, remembered in this browser (`localStorage`), and the note context made
- * from it. Private windows may refuse storage: notes are still signed, the name lasts for the page.
+ * The name new notes are signed with, remembered in this browser (`localStorage`). Private windows may refuse
+ * storage: notes are still signed, the name lasts for the page.
  */
-import { ANONYMOUS_READER, type NoteContext } from '../editor/annotation-commands.ts';
+
+/** The name new notes are signed with when the reader gave none. */
+export const ANONYMOUS_READER = 'Anonymous reader';
 
 const CREATOR_KEY = 'apparatus:creator-name';
 
@@ -23,14 +25,4 @@ export function rememberCreatorName(name: string, storage: Pick<Storage, 'setIte
   } catch {
     // Nothing to do: the name lasts for this page.
   }
-}
-
-/** The note context of the page: notes on `source`, signed `name` ('' for anonymous), new uuids, the clock. */
-export function pageNoteContext(source: string, name: string): NoteContext {
-  return {
-    source,
-    creator: { type: 'Person', name: name || ANONYMOUS_READER },
-    newId: () => `urn:uuid:${crypto.randomUUID()}`,
-    now: () => new Date().toISOString(),
-  };
 }
