@@ -80,10 +80,13 @@ async function start(): Promise<void> {
     workId: storageKey,
     onStatus: (s) => (reader.saveStatus = describeSaveStatus(s)),
   });
+  // The snapshot builder indexes every claim and reference: a task of its own, before the first slice is mounted.
+  const builder = new SnapshotBuilder(meta, imported);
+  await yieldToPage();
   const editor = await mountInSlices({
     place: document.getElementById('text')!,
     imported,
-    setup: { snapshots: { target: reader, builder: new SnapshotBuilder(meta, imported) }, autosave: { autosave, window } },
+    setup: { snapshots: { target: reader, builder }, autosave: { autosave, window } },
     label: `${meta.title} — source text, read-only`,
     onProgress: (f) => progress(0.4 + f * 0.55),
   });
