@@ -2,12 +2,11 @@
  * The reader's export menu and import control, wired to the exporters (loaded lazily, one module per format, so
  * the first page stays small; the import pipeline likewise) and to the import pipeline (W3C JSON-LD or Hypothesis → merge → anchor → undoable
  * put). Import never replaces a note silently: duplicates are skipped and conflicts kept beside, as the report says;
- * what cannot be read is listed under "Could not be read".
+ * what cannot be read is listed under "Could not be read" (the annotations state's `addUnreadable`).
  */
-import { docTextOf, entriesFromAnchors, putNotes } from './editor/annotation-commands.ts';
+import { addUnreadable, docTextOf, entriesFromAnchors, putNotes } from './editor/annotation-commands.ts';
 import { annotationsOf } from './editor/annotation-plugin.ts';
 import type { ReaderEditor } from './editor/reader-view.ts';
-import type { UnreadableNote } from './editor/snapshot.ts';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, exportFormat } from './export/formats.ts';
 import type { ImportedText } from './model/imported-text.ts';
 import type { WorkMeta } from './model/work.ts';
@@ -19,8 +18,6 @@ export interface ExportToolsOptions {
   editor: ReaderEditor;
   meta: WorkMeta;
   imported: ImportedText;
-  /** Keeps what an import could not read, so the notes list shows it. */
-  addUnreadable: (list: UnreadableNote[]) => void;
 }
 
 function download(name: string, mediaType: string, text: string): void {
@@ -68,7 +65,7 @@ export function mountExportTools(reader: ApReader, options: ExportToolsOptions):
       value = JSON.parse(await file.text());
     } catch (err) {
       reader.announce(`${file.name} is not JSON: ${(err as Error).message}. Nothing was imported.`);
-      options.addUnreadable([{ origin: file.name, key: file.name, reason: `not JSON: ${(err as Error).message}`, raw: null }]);
+      editor.run(addUnreadable([{ origin: file.name, key: file.name, reason: `not JSON: ${(err as Error).message}`, raw: null }]));
       return;
     }
     // The import pipeline (Hypothesis reader, merge, anchoring) is loaded on first use, like the exporters.
@@ -79,9 +76,7 @@ export function mountExportTools(reader: ApReader, options: ExportToolsOptions):
     const added = result.annotations.slice(existing.length);
     editor.run(putNotes(entriesFromAnchors(state.doc, added, result.anchors)));
     const r = result.report;
-    if (r.rejected.length) {
-      options.addUnreadable(r.rejected.map((x) => ({ origin: file.name, key: x.id ?? x.where, reason: x.reason, raw: null })));
-    }
+    editor.run(addUnreadable(r.rejected.map((x) => ({ origin: file.name, key: x.id ?? x.where, reason: x.reason, raw: null }))));
     const parts = [
       `Imported ${plural(added.length, 'note')} from ${file.name} (${r.format === 'hypothesis' ? 'Hypothesis' : 'W3C'})`,
       `${r.anchors.exact.length} exact, ${r.anchors.fuzzy.length} fuzzy, ${r.anchors.orphan.length} unanchored`,

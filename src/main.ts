@@ -1,39 +1,35 @@
 /**
- * Composition root: the only module that wires every layer. Loads the work (text, metadata, hash check) and its
- * notes (the project's curated file and the browser's stored working copy), builds the document, mounts the
- * editor into `<ap-reader>`'s text slot, sends snapshots down after every update and saves every change to the
- * notes (IndexedDB within 300 ms, at once on `pagehide`).
+ * Composition root: the only module that wires every layer, and only that — it fetches the work and mounts the
+ * reader; what a session does lives in its parts. Where the files are and under which key the notes are kept:
+ * `load/work-location.ts`. Reading and anchoring: the load worker (`load/work-loader.ts`). Which notes to start
+ * from: `store/starting-notes.ts`. The session itself is the `EditorState` with `readerPlugins`
+ * (`editor/create-state.ts`), whose plugin views send snapshots to `<ap-reader>` and save the notes.
  *
- * URL parameters: `?work=<id>` loads `corpus/<id>/text.txt`, `corpus/<id>/work.json` and
- * `annotations/<id>.jsonld` (default `kavbiuro`); `?text=<url>&meta=<url>[&annotations=<url>]` load any text,
- * metadata and notes (benchmarks, tests). `#claim=<id>` and `#annotation=<id>` open the page on that item.
+ * URL parameters: see `load/work-location.ts`. `#claim=<id>` and `#annotation=<id>` open the page on that item.
  * When ready, `<html data-apparatus-ready="true">`; `window.apparatus` exposes the editor for tests and benchmarks.
  */
 import './styles/reader.css';
-import { keymap } from 'prosemirror-keymap';
-import type { EditorState } from 'prosemirror-state';
 import { notesCollection } from './anchoring/annotation-collection.ts';
-import { ANONYMOUS_READER, focusNote, loadNotes, redoNotes, undoNotes, type NoteContext } from './editor/annotation-commands.ts';
-import { mountExportTools } from './export-tools.ts';
-import { annotationDecorationsPlugin } from './editor/annotation-decorations.ts';
-import { annotationsOf, annotationsPlugin, type AnnotationEntry } from './editor/annotation-plugin.ts';
-import { selectClaim } from './editor/commands.ts';
-import { NAVIGATION_KEYS } from './editor/create-state.ts';
-import { highlightPlugin } from './editor/highlight-plugin.ts';
-import { finishLoading, isLoading } from './editor/read-only.ts';
+import { loadNotes, pageNoteContext } from './editor/annotation-commands.ts';
+import { annotationSetOf } from './editor/autosave-plugin.ts';
+import { annotationsOf, type AnnotationEntry } from './editor/annotation-plugin.ts';
+import { deepLinkCommand } from './editor/commands.ts';
+import { finishLoading } from './editor/read-only.ts';
 import type { ReaderEditor } from './editor/reader-view.ts';
-import { SnapshotBuilder, type UnreadableNote } from './editor/snapshot.ts';
-import { ImportError } from './model/import-error.ts';
+import { SnapshotBuilder } from './editor/snapshot.ts';
+import { mountExportTools } from './export-tools.ts';
+import { mountInSlices } from './load/mount-in-slices.ts';
+import { LoadError, openWorkLoader, yieldToPage } from './load/work-loader.ts';
+import { workLocation, type WorkLocation } from './load/work-location.ts';
 import type { ImportedText } from './model/imported-text.ts';
 import { parseWorkMeta, type WorkMeta } from './model/work.ts';
-import { mountInSlices } from './load/mount-in-slices.ts';
-import { LoadError, openWorkLoader, yieldToPage, type ReadWork } from './load/work-loader.ts';
-import type { ApReader } from './panels/ap-reader.ts';
 import './panels/ap-reader.ts';
 import { AuthorChangeEvent } from './panels/events.ts';
-import { Autosave, type SaveStatus } from './store/autosave.ts';
-import { openAnnotationRepository } from './store/open-annotation-repository.ts';
 import { mountProjectTools } from './project-tools.ts';
+import { Autosave, describeSaveStatus, type SaveStatus } from './store/autosave.ts';
+import { creatorName, rememberCreatorName } from './store/creator-name.ts';
+import { openAnnotationRepository } from './store/open-annotation-repository.ts';
+import { startingNotes } from './store/starting-notes.ts';
 
 declare global {
   interface Window {
@@ -41,250 +37,96 @@ declare global {
   }
 }
 
-interface WorkUrls {
-  id: string | null;
-  text: string;
-  meta: string;
-  annotations: string | null;
-}
-
-/** Where the work's files are, from the page URL. */
-function workUrls(location: Location): WorkUrls {
-  const params = new URLSearchParams(location.search);
-  const text = params.get('text');
-  const meta = params.get('meta');
-  if (text && meta) return { id: null, text, meta, annotations: params.get('annotations') };
-  const id = params.get('work') ?? 'kavbiuro';
-  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) throw new Error(`"${id}" is not a work name (lower-case letters, digits and hyphens)`);
-  return { id, text: `corpus/${id}/text.txt`, meta: `corpus/${id}/work.json`, annotations: `annotations/${id}.jsonld` };
-}
-
-async function fetchOk(url: string): Promise<Response> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`Could not load ${url}: ${res.status} ${res.statusText}`);
-  return res;
-}
-
-function showFatal(reader: ApReader, message: string): void {
-  const slot = document.getElementById('text')!;
-  slot.replaceChildren();
-  const box = document.createElement('div');
-  box.className = 'ap-text';
-  box.setAttribute('role', 'alert');
-  box.textContent = message;
-  slot.append(box);
-  reader.removeAttribute('aria-busy');
-}
-
-function describeStatus(s: SaveStatus): string {
-  switch (s.state) {
-    case 'idle':
-      return '';
-    case 'pending':
-    case 'saving':
-      return 'Saving…';
-    case 'saved':
-      return 'All notes saved in this browser';
-    case 'error':
-      return `Save failed: ${s.message}`;
-  }
-}
-
-const CREATOR_KEY = 'apparatus:creator-name';
-
-function creatorName(): string {
-  try {
-    return globalThis.localStorage?.getItem(CREATOR_KEY)?.trim() || ANONYMOUS_READER;
-  } catch {
-    return ANONYMOUS_READER;
-  }
-}
-
-/** Remembers the name new notes are signed with ('' forgets it). Private windows may refuse: notes are still signed. */
-function rememberCreatorName(name: string): void {
-  try {
-    if (name) globalThis.localStorage?.setItem(CREATOR_KEY, name);
-    else globalThis.localStorage?.removeItem(CREATOR_KEY);
-  } catch {
-    // Nothing to do: the name lasts for this page.
-  }
-}
-
-/** An absolute URL for `url` relative to the page (the load worker resolves URLs against its own script). */
-function absolute(url: string): string {
-  return new URL(url, window.location.href).href;
-}
-
 async function start(): Promise<void> {
   const reader = document.querySelector('ap-reader')!;
-  reader.setAttribute('aria-busy', 'true');
-  reader.keys = NAVIGATION_KEYS;
-  let shown = -1;
-  const progress = (fraction: number) => {
-    const percent = Math.floor(Math.min(1, fraction) * 100);
-    if (percent !== shown) reader.announce(`Loading… ${(shown = percent)}%`);
-  };
+  const progress = (fraction: number) => reader.showProgress(fraction);
   progress(0);
-  let urls: WorkUrls;
-  try {
-    urls = workUrls(window.location);
-  } catch (e) {
-    showFatal(reader, (e as Error).message);
-    return;
-  }
   // Fetching, hashing, importing and anchoring run in the load worker: a large work never freezes the page. The
-  // worker starts while the metadata is fetched.
+  // worker starts, and the notes database opens, while the metadata is fetched.
   const loader = openWorkLoader();
-  let meta: WorkMeta;
-  try {
-    meta = parseWorkMeta(await (await fetchOk(urls.meta)).json(), urls.meta);
-  } catch (e) {
-    loader.close();
-    showFatal(reader, (e as Error).message);
-    return;
-  }
-  document.title = `${meta.title} — Apparatus`;
-  document.documentElement.lang = meta.language;
   const opening = openAnnotationRepository();
-  let read: ReadWork;
+  let meta: WorkMeta, imported: ImportedText, hashWarning: string | null, where: WorkLocation;
   try {
-    read = await loader.read(
-      { textUrl: absolute(urls.text), notesUrl: urls.annotations ? absolute(urls.annotations) : null, meta },
-      (p) => progress(p.fraction * 0.4),
-    );
+    where = workLocation(window.location);
+    if (where.kind === 'link') reader.linked = { text: where.text, meta: where.meta, annotations: where.annotations };
+    const res = await fetch(where.meta);
+    if (!res.ok) throw new Error(`Could not load ${where.meta}: ${res.status} ${res.statusText}`);
+    meta = parseWorkMeta(await res.json(), where.meta);
+    document.title = `${meta.title} — Apparatus`;
+    document.documentElement.lang = meta.language;
+    ({ imported, warning: hashWarning } = await loader.read({ textUrl: where.text, notesUrl: where.annotations, meta }, (p) => progress(p.fraction * 0.4)));
   } catch (e) {
     loader.close();
-    const importError = e instanceof LoadError ? e.importError : e instanceof ImportError ? e : null;
-    showFatal(reader, importError ? `The text cannot be read: ${importError.message}` : (e as Error).message);
-    return;
+    return reader.showFatal(e instanceof LoadError && e.importError ? `The text cannot be read: ${e.importError.message}` : (e as Error).message);
   }
   performance.mark('apparatus:imported');
-  const { imported } = read;
-  const warnings: string[] = [];
-  if (read.warning) warnings.push(read.warning);
+  // A text opened from a link keeps its notes under a key of its own, never under a project work's id.
+  const storageKey = where.kind === 'project' ? meta.id : where.storageKey;
 
   // The notes are read and anchored (in the worker) while the page mounts the text.
-  const unreadable: UnreadableNote[] = [];
   const notesReady = (async () => {
-    const fileNotes = await loader.notes();
-    const opened = await opening;
-    if (opened.warning) warnings.push(opened.warning);
-    // The working copy: what this browser saved for the work; the project's curated file when it saved nothing yet.
-    const stored = await opened.repository.load(meta.id).catch((e: Error) => {
-      warnings.push(`Stored notes could not be read: ${e.message}`);
-      return { annotations: [], unreadable: [], saved: false };
-    });
-    // Once saved here, the working copy stands even when empty: notes the reader deleted do not come back.
-    const startFromFile = !stored.saved && stored.annotations.length === 0 && stored.unreadable.length === 0;
-    const annotations = startFromFile ? fileNotes.annotations : stored.annotations;
-    unreadable.push(
-      ...fileNotes.unreadable,
-      ...stored.unreadable.map((u) => ({ origin: 'this browser’s storage', key: u.key, reason: u.reason, raw: u.raw })),
-    );
+    const [file, opened] = await Promise.all([loader.notes(), opening]);
+    const starting = await startingNotes({ file, opened, storageKey });
     performance.mark('apparatus:stored');
-    const placements = await loader.place(startFromFile ? 'file' : annotations).catch((e: Error) => {
+    const placements = await loader.place(starting.from === 'file' ? 'file' : starting.annotations).catch((e: Error) => {
       console.warn('Anchoring in the load worker failed; anchoring on the page', e);
       return null;
     });
-    return { opened, annotations, placements };
+    return { starting, placements };
   })();
-
-  // Both set once the text is mounted and the notes are read: the snapshot builder in a task of its own (it indexes
-  // every claim and reference), the autosave on the repository the notes came from.
-  let loaded: { snapshots: SnapshotBuilder; autosave: Autosave } | null = null;
-  let savedVersion = -1;
-  const onState = (next: EditorState) => {
-    // While the text is still arriving the panels wait: a snapshot of a partial document would be thrown away.
-    if (!loaded || isLoading(next)) return;
-    reader.snapshot = loaded.snapshots.build(next);
-    const notes = annotationsOf(next);
-    if (notes.version !== savedVersion) {
-      if (savedVersion !== -1) loaded.autosave.schedule([...notes.byId.values()].map((e) => e.annotation));
-      savedVersion = notes.version;
-    }
-  };
-  const place = document.getElementById('text')!;
-  const plugins = [highlightPlugin(), annotationsPlugin(), annotationDecorationsPlugin(), keymap({ 'Mod-z': undoNotes, 'Mod-Shift-z': redoNotes, 'Mod-y': redoNotes })];
+  const autosave = new Autosave({
+    // Saves begin only after the notes are in, when the repository is open.
+    repository: { save: (key, notes) => opening.then(({ repository }) => repository.save(key, notes)) },
+    workId: storageKey,
+    onStatus: (s) => (reader.saveStatus = describeSaveStatus(s)),
+  });
+  // The snapshot builder indexes every claim and reference: a task of its own, before the first slice is mounted.
+  const builder = new SnapshotBuilder(meta, imported);
+  await yieldToPage();
   const editor = await mountInSlices({
-    place,
+    place: document.getElementById('text')!,
     imported,
-    plugins,
+    setup: { snapshots: { target: reader, builder }, autosave: { autosave, window } },
     label: `${meta.title} — source text, read-only`,
-    onState,
     onProgress: (f) => progress(0.4 + f * 0.55),
   });
   performance.mark('apparatus:view-mounted');
-  const { opened, annotations, placements } = await notesReady;
+  const { starting, placements } = await notesReady;
   loader.close();
-  let entries: AnnotationEntry[];
-  if (placements) entries = annotations.map((annotation, i) => ({ annotation, ...placements[i]! }));
-  else {
-    // The worker could not anchor: anchor here (slower, same result) rather than lose the notes.
-    const { anchorEntries } = await import('./editor/anchor-entries.ts');
-    entries = anchorEntries(editor.view.state.doc, annotations);
-  }
+  const entries: AnnotationEntry[] = placements
+    ? starting.annotations.map((annotation, i) => ({ annotation, ...placements[i]! }))
+    : // The worker could not anchor: anchor here (slower, same result) rather than lose the notes.
+      (await import('./editor/anchor-entries.ts')).anchorEntries(editor.state.doc, starting.annotations);
   performance.mark('apparatus:notes-anchored');
-  // Three tasks, each a fraction of one: end loading (the caret highlight indexes the claims), index the snapshot's
-  // claims and references, then put the notes in (the highlights near the viewport, and the first snapshot goes down).
-  editor.view.dispatch(finishLoading(editor.view.state.tr));
+  // Two tasks: end loading (the caret highlight indexes the claims), then put the notes in (the highlights near the
+  // viewport, and the first snapshot goes down).
+  editor.view.dispatch(finishLoading(editor.state.tr));
   await yieldToPage();
-  const builder = new SnapshotBuilder(meta, imported, warnings);
-  builder.setUnreadable(unreadable);
-  await yieldToPage();
-  const autosave = new Autosave({
-    repository: opened.repository,
-    workId: meta.id,
-    onStatus: (s) => (reader.saveStatus = describeStatus(s)),
-  });
-  loaded = { snapshots: builder, autosave };
-  loadNotes(entries)(editor.view.state, (tr) => editor.view.dispatch(tr));
+  const warnings = [...(hashWarning ? [hashWarning] : []), ...starting.warnings];
+  editor.run(loadNotes(entries, { unreadable: starting.unreadable, warnings }));
   performance.mark('apparatus:snapshot-sent');
 
-  const noteContext: NoteContext = {
-    source: meta.iri,
-    creator: { type: 'Person', name: creatorName() },
-    newId: () => `urn:uuid:${crypto.randomUUID()}`,
-    now: () => new Date().toISOString(),
-  };
   reader.editor = editor;
-  reader.noteContext = noteContext;
-  reader.addEventListener(AuthorChangeEvent.type, (e) => rememberCreatorName(e.detail.name));
-
-  const flush = () => autosave.flush();
-  window.addEventListener('pagehide', () => void flush());
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void flush();
+  reader.noteContext = pageNoteContext(meta.iri, creatorName());
+  reader.addEventListener(AuthorChangeEvent.type, (e) => {
+    rememberCreatorName(e.detail.name);
+    reader.noteContext = pageNoteContext(meta.iri, e.detail.name);
   });
-  window.apparatus = { editor, meta, imported, flush };
-
-  const currentNotes = () => [...annotationsOf(editor.view.state).byId.values()].map((e) => e.annotation);
-  mountExportTools(reader, {
-    editor,
-    meta,
-    imported,
-    addUnreadable: (more) => {
-      unreadable.push(...more);
-      loaded?.snapshots.setUnreadable([...unreadable]);
-      onState(editor.view.state);
-    },
-  });
+  window.apparatus = { editor, meta, imported, flush: () => autosave.flush() };
+  mountExportTools(reader, { editor, meta, imported });
   void mountProjectTools(reader, {
-    workId: urls.id,
-    save: () => JSON.stringify(notesCollection(meta.id, meta.title, currentNotes(), { modified: new Date().toISOString() }), null, 2) + '\n',
+    workId: where.kind === 'project' ? where.id : null,
+    save: () => JSON.stringify(notesCollection(meta.id, meta.title, annotationSetOf(annotationsOf(editor.state)), { modified: new Date().toISOString() }), null, 2) + '\n',
   });
-
-  const fromHash = () => {
-    const claim = /^#claim=(.+)$/.exec(window.location.hash);
-    if (claim) editor.run(selectClaim(decodeURIComponent(claim[1]!)), { focus: true });
-    const note = /^#annotation=(.+)$/.exec(window.location.hash);
-    if (note) editor.run(focusNote(decodeURIComponent(note[1]!)), { focus: true });
+  const followLink = () => {
+    const command = deepLinkCommand(window.location.hash);
+    if (command) editor.run(command, { focus: true });
   };
-  fromHash();
-  window.addEventListener('hashchange', fromHash);
+  followLink();
+  window.addEventListener('hashchange', followLink);
   await reader.updateComplete;
   performance.mark('apparatus:panels-rendered');
-  reader.announce('');
-  reader.removeAttribute('aria-busy');
+  reader.showLoaded();
   document.documentElement.dataset['apparatusReady'] = 'true';
 }
 

@@ -1,6 +1,7 @@
 /**
  * Where an annotation landed on a text: the contract of `apparatus anchor --json` (DESIGN §1).
  */
+import { quoteAt } from './describe.ts';
 
 /** `exact`: the quote is at the position hint or found verbatim with matching context; `fuzzy`: found by the
  *  approximate matcher above the threshold; `orphan`: not found well enough (kept, never attached to wrong words). */
@@ -20,4 +21,10 @@ export interface AnchorResult {
   quote: string;
   prefix: string;
   suffix: string;
+}
+
+/** The result for words found at text[start, end): the quote and its context as they are in `text` now. */
+export function foundAt(text: string, id: string, status: 'exact' | 'fuzzy', score: number, start: number, end: number): AnchorResult {
+  const { exact, prefix, suffix } = quoteAt(text, start, end);
+  return { id, status, score, start, end, quote: exact, prefix, suffix };
 }

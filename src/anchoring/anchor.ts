@@ -9,9 +9,8 @@
  *
  * Pure: strings and numbers; never throws for a well-formed target.
  */
-import type { AnchorResult } from './anchor-result.ts';
+import { foundAt as found, type AnchorResult } from './anchor-result.ts';
 import type { Annotation, TextTarget } from './annotation-types.ts';
-import { CONTEXT_LENGTH } from './describe.ts';
 import { matchQuote } from './match-quote.ts';
 import { ORPHAN_THRESHOLD as THRESHOLD, positionScale } from './match-score.ts';
 import { positionSelectorOf, quoteSelectorOf, textTargetOf } from './selectors.ts';
@@ -26,20 +25,6 @@ import { positionSelectorOf, quoteSelectorOf, textTargetOf } from './selectors.t
 export const ORPHAN_THRESHOLD: number = THRESHOLD;
 
 export { CONTEXT_LENGTH, describe } from './describe.ts';
-
-/** The result for words found at text[start, end). */
-function found(text: string, id: string, status: 'exact' | 'fuzzy', score: number, start: number, end: number): AnchorResult {
-  return {
-    id,
-    status,
-    score,
-    start,
-    end,
-    quote: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-    suffix: text.slice(end, end + CONTEXT_LENGTH),
-  };
-}
 
 /**
  * Where `target`'s words are in `text`.

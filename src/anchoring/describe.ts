@@ -10,6 +10,18 @@ import type { TextTarget } from './annotation-types.ts';
 export const CONTEXT_LENGTH = 32;
 
 /**
+ * The words text[start, end) with up to `CONTEXT_LENGTH` characters of context on each side (fewer at the text's
+ * edges): what a `TextQuoteSelector` and an `AnchorResult` hold. The one place context is cut from a text.
+ */
+export function quoteAt(text: string, start: number, end: number): { exact: string; prefix: string; suffix: string } {
+  return {
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+    suffix: text.slice(end, end + CONTEXT_LENGTH),
+  };
+}
+
+/**
  * The target of text[start, end): a `TextQuoteSelector` (exact, 32 characters of prefix and suffix, fewer at the
  * text's edges) and a `TextPositionSelector`, on `source`.
  * @throws RangeError when start/end are not integers with 0 ≤ start ≤ end ≤ text.length.
@@ -21,12 +33,7 @@ export function describe(text: string, start: number, end: number, source: strin
   return {
     source,
     selector: [
-      {
-        type: 'TextQuoteSelector',
-        exact: text.slice(start, end),
-        prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-        suffix: text.slice(end, end + CONTEXT_LENGTH),
-      },
+      { type: 'TextQuoteSelector', ...quoteAt(text, start, end) },
       { type: 'TextPositionSelector', start, end },
     ],
   };

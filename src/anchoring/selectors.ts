@@ -28,8 +28,6 @@ import {
   MOTIVATIONS,
   VERDICTS,
   type Annotation,
-  type TextPositionSelector,
-  type TextQuoteSelector,
   type TextTarget,
 } from './annotation-types.ts';
 
@@ -128,20 +126,7 @@ export function describeRejection(r: RejectedAnnotation, where: string): string 
   return `${where}: ${who} rejected: ${r.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ')}`;
 }
 
-/** The text target of an annotation, or null for a reply (its target is the IRI of another annotation). */
-export function textTargetOf(a: Annotation): TextTarget | null {
-  return typeof a.target === 'object' && a.target !== null ? a.target : null;
-}
-
-/** The target's first `TextQuoteSelector`, or null when it has none. */
-export function quoteSelectorOf(t: TextTarget): TextQuoteSelector | null {
-  return (t.selector.find((s) => s.type === 'TextQuoteSelector') as TextQuoteSelector | undefined) ?? null;
-}
-
-/** The target's first `TextPositionSelector`, or null when it has none. */
-export function positionSelectorOf(t: TextTarget): TextPositionSelector | null {
-  return (t.selector.find((s) => s.type === 'TextPositionSelector') as TextPositionSelector | undefined) ?? null;
-}
+export { positionSelectorOf, quoteSelectorOf, textTargetOf } from './target-selectors.ts';
 
 // ---- checking one annotation ----
 

@@ -3,12 +3,15 @@
  * redo notes through the annotations plugin, and select or focus them.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { TextSelection, type Command } from 'prosemirror-state';
+import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import type { AnchorResult } from '../anchoring/anchor-result.ts';
 import { describe } from '../anchoring/describe.ts';
 import type { Agent, Annotation } from '../anchoring/annotation-types.ts';
 import { DocText } from '../anchoring/doc-text.ts';
+import { placementOf } from '../anchoring/placement.ts';
 import { applyDraft, draftProblem, noteFromDraft, replyFromDraft, type NoteDraft } from '../anchoring/note-draft.ts';
+import type { UnreadableNote } from '../anchoring/unreadable-note.ts';
+import { ANONYMOUS_READER } from '../store/creator-name.ts';
 import { annotationsKey, annotationsOf, type AnnotationAction, type AnnotationEntry } from './annotation-plugin.ts';
 import { focusKey, type FocusAction } from './focus-plugin.ts';
 
@@ -24,10 +27,9 @@ export function docTextOf(doc: PMNode): DocText {
   return t;
 }
 
-/** Who makes new notes and how ids and times are made (the clock and randomness stay outside pure code). */
-/** The name new notes are signed with when the reader gave none. */
-export const ANONYMOUS_READER = 'Anonymous reader';
+export { ANONYMOUS_READER } from '../store/creator-name.ts';
 
+/** Who makes new notes and how ids and times are made (the clock and randomness stay outside pure code). */
 export interface NoteContext {
   /** the work's IRI: the target source of every note */
   source: string;
@@ -36,26 +38,23 @@ export interface NoteContext {
   now: () => string;
 }
 
+/** The page's note context: notes on `source`, signed `name` ('' for anonymous), with new uuids and the clock. */
+export function pageNoteContext(source: string, name: string): NoteContext {
+  return {
+    source,
+    creator: { type: 'Person', name: name || ANONYMOUS_READER },
+    newId: () => `urn:uuid:${crypto.randomUUID()}`,
+    now: () => new Date().toISOString(),
+  };
+}
+
 /**
  * Entries for `annotations` from their anchors on `doc`'s canonical text (as `anchorAll` gives them): text targets at
  * their document range, orphans without one (kept), replies as replies.
  */
 export function entriesFromAnchors(doc: PMNode, annotations: readonly Annotation[], anchors: ReadonlyMap<string, AnchorResult>): AnnotationEntry[] {
   const text = docTextOf(doc);
-  return annotations.map((annotation) => {
-    const result = anchors.get(annotation.id);
-    if (typeof annotation.target === 'string' || !result) return { annotation, range: null, status: 'reply', score: 1 };
-    if (result.status === 'orphan') return { annotation, range: null, status: 'orphan', score: result.score };
-    // Round inward over a footnote marker cut by the quote; if that leaves nothing (the quote lies inside a
-    // marker, e.g. the "2" of "[2]"), round outward so the note still has a passage to show.
-    let from = text.toPos(result.start, 1);
-    let to = Math.max(from, text.toPos(result.end, -1));
-    if (to <= from && result.end > result.start) {
-      from = text.toPos(result.start, -1);
-      to = Math.max(from, text.toPos(result.end, 1));
-    }
-    return { annotation, range: { from, to }, status: result.status, score: result.score };
-  });
+  return annotations.map((annotation) => ({ annotation, ...placementOf(text, annotation, anchors.get(annotation.id)) }));
 }
 
 function act(action: AnnotationAction): Command {
@@ -65,25 +64,49 @@ function act(action: AnnotationAction): Command {
   };
 }
 
-/** Replaces the whole set (at load). Not undoable. */
-export function loadNotes(entries: readonly AnnotationEntry[]): Command {
-  return act({ type: 'load', entries });
+/**
+ * Replaces the whole set (at load), adding what could not be read and the warnings found while loading. Not
+ * undoable. The first load makes the session ready: snapshots are sent and changes saved from then on.
+ */
+export function loadNotes(entries: readonly AnnotationEntry[], found: { unreadable?: readonly UnreadableNote[]; warnings?: readonly string[] } = {}): Command {
+  return act({ type: 'load', entries, ...found });
+}
+
+/** Lists `records` as could not be read (imports). Not undoable, not saved. False when there are none. */
+export function addUnreadable(records: readonly UnreadableNote[]): Command {
+  return (state, dispatch) => (records.length ? act({ type: 'add-unreadable', records })(state, dispatch) : false);
+}
+
+/** Shows `warnings` prominently. Not undoable, not saved. False when there are none. */
+export function addWarnings(warnings: readonly string[]): Command {
+  return (state, dispatch) => (warnings.length ? act({ type: 'add-warnings', warnings })(state, dispatch) : false);
 }
 
 /**
- * A new note on the selection. False when the selection is empty, lies outside the text, or the draft is empty
+ * The passage the selection covers, in canonical offsets, with its words (`exact`): what `createNote` annotates and
+ * what the note form shows. Null when the selection is empty or covers no text (only block edges).
+ */
+export function selectedPassage(state: EditorState): { start: number; end: number; exact: string } | null {
+  const { from, to, empty } = state.selection;
+  if (empty) return null;
+  const text = docTextOf(state.doc);
+  const start = text.toOffset(from);
+  const end = text.toOffset(to);
+  return end > start ? { start, end, exact: text.text.slice(start, end) } : null;
+}
+
+/**
+ * A new note on the selection (`selectedPassage`). False when the selection covers no text or the draft is empty
  * (`draftProblem` says why).
  */
 export function createNote(draft: NoteDraft, ctx: NoteContext): Command {
   return (state, dispatch) => {
-    const { from, to, empty } = state.selection;
-    if (empty || draftProblem(draft)) return false;
-    const text = docTextOf(state.doc);
-    const start = text.toOffset(from);
-    const end = text.toOffset(to);
-    if (end <= start) return false;
+    const passage = selectedPassage(state);
+    if (!passage || draftProblem(draft)) return false;
     if (dispatch) {
-      const annotation = noteFromDraft(draft, describe(text.text, start, end, ctx.source), ctx.newId(), ctx.now(), ctx.creator);
+      const { from, to } = state.selection;
+      const target = describe(docTextOf(state.doc).text, passage.start, passage.end, ctx.source);
+      const annotation = noteFromDraft(draft, target, ctx.newId(), ctx.now(), ctx.creator);
       const entry: AnnotationEntry = { annotation, range: { from, to }, status: 'exact', score: 1 };
       dispatch(
         state.tr

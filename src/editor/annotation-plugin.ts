@@ -6,20 +6,22 @@
  * from the transaction's meta. Changes made by the user (`put`, `remove`) are undoable: the reducer keeps its own
  * undo and redo stacks of changes, because notes are not document steps (the text never changes).
  * Orphans stay in the state — shown in the "Unanchored" list — and are never dropped.
+ *
+ * The state also holds what the reading session must show beside the notes: records that could not be read (from
+ * the notes file, the browser's storage or an import; `addUnreadable`) and warnings (an altered text, no durable
+ * storage; `addWarnings`). Neither is a change of the set: they do not bump `version`, so they are never saved.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Mapping } from 'prosemirror-transform';
-import type { AnchorStatus } from '../anchoring/anchor-result.ts';
 import type { Annotation } from '../anchoring/annotation-types.ts';
+import type { Placement } from '../anchoring/placement.ts';
+import type { UnreadableNote } from '../anchoring/unreadable-note.ts';
 
-/** One annotation in the reader. */
-export interface AnnotationEntry {
+export type { UnreadableNote } from '../anchoring/unreadable-note.ts';
+
+/** One annotation in the reader: the annotation and where it lies in the document (`Placement`). */
+export interface AnnotationEntry extends Placement {
   annotation: Annotation;
-  /** its range in document positions, or null for an orphan or a reply */
-  range: { from: number; to: number } | null;
-  /** how it was anchored; `reply` for replies (they hang off their parent) */
-  status: AnchorStatus | 'reply';
-  score: number;
 }
 
 /** One undoable change: the entries of the touched ids before and after (null = absent). */
@@ -28,6 +30,7 @@ interface Change {
   after: ReadonlyMap<string, AnnotationEntry | null>;
 }
 
+/** The annotations plugin's state: immutable, replaced by `applyAnnotations` on every change. */
 export interface AnnotationsState {
   /** every entry, by id, in load/creation order */
   byId: ReadonlyMap<string, AnnotationEntry>;
@@ -35,21 +38,34 @@ export interface AnnotationsState {
   version: number;
   undo: readonly Change[];
   redo: readonly Change[];
+  /** true once the starting set is in (the first `load`): until then nothing is saved and no snapshot is sent */
+  loaded: boolean;
+  /** records that could not be read, in the order they were reported (never removed) */
+  unreadable: readonly UnreadableNote[];
+  /** sentences the reader must show prominently, in the order they were reported (never removed) */
+  warnings: readonly string[];
 }
 
+/**
+ * What a transaction can do to the annotations (as its `annotationsKey` meta). `load` replaces the set (not undoable)
+ * and adds what could not be read and the warnings found while loading it.
+ */
 export type AnnotationAction =
-  | { type: 'load'; entries: readonly AnnotationEntry[] }
+  | { type: 'load'; entries: readonly AnnotationEntry[]; unreadable?: readonly UnreadableNote[]; warnings?: readonly string[] }
+  | { type: 'add-unreadable'; records: readonly UnreadableNote[] }
+  | { type: 'add-warnings'; warnings: readonly string[] }
   | { type: 'put'; entries: readonly AnnotationEntry[] }
   | { type: 'remove'; ids: readonly string[] }
   | { type: 'undo' }
   | { type: 'redo' };
 
+/** The annotations plugin's key (its state is `AnnotationsState`, its meta an `AnnotationAction`). */
 export const annotationsKey = new PluginKey<AnnotationsState>('apparatus-annotations');
 
 /** Most undo steps kept. */
 export const UNDO_DEPTH = 200;
 
-const EMPTY: AnnotationsState = { byId: new Map(), version: 0, undo: [], redo: [] };
+const EMPTY: AnnotationsState = { byId: new Map(), version: 0, undo: [], redo: [], loaded: false, unreadable: [], warnings: [] };
 
 function mapEntries(byId: ReadonlyMap<string, AnnotationEntry>, mapping: Mapping): ReadonlyMap<string, AnnotationEntry> {
   let changed = false;
@@ -96,6 +112,11 @@ export function withReplies(byId: ReadonlyMap<string, AnnotationEntry>, ids: rea
   return [...out];
 }
 
+/** `list` with `more` after it (the same array when there is nothing more, so identity says "unchanged"). */
+function appended<T>(list: readonly T[], more: readonly T[] | undefined): readonly T[] {
+  return more && more.length ? [...list, ...more] : list;
+}
+
 /** The pure reducer. */
 export function applyAnnotations(state: AnnotationsState, tr: Transaction): AnnotationsState {
   const byId = tr.docChanged ? mapEntries(state.byId, tr.mapping) : state.byId;
@@ -104,7 +125,20 @@ export function applyAnnotations(state: AnnotationsState, tr: Transaction): Anno
   if (!action) return base;
   switch (action.type) {
     case 'load':
-      return { byId: new Map(action.entries.map((e) => [e.annotation.id, e])), version: base.version + 1, undo: [], redo: [] };
+      return {
+        ...base,
+        byId: new Map(action.entries.map((e) => [e.annotation.id, e])),
+        version: base.version + 1,
+        undo: [],
+        redo: [],
+        loaded: true,
+        unreadable: appended(base.unreadable, action.unreadable),
+        warnings: appended(base.warnings, action.warnings),
+      };
+    case 'add-unreadable':
+      return action.records.length ? { ...base, unreadable: appended(base.unreadable, action.records) } : base;
+    case 'add-warnings':
+      return action.warnings.length ? { ...base, warnings: appended(base.warnings, action.warnings) } : base;
     case 'put':
     case 'remove': {
       const ids = action.type === 'put' ? action.entries.map((e) => e.annotation.id) : withReplies(base.byId, action.ids);
@@ -114,17 +148,17 @@ export function applyAnnotations(state: AnnotationsState, tr: Transaction): Anno
       );
       if (ids.length === 0) return base;
       const change: Change = { before, after };
-      return { byId: applyChange(base.byId, after), version: base.version + 1, undo: [...base.undo, change].slice(-UNDO_DEPTH), redo: [] };
+      return { ...base, byId: applyChange(base.byId, after), version: base.version + 1, undo: [...base.undo, change].slice(-UNDO_DEPTH), redo: [] };
     }
     case 'undo': {
       const change = base.undo[base.undo.length - 1];
       if (!change) return base;
-      return { byId: applyChange(base.byId, change.before), version: base.version + 1, undo: base.undo.slice(0, -1), redo: [...base.redo, change] };
+      return { ...base, byId: applyChange(base.byId, change.before), version: base.version + 1, undo: base.undo.slice(0, -1), redo: [...base.redo, change] };
     }
     case 'redo': {
       const change = base.redo[base.redo.length - 1];
       if (!change) return base;
-      return { byId: applyChange(base.byId, change.after), version: base.version + 1, undo: [...base.undo, change], redo: base.redo.slice(0, -1) };
+      return { ...base, byId: applyChange(base.byId, change.after), version: base.version + 1, undo: [...base.undo, change], redo: base.redo.slice(0, -1) };
     }
   }
 }

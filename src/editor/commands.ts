@@ -3,6 +3,7 @@
  * whether they apply. None changes the text; they move the selection and the focus.
  */
 import { TextSelection, type Command } from 'prosemirror-state';
+import { focusNote } from './annotation-commands.ts';
 import { ClaimIndex, type ClaimRange } from './claim-index.ts';
 import { focusKey, type FocusAction } from './focus-plugin.ts';
 
@@ -59,4 +60,16 @@ export function focusReference(label: string | null): Command {
     if (dispatch) dispatch(state.tr.setMeta(focusKey, { type: 'focus-reference', label } satisfies FocusAction));
     return true;
   };
+}
+
+/**
+ * The command a deep link asks for (`#claim=<id>` selects a claim, `#annotation=<id>` focuses a note), or null for
+ * any other fragment.
+ */
+export function deepLinkCommand(hash: string): Command | null {
+  const claim = /^#claim=(.+)$/.exec(hash);
+  if (claim) return selectClaim(decodeURIComponent(claim[1]!));
+  const note = /^#annotation=(.+)$/.exec(hash);
+  if (note) return focusNote(decodeURIComponent(note[1]!));
+  return null;
 }

@@ -1,35 +1,51 @@
 /**
- * The reader's EditorState, composed in one place (like prosemirror-example-setup): the document, the read-only
- * guard, the focus plugin, and the navigation keys.
+ * The reader's EditorState, composed in one place (like prosemirror-example-setup): `readerPlugins` lists every
+ * plugin of a reading session, and `createReaderState` makes a state of a document with them.
  *
- * Keys (documented in the page and README): `]` or Alt+↓ next claim; `[` or Alt+↑ previous claim. Arrow keys,
- * Home/End, Shift+arrows and Ctrl/Cmd+A move and extend the selection as in any text.
+ * The plugins: the read-only guard, the focus, the caret highlight, the annotations and their highlights, the keys
+ * of the key table (reader-keys.ts), and — when the session has somewhere to send them — the plugin view that
+ * sends snapshots to the panels and the one that saves the notes.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { keymap } from 'prosemirror-keymap';
 import { EditorState, type Plugin } from 'prosemirror-state';
-import { nextClaim, previousClaim } from './commands.ts';
+import { annotationDecorationsPlugin } from './annotation-decorations.ts';
+import { annotationsPlugin } from './annotation-plugin.ts';
+import { autosavePlugin, type AutosaveSink } from './autosave-plugin.ts';
 import { focusPlugin } from './focus-plugin.ts';
+import { highlightPlugin } from './highlight-plugin.ts';
+import { readerKeymap } from './reader-keys.ts';
 import { readOnlyText } from './read-only.ts';
+import type { SnapshotBuilder } from './snapshot.ts';
+import { snapshotPlugin, type SnapshotTarget } from './snapshot-plugin.ts';
 
-/** The navigation keys, for the page's help and the README. */
-export const NAVIGATION_KEYS: readonly { keys: string[]; does: string }[] = [
-  { keys: [']', 'Alt+↓'], does: 'next claim' },
-  { keys: ['[', 'Alt+↑'], does: 'previous claim' },
-];
+/** What a reading session is composed of besides its document. Every field is optional (tests leave most out). */
+export interface ReaderSetup {
+  /** The document is the first slice of the work; the rest is appended with `appendBlocks` until `finishLoading`. */
+  loading?: boolean;
+  /** Options of the note highlights (`margin`: how far around the viewport notes are drawn). */
+  decorations?: { margin?: number };
+  /** Send a snapshot to `target` after each update (built by `builder`). */
+  snapshots?: { target: SnapshotTarget; builder: SnapshotBuilder };
+  /** Save every change of the notes through `autosave`; `window` gets the page-hide and unload listeners. */
+  autosave?: { autosave: AutosaveSink; window?: Window };
+}
 
-/**
- * A reader state for `doc`. `plugins` come after the built-in ones (e.g. annotations). With `loading`, `doc` is
- * the first slice of the work and the rest may be appended with `appendBlocks` until `finishLoading` (read-only.ts).
- */
-export function createReaderState(doc: PMNode, plugins: readonly Plugin[] = [], options: { loading?: boolean } = {}): EditorState {
-  return EditorState.create({
-    doc,
-    plugins: [
-      readOnlyText({ loading: options.loading ?? false }),
-      focusPlugin(),
-      keymap({ ']': nextClaim, '[': previousClaim, 'Alt-ArrowDown': nextClaim, 'Alt-ArrowUp': previousClaim }),
-      ...plugins,
-    ],
-  });
+/** Every plugin of a reading session, in order. */
+export function readerPlugins(setup: ReaderSetup = {}): Plugin[] {
+  const { snapshots, autosave } = setup;
+  return [
+    readOnlyText({ loading: setup.loading ?? false }),
+    focusPlugin(),
+    readerKeymap(),
+    highlightPlugin(),
+    annotationsPlugin(),
+    annotationDecorationsPlugin(setup.decorations),
+    ...(snapshots ? [snapshotPlugin(snapshots.target, (state) => snapshots.builder.build(state))] : []),
+    ...(autosave ? [autosavePlugin(autosave.autosave, autosave.window ? { window: autosave.window } : {})] : []),
+  ];
+}
+
+/** A reader state for `doc` with `readerPlugins(setup)`. */
+export function createReaderState(doc: PMNode, setup: ReaderSetup = {}): EditorState {
+  return EditorState.create({ doc, plugins: readerPlugins(setup) });
 }

@@ -12,6 +12,7 @@ import { coverageOf, type Coverage } from '../model/coverage.ts';
 import type { ImportedText, Problem } from '../model/imported-text.ts';
 import type { Reference } from '../model/reference-types.ts';
 import type { WorkMeta } from '../model/work.ts';
+import type { UnreadableNote } from '../anchoring/unreadable-note.ts';
 import { annotationsOf, type AnnotationEntry } from './annotation-plugin.ts';
 import { currentClaim } from './commands.ts';
 import { focusedAnnotation, focusedReference } from './focus-plugin.ts';
@@ -26,15 +27,7 @@ export interface DocumentSnapshot {
   warnings: readonly string[];
 }
 
-/** Something stored or loaded that could not be read as an annotation: kept, listed, never dropped. */
-export interface UnreadableNote {
-  /** where it came from ("annotations/kavbiuro.jsonld", "browser storage") */
-  origin: string;
-  /** its id when it had one, else a description of its place */
-  key: string;
-  reason: string;
-  raw: unknown;
-}
+export type { UnreadableNote } from '../anchoring/unreadable-note.ts';
 
 export interface NotesSnapshot {
   /** anchored notes in document order (by start, wider first), then orphans; replies are not here */
@@ -126,91 +119,88 @@ export function notesSnapshot(byId: ReadonlyMap<string, AnnotationEntry>, unread
   return { notes: anchored, orphans, replies, strays, unreadable, canUndo, canRedo, count: byId.size };
 }
 
-/** Builds snapshots, reusing the previous objects when nothing they hold changed. */
+/** Whether two carets show the same thing (the fields that decide it; `sources` and `missing` follow `claim`). */
+function sameCaret(a: CaretSnapshot, b: Omit<CaretSnapshot, 'sources' | 'missing'>): boolean {
+  return (
+    a.claim === b.claim &&
+    a.reference === b.reference &&
+    a.focused === b.focused &&
+    a.hasSelection === b.hasSelection &&
+    sameList(a.notes, b.notes) &&
+    sameList(a.claimNotes, b.claimNotes)
+  );
+}
+
+/**
+ * Derives the reader's snapshot from the editor state, for one work. Everything it shows comes from the state (the
+ * annotations plugin holds the notes, what could not be read and the warnings); `work` and `imported` are the
+ * session's fixed inputs. Each part is memoized by the identity of the state fields it is made from, so that an
+ * update that changes nothing visible gives back the previous snapshot object (Lit compares by identity).
+ */
 export class SnapshotBuilder {
-  private readonly document: DocumentSnapshot;
+  private readonly work: WorkMeta;
+  private readonly imported: ImportedText;
+  private readonly coverage: Coverage;
   private readonly claimsById: Map<string, Claim>;
   private readonly refsByLabel: Map<string, Reference>;
+  private document: DocumentSnapshot | null = null;
   private notes: NotesSnapshot | null = null;
   private notesFrom: { byId: unknown; unreadable: unknown; undo: unknown; redo: unknown } | null = null;
-  private unreadable: readonly UnreadableNote[] = [];
   private last: ReaderSnapshot | null = null;
 
-  constructor(work: WorkMeta, imported: ImportedText, warnings: readonly string[] = []) {
-    this.document = {
-      work,
-      claims: imported.claims,
-      references: imported.references,
-      coverage: coverageOf(imported.claims),
-      problems: imported.problems,
-      warnings,
-    };
+  constructor(work: WorkMeta, imported: ImportedText) {
+    this.work = work;
+    this.imported = imported;
+    this.coverage = coverageOf(imported.claims);
     this.claimsById = new Map(imported.claims.map((c) => [c.id, c]));
     this.refsByLabel = new Map();
     for (const r of imported.references) if (!this.refsByLabel.has(r.label)) this.refsByLabel.set(r.label, r);
   }
 
-  /** Records that could not be read (from files or storage); shown in the notes list. */
-  setUnreadable(list: readonly UnreadableNote[]): void {
-    this.unreadable = list;
+  private documentOf(warnings: readonly string[]): DocumentSnapshot {
+    if (this.document?.warnings !== warnings) {
+      const { claims, references, problems } = this.imported;
+      this.document = { work: this.work, claims, references, coverage: this.coverage, problems, warnings };
+    }
+    return this.document;
   }
 
   private notesOf(state: EditorState): NotesSnapshot {
     const a = annotationsOf(state);
-    const from = { byId: a.byId, unreadable: this.unreadable, undo: a.undo, redo: a.redo };
     const prev = this.notesFrom;
-    if (!this.notes || !prev || prev.byId !== from.byId || prev.unreadable !== from.unreadable || prev.undo !== from.undo || prev.redo !== from.redo) {
-      this.notes = notesSnapshot(a.byId, this.unreadable, a.undo.length > 0, a.redo.length > 0);
-      this.notesFrom = from;
+    if (!this.notes || !prev || prev.byId !== a.byId || prev.unreadable !== a.unreadable || prev.undo !== a.undo || prev.redo !== a.redo) {
+      this.notes = notesSnapshot(a.byId, a.unreadable, a.undo.length > 0, a.redo.length > 0);
+      this.notesFrom = { byId: a.byId, unreadable: a.unreadable, undo: a.undo, redo: a.redo };
     }
     return this.notes;
   }
 
   /** The snapshot of `state`; the same object as last time when nothing visible changed. */
   build(state: EditorState): ReaderSnapshot {
+    const document = this.documentOf(annotationsOf(state).warnings);
     const notes = this.notesOf(state);
     const range = currentClaim(state);
     const claim = range ? (this.claimsById.get(range.id) ?? null) : null;
     const label = focusedReference(state);
     const reference = label === null ? null : (this.refsByLabel.get(label) ?? null);
     const focusedId = focusedAnnotation(state);
-    const byId = annotationsOf(state).byId;
-    const focused = focusedId === null ? null : (byId.get(focusedId) ?? null);
+    const focused = focusedId === null ? null : (annotationsOf(state).byId.get(focusedId) ?? null);
     const { selection } = state;
     const pos = selection.empty ? selection.head : selection.from;
     const here: AnnotationEntry[] = [];
     const onClaim: AnnotationEntry[] = [];
-    const claimRange = range ?? null;
     for (const e of notes.notes) {
       const r = e.range!;
       if (r.from <= pos && pos <= r.to && (selection.empty || r.to > pos)) here.push(e);
-      else if (claimRange && r.from < claimRange.to && r.to > claimRange.from) onClaim.push(e);
+      else if (range && r.from < range.to && r.to > range.from) onClaim.push(e);
     }
     here.sort((a, b) => a.range!.to - a.range!.from - (b.range!.to - b.range!.from));
-    const hasSelection = !selection.empty;
+    const seen = { claim, reference, focused, hasSelection: !selection.empty, notes: here, claimNotes: onClaim };
     const prev = this.last;
-    if (
-      prev &&
-      prev.notes === notes &&
-      prev.caret.claim === claim &&
-      prev.caret.reference === reference &&
-      prev.caret.focused === focused &&
-      prev.caret.hasSelection === hasSelection &&
-      sameList(prev.caret.notes, here) &&
-      sameList(prev.caret.claimNotes, onClaim)
-    ) {
-      return prev;
-    }
+    const sameCaretAsBefore = prev !== null && sameCaret(prev.caret, seen);
+    if (prev && sameCaretAsBefore && prev.notes === notes && prev.document === document) return prev;
     let caret = prev?.caret;
-    if (
-      !caret ||
-      caret.claim !== claim ||
-      caret.reference !== reference ||
-      caret.focused !== focused ||
-      caret.hasSelection !== hasSelection ||
-      !sameList(caret.notes, here) ||
-      !sameList(caret.claimNotes, onClaim)
-    ) {
+    if (!caret || !sameCaretAsBefore) {
       const sources: Reference[] = [];
       const missing: string[] = [];
       for (const l of claim?.sources ?? []) {
@@ -218,9 +208,9 @@ export class SnapshotBuilder {
         if (r) sources.push(r);
         else missing.push(l);
       }
-      caret = { claim, sources, missing, reference, notes: here, claimNotes: onClaim, focused, hasSelection };
+      caret = { ...seen, sources, missing };
     }
-    this.last = { document: this.document, notes, caret };
+    this.last = { document, notes, caret };
     return this.last;
   }
 }

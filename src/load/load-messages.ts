@@ -2,7 +2,8 @@
  * The messages between the page and the load worker (`load-worker.ts`): plain data only (structured clone).
  * Large arrays travel in parts so that no single message takes long to deserialize on the page.
  */
-import type { AnchorStatus } from '../anchoring/anchor-result.ts';
+import type { Placement } from '../anchoring/placement.ts';
+import type { UnreadableNote } from '../anchoring/unreadable-note.ts';
 import type { Annotation } from '../anchoring/annotation-types.ts';
 import type { ImportErrorCode } from '../model/import-error.ts';
 import type { ImportedText } from '../model/imported-text.ts';
@@ -15,13 +16,8 @@ export interface ReadRequest {
   meta: WorkMeta;
 }
 
-/** A note the notes file holds but that could not be read (same shape as the snapshot's `UnreadableNote`). */
-export interface UnreadableRecord {
-  origin: string;
-  key: string;
-  reason: string;
-  raw: unknown;
-}
+/** A note the notes file holds but that could not be read. */
+export type UnreadableRecord = UnreadableNote;
 
 /** The notes file's annotations, and what it holds that could not be read (kept, reported). */
 export interface FileNotes {
@@ -29,12 +25,7 @@ export interface FileNotes {
   unreadable: UnreadableRecord[];
 }
 
-/** Where one annotation landed, in document positions of `buildDoc(imported)`; `range` null for orphans and replies. */
-export interface Placement {
-  status: AnchorStatus | 'reply';
-  score: number;
-  range: { from: number; to: number } | null;
-}
+export type { Placement } from '../anchoring/placement.ts';
 
 /** Why reading failed: the text could not be fetched, could not be imported (with where), or something else. */
 export type LoadFailure =

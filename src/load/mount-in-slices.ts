@@ -5,11 +5,10 @@
  * at `budgetMs` of building and rendering, measured on the slices before it.
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import type { EditorState, Plugin } from 'prosemirror-state';
 import { blockNode, claimsByBlock, referencesNode } from '../model/build-doc.ts';
 import type { ImportedText } from '../model/imported-text.ts';
 import { schema } from '../model/schema.ts';
-import { createReaderState } from '../editor/create-state.ts';
+import { createReaderState, type ReaderSetup } from '../editor/create-state.ts';
 import { ClaimIndex, type ClaimRange } from '../editor/claim-index.ts';
 import { appendBlocks } from '../editor/read-only.ts';
 import { mountReaderEditor, type ReaderEditor } from '../editor/reader-view.ts';
@@ -19,9 +18,9 @@ import { yieldToPage } from './work-loader.ts';
 export interface SliceMountOptions {
   place: HTMLElement;
   imported: ImportedText;
-  plugins: readonly Plugin[];
+  /** the session's plugins (`readerPlugins`); `loading` is set here */
+  setup: Omit<ReaderSetup, 'loading'>;
   label: string;
-  onState: (state: EditorState) => void;
   onProgress?: (fraction: number) => void;
   /** target duration of one slice's work, in ms (default 25) */
   budgetMs?: number;
@@ -64,7 +63,7 @@ export async function mountInSlices(options: SliceMountOptions): Promise<ReaderE
   const first = take();
   for (const r of ClaimIndex.rangesOf(first, 0)) claimRanges.push(r);
   const doc = schema.nodes['doc']!.create(null, first);
-  const editor = mountReaderEditor(options.place, createReaderState(doc, options.plugins, { loading: true }), options.label, options.onState);
+  const editor = mountReaderEditor(options.place, createReaderState(doc, { ...options.setup, loading: true }), options.label);
   adapt(performance.now() - t);
   options.onProgress?.(next / total);
 

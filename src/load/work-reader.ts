@@ -7,13 +7,14 @@
 import { anchorAll } from '../anchoring/anchor.ts';
 import type { Annotation } from '../anchoring/annotation-types.ts';
 import { DocText } from '../anchoring/doc-text.ts';
+import { placementOf, type Placement } from '../anchoring/placement.ts';
 import { parseAnnotationFile } from '../anchoring/annotation-file.ts';
 import { AnnotationFileError, describeRejection } from '../anchoring/selectors.ts';
 import { ImportError } from '../model/import-error.ts';
 import { importText } from '../model/import-text.ts';
 import type { ImportedText } from '../model/imported-text.ts';
 import { checkWorkText } from '../model/work.ts';
-import type { FetchedNotes, FileNotes, FromWorker, PartField, Placement, ReadRequest, ToWorker } from './load-messages.ts';
+import type { FetchedNotes, FileNotes, FromWorker, PartField, ReadRequest, ToWorker } from './load-messages.ts';
 
 /** How many items of each array go in one message (about 50–200 KB each). */
 const PART_SIZE: Record<PartField, number> = { blocks: 200, claims: 2000, citations: 5000, references: 300, problems: 2000, annotations: 200 };
@@ -38,20 +39,12 @@ export function readNotesFile(file: FetchedNotes): FileNotes {
 }
 
 /**
- * Where each of `annotations` lands on `docText` (the canonical text of `buildDoc(imported)`), in the same way as
- * `entriesFromAnchors` (editor/annotation-commands.ts): replies and notes without a text target are `reply`,
- * orphans have no range, the others their document range.
+ * Where each of `annotations` lands on `docText` (the canonical text of `buildDoc(imported)`): `placementOf` each
+ * anchoring result, as `entriesFromAnchors` (editor/annotation-commands.ts) does on the page.
  */
 export function placeAnnotations(docText: DocText, annotations: readonly Annotation[]): Placement[] {
   const anchors = anchorAll(docText.text, annotations);
-  return annotations.map((annotation) => {
-    const result = anchors.get(annotation.id);
-    if (typeof annotation.target === 'string' || !result) return { range: null, status: 'reply', score: 1 };
-    if (result.status === 'orphan') return { range: null, status: 'orphan', score: result.score };
-    const from = docText.toPos(result.start, 1);
-    const to = Math.max(from, docText.toPos(result.end, -1));
-    return { range: { from, to }, status: result.status, score: result.score };
-  });
+  return annotations.map((annotation) => placementOf(docText, annotation, anchors.get(annotation.id)));
 }
 
 /**

@@ -1,12 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { KeyHelp } from '../editor/reader-keys.ts';
 import { SUPPORT_LABEL } from './support-labels.ts';
 
-/** One key binding for the help. */
-export interface KeyHelp {
-  keys: readonly string[];
-  does: string;
-}
+export type { KeyHelp } from '../editor/reader-keys.ts';
 
 /** The legend of claim styles and the keyboard help, shown in the reader's header. */
 @customElement('ap-legend')

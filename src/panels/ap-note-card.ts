@@ -1,17 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Annotation, SourceLink } from '../anchoring/annotation-types.ts';
+import type { SourceLink } from '../anchoring/annotation-types.ts';
 import { noteTags, noteText } from '../anchoring/note-draft.ts';
+import { quotedText } from '../anchoring/target-selectors.ts';
 import type { AnnotationEntry } from '../editor/annotation-plugin.ts';
 import { NoteActionEvent } from './events.ts';
 import { CERTAINTY_LABEL, EVIDENCE_LABEL, MOTIVATION_LABEL, safeHref, VERDICT_LABEL } from './note-labels.ts';
 import { noteBadgeStyles } from './note-styles.ts';
-
-function quoteOf(a: Annotation): string {
-  if (typeof a.target === 'string') return '';
-  const q = a.target.selector.find((s) => s.type === 'TextQuoteSelector');
-  return q && q.type === 'TextQuoteSelector' ? q.exact : '';
-}
 
 function when(iso: string | undefined): string {
   if (!iso) return '';
@@ -74,7 +69,7 @@ export class ApNoteCard extends LitElement {
     const text = noteText(a);
     const tags = noteTags(a);
     const links = (a.body ?? []).filter((b): b is SourceLink => b.type === 'SpecificResource');
-    const quote = quoteOf(a);
+    const quote = quotedText(a);
     return html`<article aria-label=${`${MOTIVATION_LABEL[a.motivation] ?? a.motivation}${a.verdict ? `: ${VERDICT_LABEL[a.verdict]}` : ''}`} data-annotation=${a.id}>
       <div class="badges">
         <span class="badge motivation">${MOTIVATION_LABEL[a.motivation] ?? a.motivation}</span>

@@ -1,8 +1,21 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { draftOf, noteText, type NoteDraft } from '../anchoring/note-draft.ts';
-import { ANONYMOUS_READER as ANONYMOUS, createNote, deleteNotes, editNote, focusNote, redoNotes, replyToNote, undoNotes, type NoteContext } from '../editor/annotation-commands.ts';
+import { quotedText } from '../anchoring/target-selectors.ts';
+import {
+  ANONYMOUS_READER as ANONYMOUS,
+  createNote,
+  deleteNotes,
+  editNote,
+  focusNote,
+  redoNotes,
+  replyToNote,
+  selectedPassage,
+  undoNotes,
+  type NoteContext,
+} from '../editor/annotation-commands.ts';
 import { focusReference, selectClaim } from '../editor/commands.ts';
+import { keyHelp, readerRequestOf } from '../editor/reader-keys.ts';
 import type { ReaderEditor } from '../editor/reader-view.ts';
 import type { ReaderSnapshot } from '../editor/snapshot.ts';
 import {
@@ -15,7 +28,6 @@ import {
   ReferenceSelectEvent,
   type NoteFormMode,
 } from './events.ts';
-import type { KeyHelp } from './ap-legend.ts';
 import { safeHref } from './note-labels.ts';
 import './ap-claim-list.ts';
 import './ap-legend.ts';
@@ -30,17 +42,23 @@ interface FormState {
   draft: NoteDraft;
 }
 
-/** Keys of the annotation features (shown in the legend with the navigation keys). */
-export const NOTE_KEYS: readonly KeyHelp[] = [
-  { keys: ['Ctrl+Alt+M'], does: 'annotate selection' },
-  { keys: ['Ctrl+Z', 'Ctrl+Shift+Z'], does: 'undo / redo a note change' },
-];
+/** The key help of the legend, from the one key table (editor/reader-keys.ts). */
+const KEY_HELP = keyHelp();
+
+/** Where a text opened from a link came from (`?text=…&meta=…[&annotations=…]`): shown in a banner. */
+export interface LinkedWork {
+  text: string;
+  meta: string;
+  annotations: string | null;
+}
 
 /**
  * The one container of the reader: the header (title, source, licence, legend, keys), the toolbar (annotate,
  * save status, actions slotted in by the composition root), the text (slotted light DOM, where the ProseMirror view
  * lives) and the side panels (provenance and note form; notes and claims in tabs). Snapshots come DOWN as the
- * `snapshot` property; panels' events come UP and are turned into editor commands here.
+ * `snapshot` property; panels' events come UP and are turned into editor commands here. It never changes a property
+ * it was given: a new author name goes up as an `AuthorChangeEvent` and comes back down as a new `noteContext`.
+ * @fires ap-author-change - the reader signed a note with a new name
  */
 @customElement('ap-reader')
 export class ApReader extends LitElement {
@@ -52,6 +70,9 @@ export class ApReader extends LitElement {
     h1 { font: 600 1.9rem/1.15 var(--ap-serif); margin: 0; letter-spacing: -0.01em; }
     .source { font: 0.85rem/1.4 var(--ap-sans); color: var(--ap-muted); margin: 0; }
     .source a { color: var(--ap-link); }
+    .linked { max-width: 86rem; margin: 0.75rem auto 0; padding: 0.7rem 1rem; border: 2px solid var(--ap-none-ink); background: var(--ap-paper); color: var(--ap-ink); border-radius: 4px; font: 0.9rem/1.45 var(--ap-sans); box-sizing: border-box; }
+    .linked strong { color: var(--ap-none-ink); }
+    .linked code { font: 0.8rem var(--ap-mono); overflow-wrap: anywhere; }
     .warning { max-width: 86rem; margin: 0.75rem auto 0; padding: 0.7rem 1rem; border: 1px solid var(--ap-none-ink); background: var(--ap-none-bg); color: var(--ap-none-ink); border-radius: 4px; font: 600 0.9rem/1.4 var(--ap-sans); box-sizing: border-box; }
     main { max-width: 86rem; margin: 0 auto; padding: 1.25rem 1.5rem; display: grid; grid-template-columns: minmax(0, 46rem) minmax(18rem, 26rem); justify-content: center; gap: 2rem; align-items: start; }
     .text { min-width: 0; }
@@ -83,12 +104,12 @@ export class ApReader extends LitElement {
 
   /** The current snapshot; null until the work is loaded. */
   @property({ attribute: false }) snapshot: ReaderSnapshot | null = null;
-  /** The editor to run commands on. */
-  @property({ attribute: false }) editor: Pick<ReaderEditor, 'run'> | null = null;
+  /** The editor to run commands on (and whose state says what is selected). */
+  @property({ attribute: false }) editor: Pick<ReaderEditor, 'run' | 'state'> | null = null;
   /** Who makes new notes, and how ids and times are made. */
   @property({ attribute: false }) noteContext: NoteContext | null = null;
-  /** Key bindings for the help. */
-  @property({ attribute: false }) keys: readonly KeyHelp[] = [];
+  /** Set when the text was opened from a link, not from this project: a banner says so. */
+  @property({ attribute: false }) linked: LinkedWork | null = null;
   /** A line on whether notes are saved ("Saved", "Saving…", "Save failed: …"). */
   @property() saveStatus = '';
 
@@ -131,8 +152,9 @@ export class ApReader extends LitElement {
     this.editor?.run(focusReference(e.detail.label));
   };
 
+  /** Keys that work anywhere in the reader (the key table's container requests). */
   private onKeydown = (e: KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && e.altKey && (e.key === 'm' || e.key === 'M' || e.code === 'KeyM')) {
+    if (readerRequestOf(e) === 'annotate') {
       e.preventDefault();
       this.openCreateForm();
     }
@@ -149,16 +171,43 @@ export class ApReader extends LitElement {
     this.message = text;
   }
 
-  /** Opens the form for a new note on the selection (or says to select a passage first). */
+  private shownPercent = -1;
+
+  /** Says how far loading is (`fraction` in [0, 1]) in the status line, once per whole percent; marks the reader busy. */
+  showProgress(fraction: number): void {
+    const percent = Math.floor(Math.min(1, Math.max(0, fraction)) * 100);
+    this.setAttribute('aria-busy', 'true');
+    if (percent !== this.shownPercent) this.announce(`Loading… ${(this.shownPercent = percent)}%`);
+  }
+
+  /** Loading is over: clears the progress and the busy state. */
+  showLoaded(): void {
+    this.announce('');
+    this.removeAttribute('aria-busy');
+  }
+
+  /** The work cannot be shown: `message` replaces the slotted text, as an alert, and the busy state ends. */
+  showFatal(message: string): void {
+    const box = Object.assign(document.createElement('div'), { className: 'ap-text', textContent: message });
+    box.setAttribute('role', 'alert');
+    const slot = this.querySelector('[slot="text"]');
+    if (slot) slot.replaceChildren(box);
+    else this.append(Object.assign(box, { slot: 'text' }));
+    this.removeAttribute('aria-busy');
+  }
+
+  /**
+   * Opens the form for a new note on the selection (or says to select a passage first). The form quotes the
+   * editor's selection — the words `createNote` will annotate.
+   */
   openCreateForm = () => {
-    const caret = this.snapshot?.caret;
-    if (!caret?.hasSelection) {
+    const passage = this.snapshot?.caret.hasSelection && this.editor ? selectedPassage(this.editor.state) : null;
+    if (!passage) {
       this.message = 'Select a passage of the text first, then annotate it.';
       return;
     }
-    const selected = globalThis.getSelection?.()?.toString() ?? '';
     this.message = '';
-    this.form = { mode: 'create', id: null, quote: selected, draft: { text: '', motivation: 'commenting', tags: [], verdict: '', certainty: '' } };
+    this.form = { mode: 'create', id: null, quote: passage.exact, draft: { text: '', motivation: 'commenting', tags: [], verdict: '', certainty: '' } };
   };
 
   private entry(id: string) {
@@ -169,7 +218,7 @@ export class ApReader extends LitElement {
     const { action, id } = e.detail;
     const entry = this.entry(id);
     if (!entry) return;
-    const quote = typeof entry.annotation.target === 'string' ? '' : (entry.annotation.target.selector.find((s) => s.type === 'TextQuoteSelector') as { exact: string } | undefined)?.exact ?? '';
+    const quote = quotedText(entry.annotation);
     switch (action) {
       case 'edit':
         this.form = { mode: 'edit', id, quote, draft: draftOf(entry.annotation) };
@@ -198,8 +247,8 @@ export class ApReader extends LitElement {
     if (!this.editor || !ctx) return;
     const author = e.detail.author;
     if (author !== null && author !== this.authorName) {
-      // A new name signs this note and the next ones; the page remembers it (AuthorChangeEvent).
-      ctx = this.noteContext = { ...ctx, creator: { ...ctx.creator, name: author || ANONYMOUS } };
+      // A new name signs this note; it goes up, and the page sends down a note context with it for the next ones.
+      ctx = { ...ctx, creator: { ...ctx.creator, name: author || ANONYMOUS } };
       this.dispatchEvent(new AuthorChangeEvent(author));
     }
     let ok = false;
@@ -248,7 +297,7 @@ export class ApReader extends LitElement {
               </p>`
             : nothing}
           <div class="legend-row">
-            <ap-legend .keys=${[...this.keys, ...NOTE_KEYS]}></ap-legend>
+            <ap-legend .keys=${KEY_HELP}></ap-legend>
             <div class="view" role="group" aria-label="Show">
               <button type="button" class="toggle" aria-pressed=${this.hideClaims ? 'false' : 'true'} @click=${() => (this.hideClaims = !this.hideClaims)}>Claim marks</button>
               <button type="button" class="toggle" aria-pressed=${this.hideNotes ? 'false' : 'true'} @click=${() => (this.hideNotes = !this.hideNotes)}>Note highlights</button>
@@ -256,6 +305,7 @@ export class ApReader extends LitElement {
           </div>
         </div>
       </header>
+      ${this.linked ? linkedBanner(this.linked) : nothing}
       ${(doc?.warnings ?? []).map((w) => html`<div class="warning" role="alert">${w}</div>`)}
       <main>
         <div class="text">
@@ -298,6 +348,16 @@ export class ApReader extends LitElement {
 function link(url: string, words: string) {
   const href = safeHref(url);
   return href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${words}</a>` : html`${words}`;
+}
+
+/** The banner of a text opened from a link: where it came from, and that its notes stay apart from the project's. */
+function linkedBanner(linked: LinkedWork) {
+  return html`<div class="linked" role="status" aria-label="Not from this project">
+    <strong>Not from this project.</strong> This text was opened from a link: text <code>${linked.text}</code>, details
+    <code>${linked.meta}</code>${linked.annotations ? html`, notes <code>${linked.annotations}</code>` : nothing}. What it says and the notes
+    shown with it may not be the project's. Notes you make here are kept in this browser apart from the project's notes and
+    cannot be saved to the project.
+  </div>`;
 }
 
 /** The entry with `id` in a snapshot (anchored, orphan or reply), or null. */

@@ -6,12 +6,13 @@
  * the browser offers no storage, and tests). Files in the project (`annotations/<work>.jsonld`) are written by the
  * dev server (`project-file.ts`), not through this interface: they are the curated, committed notes.
  *
- * How the reader uses it (main.ts):
+ * How the reader uses it:
  * 1. `const { repository, warning } = await openAnnotationRepository()` — show `warning` when it is not null;
- * 2. `const { annotations, unreadable, saved } = await repository.load(workId)` — once; list `unreadable` to the
- *    user; start from the project's file when nothing was ever `saved`;
- * 3. `const autosave = new Autosave({ repository, workId, onStatus })` and `flushOnPageHide(autosave)`;
- *    then `autosave.schedule(allAnnotations)` after every transaction that changed the notes (undo/redo included).
+ * 2. `startingNotes` (starting-notes.ts) calls `repository.load(storageKey)` once: the notes start from the working
+ *    copy, or from the project's curated file when nothing was ever `saved`; `unreadable` records are listed;
+ * 3. an `Autosave` over the repository, driven by the editor's autosave plugin view (editor/autosave-plugin.ts),
+ *    writes the whole current set after every transaction that changed the notes (undo/redo included) and flushes
+ *    on page hide (`flushOnPageHide`).
  */
 import type { Annotation } from '../anchoring/annotation-types.ts';
 

@@ -21,6 +21,21 @@ export type SaveStatus =
   | { state: 'saved'; at: number }
   | { state: 'error'; message: string };
 
+/** The status in words for the reader's status line ('' while nothing was saved). */
+export function describeSaveStatus(s: SaveStatus): string {
+  switch (s.state) {
+    case 'idle':
+      return '';
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return 'All notes saved in this browser';
+    case 'error':
+      return `Save failed: ${s.message}`;
+  }
+}
+
 /** Options of `Autosave`. `debounceMs` must not exceed `maxWaitMs`. */
 export interface AutosaveOptions {
   repository: Pick<AnnotationRepository, 'save'>;
@@ -157,4 +172,20 @@ export function flushOnPageHide(autosave: Pick<Autosave, 'flush'>, win: Window =
     win.removeEventListener('pagehide', onPageHide);
     win.document.removeEventListener('visibilitychange', onVisibility);
   };
+}
+
+/**
+ * While the latest save has failed (`error` status), asks the browser to warn before the page is unloaded
+ * (`beforeunload`): closing or reloading it then would lose the notes not yet written. Returns a function that
+ * removes the listener.
+ */
+export function warnBeforeUnloadWhileFailing(autosave: Pick<Autosave, 'status'>, win: Window = window): () => void {
+  const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (autosave.status.state !== 'error') return;
+    event.preventDefault();
+    // Older browsers show the dialog only when returnValue is set.
+    event.returnValue = '';
+  };
+  win.addEventListener('beforeunload', onBeforeUnload);
+  return () => win.removeEventListener('beforeunload', onBeforeUnload);
 }

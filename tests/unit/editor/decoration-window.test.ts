@@ -10,7 +10,7 @@ import {
   setDecorationWindow,
   WHOLE_DOCUMENT,
 } from '../../../src/editor/annotation-decorations.ts';
-import { annotationsPlugin, type AnnotationEntry } from '../../../src/editor/annotation-plugin.ts';
+import type { AnnotationEntry } from '../../../src/editor/annotation-plugin.ts';
 import { loadNotes } from '../../../src/editor/annotation-commands.ts';
 import { createReaderState } from '../../../src/editor/create-state.ts';
 import { appendBlocks } from '../../../src/editor/read-only.ts';
@@ -38,7 +38,7 @@ doc.forEach((block, offset, index) => {
 
 const drawnIds = (set: DecorationSet, d = doc) => set.find(0, d.content.size).map((x) => (x.spec as { id: string }).id).sort();
 const stateWith = (margin: number): EditorState => {
-  let state = createReaderState(doc, [annotationsPlugin(), annotationDecorationsPlugin({ margin })]);
+  let state = createReaderState(doc, { decorations: { margin } });
   loadNotes(entries)(state, (tr) => (state = state.apply(tr)));
   return state;
 };
@@ -91,7 +91,7 @@ describe('drawing only the notes near the viewport', () => {
   test('while a work is loading, notes of the window appear as their blocks are appended', () => {
     const byBlock = claimsByBlock(imported.claims);
     const blocks = imported.blocks.map((b, i) => blockNode(b, byBlock.get(i) ?? []));
-    let state = createReaderState(schema.nodes['doc']!.create(null, blocks.slice(0, 20)), [annotationsPlugin(), annotationDecorationsPlugin({ margin: 1_000_000 })], { loading: true });
+    let state = createReaderState(schema.nodes['doc']!.create(null, blocks.slice(0, 20)), { decorations: { margin: 1_000_000 }, loading: true });
     const early = entries.filter((e) => e.range!.to <= state.doc.content.size);
     loadNotes(early)(state, (tr) => (state = state.apply(tr)));
     expect(drawn(state)).toHaveLength(early.length);

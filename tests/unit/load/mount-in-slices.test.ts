@@ -23,7 +23,7 @@ describe('mounting a work slice by slice', () => {
     document.body.append(place);
     let slices = 0;
     // A tiny budget: many slices, as on a slow machine.
-    const editor = await mountInSlices({ place, imported, plugins: [], label: 'test', onState: () => {}, onProgress: () => slices++, budgetMs: 0.01 });
+    const editor = await mountInSlices({ place, imported, setup: {}, label: 'test', onProgress: () => slices++, budgetMs: 0.01 });
     const whole = buildDoc(imported);
     expect(editor.view.state.doc.eq(whole)).toBe(true);
     expect(isLoading(editor.view.state)).toBe(true);

@@ -14,7 +14,7 @@ const refs = referencesNode(imported.references, imported.referencesHeading)!;
 
 /** A state whose document is the first block, still loading. */
 function loadingState(): EditorState {
-  return createReaderState(schema.nodes['doc']!.create(null, blocks.slice(0, 1)), [], { loading: true });
+  return createReaderState(schema.nodes['doc']!.create(null, blocks.slice(0, 1)), { loading: true });
 }
 
 function apply(state: EditorState, tr: ReturnType<EditorState['tr']['insertText']>): EditorState {

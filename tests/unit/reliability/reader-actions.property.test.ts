@@ -19,7 +19,7 @@ import { parseAnnotationFile } from '../../../src/anchoring/annotation-file.ts';
 import { quoteSelectorOf, textTargetOf } from '../../../src/anchoring/selectors.ts';
 import { createNote, deleteNotes, editNote, focusNote, loadNotes, redoNotes, replyToNote, undoNotes, type NoteContext } from '../../../src/editor/annotation-commands.ts';
 import { anchorEntries } from '../../../src/editor/anchor-entries.ts';
-import { annotationsOf, annotationsPlugin, type AnnotationEntry } from '../../../src/editor/annotation-plugin.ts';
+import { annotationsOf, type AnnotationEntry } from '../../../src/editor/annotation-plugin.ts';
 import { focusReference, nextClaim, previousClaim, selectClaim } from '../../../src/editor/commands.ts';
 import { createReaderState } from '../../../src/editor/create-state.ts';
 import { buildDoc } from '../../../src/model/build-doc.ts';
@@ -37,7 +37,7 @@ const LABELS = imported.references.map((r) => r.label);
 
 /** The reader's state with the curated notes loaded, as main.ts builds it (minus the view's plugins). */
 function loadedState(): EditorState {
-  let state = createReaderState(DOC, [annotationsPlugin()]);
+  let state = createReaderState(DOC);
   loadNotes(anchorEntries(DOC, CURATED))(state, (tr) => (state = state.apply(tr)));
   return state;
 }
