@@ -197,7 +197,7 @@ describe('handleProjectRequest', () => {
     const res = {
       statusCode: 0,
       setHeader: () => undefined,
-      end(text: string) {
+      end(this: { statusCode: number }, text: string) {
         status = this.statusCode;
         body = text;
       },
