@@ -23,10 +23,15 @@ export interface UnreadableRecord {
   raw: unknown;
 }
 
-/** The notes file's annotations, and what it holds that could not be read (kept, reported). */
+/**
+ * The notes file's annotations, and what it holds that could not be read (kept, reported). `sha256` (set on the
+ * page, `WorkLoader.notes`) names the file's version: the hex SHA-256 of its bytes, null when there is no file,
+ * absent when it could not be loaded or read as a whole (then nothing may be concluded from it).
+ */
 export interface FileNotes {
   annotations: Annotation[];
   unreadable: UnreadableRecord[];
+  sha256?: string | null;
 }
 
 /** Where one annotation landed, in document positions of `buildDoc(imported)`; `range` null for orphans and replies. */
