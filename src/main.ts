@@ -33,6 +33,7 @@ import './panels/ap-reader.ts';
 import { AuthorChangeEvent } from './panels/events.ts';
 import { Autosave, type SaveStatus } from './store/autosave.ts';
 import { openAnnotationRepository } from './store/open-annotation-repository.ts';
+import { startingNotes } from './store/starting-notes.ts';
 import { mountProjectTools } from './project-tools.ts';
 
 declare global {
@@ -169,24 +170,17 @@ async function start(): Promise<void> {
     const fileNotes = await loader.notes();
     const opened = await opening;
     if (opened.warning) warnings.push(opened.warning);
-    // The working copy: what this browser saved for the work; the project's curated file when it saved nothing yet.
-    const stored = await opened.repository.load(meta.id).catch((e: Error) => {
-      warnings.push(`Stored notes could not be read: ${e.message}`);
-      return { annotations: [], unreadable: [], saved: false };
-    });
-    // Once saved here, the working copy stands even when empty: notes the reader deleted do not come back.
-    const startFromFile = !stored.saved && stored.annotations.length === 0 && stored.unreadable.length === 0;
-    const annotations = startFromFile ? fileNotes.annotations : stored.annotations;
-    unreadable.push(
-      ...fileNotes.unreadable,
-      ...stored.unreadable.map((u) => ({ origin: 'this browser’s storage', key: u.key, reason: u.reason, raw: u.raw })),
-    );
+    // The project's file, or this browser's working copy with the file's changes since merged in (starting-notes.ts).
+    const start = await startingNotes(meta.id, fileNotes, opened.repository);
+    warnings.push(...start.messages);
+    const annotations = start.annotations;
+    unreadable.push(...start.unreadable);
     performance.mark('apparatus:stored');
-    const placements = await loader.place(startFromFile ? 'file' : annotations).catch((e: Error) => {
+    const placements = await loader.place(start.fromFile ? 'file' : annotations).catch((e: Error) => {
       console.warn('Anchoring in the load worker failed; anchoring on the page', e);
       return null;
     });
-    return { opened, annotations, placements };
+    return { opened, annotations, placements, base: start.base };
   })();
 
   // Both set once the text is mounted and the notes are read: the snapshot builder in a task of its own (it indexes
@@ -214,7 +208,7 @@ async function start(): Promise<void> {
     onProgress: (f) => progress(0.4 + f * 0.55),
   });
   performance.mark('apparatus:view-mounted');
-  const { opened, annotations, placements } = await notesReady;
+  const { opened, annotations, placements, base } = await notesReady;
   loader.close();
   let entries: AnnotationEntry[];
   if (placements) entries = annotations.map((annotation, i) => ({ annotation, ...placements[i]! }));
@@ -271,6 +265,7 @@ async function start(): Promise<void> {
   void mountProjectTools(reader, {
     workId: urls.id,
     save: () => JSON.stringify(notesCollection(meta.id, meta.title, currentNotes(), { modified: new Date().toISOString() }), null, 2) + '\n',
+    working: { repository: opened.repository, base, editor },
   });
 
   const fromHash = () => {

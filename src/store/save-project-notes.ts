@@ -64,6 +64,8 @@ export interface SavedProjectNotes {
   report: ThreeWayReport;
   /** Items of the file the reader could not read, written back unchanged. */
   keptUnreadable: number;
+  /** The readable notes of the file now, when it holds anything the request did not send (`upToDate` false). */
+  annotations?: Annotation[];
   /**
    * One sentence for the user: "Saved: 25 notes, 1 note added from the file, 1 conflict kept beside", or — nothing
    * written — "Already saved: annotations/<work>.jsonld holds 25 notes, …".
@@ -114,7 +116,7 @@ export async function saveProjectNotes(projectRoot: string, workId: string, requ
   const describe = (count: number) => [`${count} note${count === 1 ? '' : 's'}`, describeThreeWay(merged.report), unreadable.length ? `${unreadable.length} unreadable note${unreadable.length === 1 ? '' : 's'} of the file kept unchanged` : ''].filter(Boolean).join(', ');
 
   if (current && merged.sameAsTheirs) {
-    return { path: name, count: current.count, sha256: current.sha256, written: false, upToDate, report: merged.report, keptUnreadable: unreadable.length, message: `Already saved: ${name} holds ${describe(current.count)}` };
+    return { path: name, count: current.count, sha256: current.sha256, written: false, upToDate, report: merged.report, keptUnreadable: unreadable.length, ...(upToDate ? {} : { annotations: merged.annotations }), message: `Already saved: ${name} holds ${describe(current.count)}` };
   }
   const collection: Record<string, unknown> = current ? { ...current.collection } : { ...sentCollection };
   const modified = sentCollection['modified'];
@@ -128,7 +130,7 @@ export async function saveProjectNotes(projectRoot: string, workId: string, requ
     throw new ProjectFileError(413, `${name} was not written: merged with the file it would be ${bytes.byteLength} bytes, over the limit of ${MAX_ANNOTATION_FILE_BYTES} bytes.`);
   }
   const written = await writeIfChanged(location.real, bytes);
-  return { path: name, count: items.length, sha256: sha256Hex(bytes), written, upToDate, report: merged.report, keptUnreadable: unreadable.length, message: `Saved: ${describe(items.length)}` };
+  return { path: name, count: items.length, sha256: sha256Hex(bytes), written, upToDate, report: merged.report, keptUnreadable: unreadable.length, ...(upToDate ? {} : { annotations: merged.annotations }), message: `Saved: ${describe(items.length)}` };
 }
 
 /** The notes file on disk now: its collection, hash, readable notes (with their raw items) and unreadable items. */
