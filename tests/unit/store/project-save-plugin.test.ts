@@ -176,10 +176,11 @@ describe('the dev server: Save to project, capabilities, data files', () => {
     await rm(outside);
   });
 
-  it('answers 400 to a raw request with a URL that cannot be parsed, and keeps serving', async () => {
+  // Both targets make Node's url.parse throw inside connect (Vite 8.3.8), which used to kill the server.
+  it.each(['http://[', 'http://xn--/'])('answers 400 to a raw request for %s (a URL that cannot be parsed), and keeps serving', async (target) => {
     const { port } = new URL(base);
     const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
       let got = '';
       socket.on('data', (d) => (got += d.toString()));
       socket.on('end', () => resolve(got));
