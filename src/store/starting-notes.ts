@@ -63,7 +63,9 @@ export async function startingNotes(workId: string, file: FileNotes, repository:
   const hasWorkingCopy = stored !== null && (stored.saved || stored.annotations.length > 0 || stored.unreadable.length > 0);
   if (!stored || !hasWorkingCopy) {
     if (stored && fileVersion && fileVersion.sha256 !== null && stored.base?.sha256 !== fileVersion.sha256) {
-      await keep(repository.recordBase(workId, fileVersion), 'Recording the version of the project’s notes file');
+      // Not awaited (the first render does not wait for it); ordered before any later save all the same. A failure
+      // only means the next load merges from an older base, which removes nothing.
+      void repository.recordBase(workId, fileVersion).catch((e: Error) => console.warn(`Apparatus could not record the version of the project’s notes file: ${e.message}`));
     }
     return { annotations: file.annotations, fromFile: true, unreadable, messages, conflicts: [], base: fileVersion };
   }
