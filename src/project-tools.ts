@@ -10,7 +10,6 @@
  * that the next load or save merges from it.
  */
 import type { Annotation } from './anchoring/annotation-types.ts';
-import { sameAnnotation } from './anchoring/merge-annotations.ts';
 import { deleteNotes, putNotes } from './editor/annotation-commands.ts';
 import { annotationsOf } from './editor/annotation-plugin.ts';
 import type { ReaderEditor } from './editor/reader-view.ts';
@@ -104,6 +103,7 @@ export async function mountProjectTools(reader: ApReader, options: ProjectToolsO
  * save began are left alone. Undoable as one change each. True once applied.
  */
 async function bringLevel(editor: ReaderEditor, sent: readonly Annotation[], fileNotes: readonly Annotation[]): Promise<boolean> {
+  const { sameAnnotation } = await import('./anchoring/merge-annotations.ts');
   const sentById = new Map(sent.map((a) => [a.id, a]));
   const fileIds = new Set(fileNotes.map((a) => a.id));
   const toPut = fileNotes.filter((a) => {

@@ -11,7 +11,7 @@
  * by an older version) merges with an empty base: nothing is removed, differences are conflicts.
  */
 import type { Annotation } from '../anchoring/annotation-types.ts';
-import { describeThreeWay, mergeThreeWay, type ThreeWayConflict } from '../anchoring/merge-three-way.ts';
+import type { ThreeWayConflict } from '../anchoring/merge-three-way.ts';
 import type { FileNotes, UnreadableRecord as UnreadableFileNote } from '../load/load-messages.ts';
 import type { AnnotationRepository, ProjectBase, StoredAnnotations } from './annotation-repository.ts';
 
@@ -78,6 +78,8 @@ export async function startingNotes(workId: string, file: FileNotes, repository:
   if (base && base.sha256 === fileVersion.sha256) {
     return { annotations: stored.annotations, fromFile: false, unreadable, messages, conflicts: [], base };
   }
+  // Loaded only when the file changed: most loads never need it (the first page stays small).
+  const { describeThreeWay, mergeThreeWay } = await import('../anchoring/merge-three-way.ts');
   const merged = mergeThreeWay(base?.annotations ?? [], stored.annotations, fileVersion.annotations);
   if (merged.changedOurs) {
     await keep(repository.save(workId, merged.annotations, fileVersion), 'Saving the notes merged from the project’s notes file');
