@@ -117,7 +117,12 @@ export async function handleProjectRequest(projectRoot: string, req: IncomingMes
       sendJson(res, (error as ProjectFileError).status ?? 400, { ok: false, error: (error as Error).message });
       return true;
     }
-    await serveFile(res, method, file, `annotations/${workId}.jsonld`);
+    const real = await containedRealPath(resolve(projectRoot, 'annotations'), file);
+    if (!real.ok) {
+      sendJson(res, 404, { ok: false, error: `Not found: annotations/${workId}.jsonld` });
+      return true;
+    }
+    await serveFile(res, method, real.real, `annotations/${workId}.jsonld`);
     return true;
   }
 

@@ -139,6 +139,7 @@ describe('the dev server: Save to project, capabilities, data files', () => {
     try {
       expect((await fetch(`${base}/corpus/root/etc/hostname`)).status).toBe(404);
       expect((await fetch(`${base}/annotations/host.jsonld`)).status).toBe(404);
+      expect((await fetch(`${base}/api/annotations/host`)).status).toBe(404);
       // A link that stays inside its folder is served.
       await symlink('work.json', join(root, 'corpus', 'kavbiuro', 'same.json'));
       expect((await fetch(`${base}/corpus/kavbiuro/same.json`)).status).toBe(200);
