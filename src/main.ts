@@ -72,7 +72,7 @@ async function start(): Promise<void> {
       console.warn('Anchoring in the load worker failed; anchoring on the page', e);
       return null;
     });
-    return { starting, placements };
+    return { starting, placements, opened };
   })();
   const autosave = new Autosave({
     // Saves begin only after the notes are in, when the repository is open.
@@ -91,7 +91,7 @@ async function start(): Promise<void> {
     onProgress: (f) => progress(0.4 + f * 0.55),
   });
   performance.mark('apparatus:view-mounted');
-  const { starting, placements } = await notesReady;
+  const { starting, placements, opened } = await notesReady;
   loader.close();
   const entries: AnnotationEntry[] = placements
     ? starting.annotations.map((annotation, i) => ({ annotation, ...placements[i]! }))
@@ -117,6 +117,7 @@ async function start(): Promise<void> {
   void mountProjectTools(reader, {
     workId: where.kind === 'project' ? where.id : null,
     save: () => JSON.stringify(notesCollection(meta.id, meta.title, annotationSetOf(annotationsOf(editor.state)), { modified: new Date().toISOString() }), null, 2) + '\n',
+    working: { repository: opened.repository, base: starting.base, editor },
   });
   const followLink = () => {
     const command = deepLinkCommand(window.location.hash);

@@ -82,6 +82,16 @@ export function sameAnnotation(a: Annotation, b: Annotation): boolean {
 }
 
 /**
+ * The id under which a conflicting version `a` of a note is kept beside the version that keeps `a.id`:
+ * `urn:apparatus:conflict:<hash>`, derived from `a.id` and `a`'s content (a `via` field aside), so that the same
+ * version always gets the same id and a second merge recognises the copy it made before. Pure.
+ */
+export function conflictCopyId(a: Annotation): string {
+  const { via: _via, ...rest } = a as Annotation & { via?: unknown };
+  return `urn:apparatus:conflict:${fnv1a(`${a.id}\n${content(rest as Annotation)}`)}`;
+}
+
+/**
  * Merges `incoming` into `existing` (see the module comment). `rejected` are the parser's rejects, copied into
  * the report.
  */
@@ -136,7 +146,7 @@ export function mergeAnnotations(existing: readonly Annotation[], incoming: read
       if (a !== original) repointed.pop();
       continue;
     }
-    const base = `urn:apparatus:conflict:${fnv1a(`${a.id}\n${content(a)}`)}`;
+    const base = conflictCopyId(a);
     const earlierCopy = byId.get(base);
     if (earlierCopy && sameAnnotation(earlierCopy, { ...a, id: base })) {
       // This very version was kept aside before (earlier in this import, or by an earlier import of the file).

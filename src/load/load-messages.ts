@@ -19,10 +19,15 @@ export interface ReadRequest {
 /** A note the notes file holds but that could not be read. */
 export type UnreadableRecord = UnreadableNote;
 
-/** The notes file's annotations, and what it holds that could not be read (kept, reported). */
+/**
+ * The notes file's annotations, and what it holds that could not be read (kept, reported). `sha256` (set on the
+ * page, `WorkLoader.notes`) names the file's version: the hex SHA-256 of its bytes, null when there is no file,
+ * absent when it could not be loaded or read as a whole (then nothing may be concluded from it).
+ */
 export interface FileNotes {
   annotations: Annotation[];
   unreadable: UnreadableRecord[];
+  sha256?: string | null;
 }
 
 export type { Placement } from '../anchoring/placement.ts';

@@ -5,6 +5,7 @@
 import type { Annotation } from '../anchoring/annotation-types.ts';
 import { ImportError } from '../model/import-error.ts';
 import type { ImportedText } from '../model/imported-text.ts';
+import { sha256Hex } from '../model/work.ts';
 import type { FetchedNotes, FileNotes, FromWorker, LoadFailure, PartField, Placement, ReadProgress, ReadRequest, ToWorker } from './load-messages.ts';
 import { fetchNotesFile } from './notes-file.ts';
 
@@ -109,12 +110,17 @@ function loaderOver(open: (receive: (m: FromWorker) => void) => Channel, inWorke
     },
     async notes() {
       const file = await startNotes();
+      // The file's version, hashed before its bytes are handed to the worker (starting-notes.ts compares it with
+      // the one the working copy started from): null when there is none.
+      const sha256 = 'bytes' in file ? await sha256Hex(new Uint8Array(file.bytes)) : 'none' in file ? null : undefined;
       const answer = ask('notes');
       channel.send({ type: 'notes', file }, 'bytes' in file && inWorker ? [file.bytes] : []);
       const m = (await answer) as Extract<FromWorker, { type: 'notes' }>;
       const annotations = parts.annotations as Annotation[];
       parts.annotations = [];
-      return { annotations, unreadable: m.unreadable };
+      // A file unreadable as a whole is reported under its URL (readNotesFile): it has no usable version.
+      const unusable = 'url' in file && m.unreadable.some((u) => u.key === file.url);
+      return { annotations, unreadable: m.unreadable, ...(sha256 !== undefined && !unusable ? { sha256 } : {}) };
     },
     async place(annotations) {
       const answer = ask('placed');

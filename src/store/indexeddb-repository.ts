@@ -1,7 +1,7 @@
 /**
  * The browser's `AnnotationRepository`: IndexedDB.
  *
- * Database `apparatus` (version 2) holds three object stores:
+ * Database `apparatus` (version 3) holds four object stores:
  * - `annotations`: one record per note, out-of-line key `[workId, annotationId]`, value a `StoredRecord`
  *   (`{ v: 1, order, annotation }`). A work's notes are the key range `[workId] … [workId, []]`.
  * - `unreadable`: records set aside because they could not be read (`KeptAsideRecord`), auto-incremented keys, an
@@ -9,6 +9,10 @@
  * - `works` (version 2): key `workId`, value `{ v: 1 }`, put by every save: this browser keeps a working copy of the
  *   work's notes, even when that copy is now empty (so the reader does not start again from the project's file).
  *   The upgrade from version 1 puts one for every work that had notes stored.
+ * - `bases` (version 3): key `workId`, value `StoredBase` (`{ v: 1, sha256, annotations }`): the version of the
+ *   project's notes file the working copy started from (`ProjectBase`), written by `recordBase` or by a `save` given
+ *   one, in the same transaction as the notes. The upgrade from version 2 adds the store empty: working copies made
+ *   before have no base (the reader then merges the file in without deleting anything).
  * A stored note that fails to read (corrupt, written by a newer format, or no longer a valid annotation) is moved
  * from `annotations` to `unreadable` by the `load` that finds it (same transaction) and reported in
  * `StoredAnnotations.unreadable`; one that went bad after the load and is hit by a `save` (deleted or overwritten)
@@ -22,7 +26,7 @@
  * saves fail with `StoreError` `closed`, telling the user to reload) rather than blocking the upgrade.
  */
 import type { Annotation } from '../anchoring/annotation-types.ts';
-import type { AnnotationRepository, StoredAnnotations, UnreadableRecord } from './annotation-repository.ts';
+import type { AnnotationRepository, ProjectBase, StoredAnnotations, UnreadableRecord } from './annotation-repository.ts';
 import { checkAnnotationsToSave } from './check-annotations-to-save.ts';
 import { StoreError, toStoreError } from './store-error.ts';
 import { isUnreadable, readStoredRecord, toStoredRecord, type ReadRecord } from './stored-record.ts';
@@ -30,13 +34,22 @@ import { isUnreadable, readStoredRecord, toStoredRecord, type ReadRecord } from 
 /** The database name used unless a test asks for another. */
 export const DB_NAME = 'apparatus';
 /** The schema version this code creates and reads. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 /** Object store of the notes. */
 export const ANNOTATIONS_STORE = 'annotations';
 /** Object store of the records set aside as unreadable. */
 export const UNREADABLE_STORE = 'unreadable';
 /** Object store of the works this browser has saved notes for (version 2). */
 export const WORKS_STORE = 'works';
+/** Object store of the project-file versions the working copies started from (version 3). */
+export const BASES_STORE = 'bases';
+
+/** A record in the `bases` store (format 1). */
+export interface StoredBase {
+  v: 1;
+  sha256: string | null;
+  annotations: Annotation[];
+}
 
 /** A record in the `unreadable` store: where it was stored, what it was, why it could not be read, and when. */
 export interface KeptAsideRecord extends UnreadableRecord {
@@ -138,6 +151,21 @@ function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): void 
       } else c.continue();
     };
   }
+  if (oldVersion < 3) {
+    db.createObjectStore(BASES_STORE);
+  }
+}
+
+/** The base stored for a work, or undefined when none is (or the record is not one this version reads). */
+function readBase(value: unknown): ProjectBase | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Partial<Record<keyof StoredBase, unknown>>;
+  if (v.v !== 1 || !(v.sha256 === null || typeof v.sha256 === 'string') || !Array.isArray(v.annotations)) return undefined;
+  return { sha256: v.sha256, annotations: v.annotations as Annotation[] };
+}
+
+function toStoredBase(base: ProjectBase): StoredBase {
+  return { v: 1, sha256: base.sha256, annotations: [...base.annotations] };
 }
 
 /** The value of a `works` record. */
@@ -184,6 +212,7 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
       const valuesRequest = store.getAll(workRange(workId));
       const asideRequest = aside.index('workId').getAll(workId);
       const savedRequest = tx.objectStore(WORKS_STORE).count(workId);
+      const baseRequest = tx.objectStore(BASES_STORE).get(workId);
       const read: ReadRecord[] = [];
       const movedAside: UnreadableRecord[] = [];
       const confirmed = new Map<string, string>();
@@ -207,6 +236,7 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
           annotations: read.sort((a, b) => a.order - b.order || compare(a.annotation.id, b.annotation.id)).map((r) => r.annotation),
           unreadable: [...(asideRequest.result as KeptAsideRecord[]).map(({ key, raw, reason }) => ({ key, raw, reason })), ...movedAside],
           saved: savedRequest.result > 0,
+          ...(readBase(baseRequest.result) ? { base: readBase(baseRequest.result)! } : {}),
         };
       });
     });
@@ -214,8 +244,9 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
 
   /**
    * Makes the work's stored notes exactly `annotations`, in ONE transaction with `durability: 'strict'` that
-   * resolves on `complete`: deletes the ids no longer present, puts the records that changed, leaves the rest alone.
-   * Saves apply in call order (the transaction is created within this call).
+   * resolves on `complete`: deletes the ids no longer present, puts the records that changed, leaves the rest alone;
+   * with `base`, records it in the same transaction (else the recorded base is kept). Saves apply in call order
+   * (the transaction is created within this call).
    *
    * After the work was loaded, every request is issued within this call and the transaction is then committed
    * explicitly (`commit()`), so a save called from `pagehide` completes even if the page's script never runs
@@ -227,7 +258,7 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
    * until it completes).
    * @throws StoreError `invalid` (nothing written) when the set is not valid, `quota`, `closed` or `failed`.
    */
-  save(workId: string, annotations: readonly Annotation[]): Promise<void> {
+  save(workId: string, annotations: readonly Annotation[], base?: ProjectBase): Promise<void> {
     const doing = `saving the notes on ${workId}`;
     try {
       checkAnnotationsToSave(workId, annotations);
@@ -241,6 +272,7 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
       return this.#run(doing, (tx, done, guarded) => {
         const store = tx.objectStore(ANNOTATIONS_STORE);
         tx.objectStore(WORKS_STORE).put(WORKING_COPY, workId);
+        if (base) tx.objectStore(BASES_STORE).put(toStoredBase(base), workId);
         const keysRequest = store.getAllKeys(workRange(workId));
         const valuesRequest = store.getAll(workRange(workId));
         valuesRequest.onsuccess = guarded(() => {
@@ -293,11 +325,25 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
       for (const id of toDelete) store.delete([workId, id]);
       for (const { id, record } of toPut) store.put(record, [workId, id]);
       tx.objectStore(WORKS_STORE).put(WORKING_COPY, workId);
+      if (base) tx.objectStore(BASES_STORE).put(toStoredBase(base), workId);
       tx.commit?.();
       done(() => settle(true));
     }).catch((error: unknown) => {
       settle(false);
       throw error;
+    });
+  }
+
+  /**
+   * Records `base` as the version of the project file the work's working copy started from, in one transaction
+   * ordered with the saves (created within this call); the notes and `saved` are unchanged.
+   * @throws StoreError `closed`, `quota` or `failed`.
+   */
+  recordBase(workId: string, base: ProjectBase): Promise<void> {
+    return this.#run<void>(`recording the project file version of ${workId}`, (tx, done) => {
+      tx.objectStore(BASES_STORE).put(toStoredBase(base), workId);
+      tx.commit?.();
+      done(() => undefined);
     });
   }
 
@@ -342,7 +388,7 @@ export class IndexedDbAnnotationRepository implements AnnotationRepository {
     return new Promise<T>((resolve, reject) => {
       let tx: IDBTransaction;
       try {
-        tx = this.#db.transaction([ANNOTATIONS_STORE, UNREADABLE_STORE, WORKS_STORE], 'readwrite', { durability: 'strict' });
+        tx = this.#db.transaction([ANNOTATIONS_STORE, UNREADABLE_STORE, WORKS_STORE, BASES_STORE], 'readwrite', { durability: 'strict' });
       } catch (error) {
         reject(this.#closedReason !== null ? new StoreError('closed', this.#closedReason) : toStoreError(error, doing));
         return;

@@ -3,12 +3,13 @@
  * scholars can commit their notes. Validated first; written atomically; never half a file, never a stray temp file,
  * never a change to the existing file when the new one is refused.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Annotation } from '../anchoring/annotation-types.ts';
 import { annotationFileProblems } from './annotation-file-problems.ts';
 import type { AnnotationProblem } from './annotation-problems.ts';
+import { containedRealPath } from './project-paths.ts';
 
 /** Work ids the project accepts: lower-case letters, digits and hyphens, 1–64, not starting with a hyphen. */
 export const WORK_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -18,13 +19,15 @@ export const MAX_ANNOTATION_FILE_BYTES = 20 * 1024 * 1024;
 const LISTED_PROBLEMS = 5;
 
 /**
- * Why a file was not written. `status` is the HTTP status the dev server answers with (400 bad input, 404 unknown
- * work, 413 too large, 500 the disk failed); `problems` lists what is wrong with each annotation (may be empty).
+ * Why a file was not written. `status` is the HTTP status the dev server answers with (400 bad input, 403 the
+ * notes file is a link leading out of `annotations/`, 404 unknown work, 409 the file on disk cannot be read and so
+ * cannot be merged with, 413 too large, 500 the disk failed); `problems` lists what is wrong with each annotation
+ * (may be empty).
  */
 export class ProjectFileError extends Error {
   override readonly name = 'ProjectFileError';
   constructor(
-    readonly status: 400 | 404 | 413 | 500,
+    readonly status: 400 | 403 | 404 | 409 | 413 | 500,
     message: string,
     readonly problems: AnnotationProblem[] = [],
     options?: { cause?: unknown },
@@ -33,12 +36,38 @@ export class ProjectFileError extends Error {
   }
 }
 
-/** A file written: `path` relative to the project root (`annotations/<workId>.jsonld`), how many annotations. */
+/**
+ * A file saved: `path` relative to the project root (`annotations/<workId>.jsonld`), `absolutePath` where the bytes
+ * are (the real path: a link's target), how many annotations, its size, the SHA-256 (hex) of its bytes, and whether
+ * it was written (false when the file already held exactly these bytes: it is left alone, mtime included).
+ */
 export interface SavedAnnotationFile {
   path: string;
   absolutePath: string;
   count: number;
   bytes: number;
+  sha256: string;
+  written: boolean;
+}
+
+/** The SHA-256 of `bytes`, lower-case hex: how a version of a notes file is named between the reader and the server. */
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Where the notes of `workId` are really written: `annotations/<workId>.jsonld`, or — when that is a symbolic link
+ * whose real target lies inside the project's real `annotations/` folder — the target (written through, so the link
+ * stays a link). `exists` says whether a file is there now.
+ * @throws ProjectFileError 400 for a bad id, 403 when the name is a link leading out of `annotations/`.
+ */
+export async function notesFileLocation(projectRoot: string, workId: string): Promise<{ target: string; real: string; exists: boolean }> {
+  const target = annotationFilePath(projectRoot, workId);
+  const where = await containedRealPath(join(resolve(projectRoot), 'annotations'), target);
+  if (!where.ok) {
+    throw new ProjectFileError(403, `annotations/${workId}.jsonld was not written: it is a symbolic link and ${where.reason}; the dev server writes only inside the project's annotations/ folder.`);
+  }
+  return { target, real: where.real, exists: where.exists };
 }
 
 /**
@@ -57,14 +86,17 @@ export function annotationFilePath(projectRoot: string, workId: string): string 
  * `<projectRoot>/annotations/<workId>.jsonld`: first to `annotations/.<workId>.jsonld.<pid>.<random>.tmp`, fsynced,
  * then renamed over the old file (atomic on POSIX), then the folder fsynced. Concurrent saves each rename a whole
  * file; the last rename wins. The work must exist (`corpus/<workId>/work.json`), and every text target must name
- * its IRI as `source`.
+ * its IRI as `source`. This replaces the file whole (the dev server's answer to a bare collection); the reader's
+ * "Save to project" merges instead (`saveProjectNotes`). A file that already holds exactly these bytes is not
+ * rewritten. A symbolic link is written through to its target when that lies inside `annotations/`, else refused
+ * (`notesFileLocation`).
  * Validation is `parseAnnotationFile` (src/anchoring/selectors.ts) plus: the top level is an AnnotationCollection.
  * @throws ProjectFileError — 400 bad id, not UTF-8, not JSON, or not a valid collection (the message names the
- *   annotation and field; `problems` lists all), 404 no such work, 413 over `MAX_ANNOTATION_FILE_BYTES`, 500 the
+ *   annotation and field; `problems` lists all), 403 a link out of `annotations/`, 404 no such work, 413 over `MAX_ANNOTATION_FILE_BYTES`, 500 the
  *   write failed (the old file is untouched and no temp file is left).
  */
 export async function saveAnnotationFile(projectRoot: string, workId: string, body: string | Uint8Array): Promise<SavedAnnotationFile> {
-  const target = annotationFilePath(projectRoot, workId);
+  annotationFilePath(projectRoot, workId); // refuses a bad id before anything else
   const name = `annotations/${workId}.jsonld`;
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   if (bytes.byteLength > MAX_ANNOTATION_FILE_BYTES) {
@@ -80,16 +112,26 @@ export async function saveAnnotationFile(projectRoot: string, workId: string, bo
   const iri = await workIri(projectRoot, workId);
   problems.push(...sourceProblems(workId, iri, annotations));
   if (problems.length > 0) {
-    const listed = problems.slice(0, LISTED_PROBLEMS).map(describeProblem).join('; ');
-    const more = problems.length > LISTED_PROBLEMS ? `; and ${problems.length - LISTED_PROBLEMS} more` : '';
-    throw new ProjectFileError(400, `${name} was not written: ${listed}${more}.`, problems);
+    throw new ProjectFileError(400, `${name} was not written: ${describeProblems(problems)}.`, problems);
   }
-  await writeAtomically(target, bytes);
-  return { path: name, absolutePath: target, count: annotations.length, bytes: bytes.byteLength };
+  const where = await notesFileLocation(projectRoot, workId);
+  const written = await writeIfChanged(where.real, bytes);
+  return { path: name, absolutePath: where.real, count: annotations.length, bytes: bytes.byteLength, sha256: sha256Hex(bytes), written };
+}
+
+/**
+ * Writes `bytes` atomically to `file` (a real path) unless it already holds exactly them; true when written.
+ * @throws ProjectFileError 500 when the write fails (the old file untouched, no temp file left).
+ */
+export async function writeIfChanged(file: string, bytes: Uint8Array): Promise<boolean> {
+  const current = await readFile(file).catch(() => null);
+  if (current && Buffer.compare(current, bytes) === 0) return false;
+  await writeAtomically(file, bytes);
+  return true;
 }
 
 /** The IRI of the work, from `corpus/<workId>/work.json`. @throws ProjectFileError 404 when there is no such work. */
-async function workIri(projectRoot: string, workId: string): Promise<string> {
+export async function workIri(projectRoot: string, workId: string): Promise<string> {
   const metaPath = join(resolve(projectRoot), 'corpus', workId, 'work.json');
   let iri: unknown;
   try {
@@ -105,13 +147,19 @@ async function workIri(projectRoot: string, workId: string): Promise<string> {
 }
 
 /** Every text target must be on this work: a note saved into another work's file would float free. */
-function sourceProblems(workId: string, iri: string, annotations: { index: number; annotation: Annotation }[]): AnnotationProblem[] {
+export function sourceProblems(workId: string, iri: string, annotations: { index: number; annotation: Annotation }[]): AnnotationProblem[] {
   const problems: AnnotationProblem[] = [];
   for (const { index, annotation: a } of annotations) {
     if (typeof a.target !== 'object' || a.target.source === iri) continue;
     problems.push({ index, id: a.id, field: 'target.source', message: `is ${JSON.stringify(a.target.source)}, but the work "${workId}" is ${iri}` });
   }
   return problems;
+}
+
+/** The problems in one message: the first few named (annotation, field, what is wrong), then "and N more". */
+export function describeProblems(problems: readonly AnnotationProblem[]): string {
+  const listed = problems.slice(0, LISTED_PROBLEMS).map(describeProblem).join('; ');
+  return problems.length > LISTED_PROBLEMS ? `${listed}; and ${problems.length - LISTED_PROBLEMS} more` : listed;
 }
 
 function describeProblem(p: AnnotationProblem): string {

@@ -3,23 +3,38 @@
  *
  * - `GET /api/capabilities` → `{ "saveToProject": true }` (a static build has no such endpoint: the reader shows
  *   the "Save to project" button only when this answers);
- * - `POST /api/annotations/<workId>` with the JSON-LD `AnnotationCollection` as body (`Content-Type:
- *   application/json` or `application/ld+json`) → validated and written atomically to `annotations/<workId>.jsonld`
- *   (`saveAnnotationFile`) → 200 `{ ok: true, path, count }`, or `{ ok: false, error, problems? }` with 400 (invalid
- *   body or id), 403 (cross-site request), 404 (no such work), 413 (too large), 415 (not JSON), 500 (write failed);
+ * - `POST /api/annotations/<workId>` (`Content-Type: application/json` or `application/ld+json`) with either
+ *   - the reader's merging save `{ base, notes }` (save-project-notes.ts): merged three-way with the file on disk
+ *     and written atomically → 200 `{ ok: true, path, count, sha256, written, upToDate, report, keptUnreadable,
+ *     message }`; or
+ *   - a bare `AnnotationCollection`: validated and written as it is, replacing the file (`saveAnnotationFile`;
+ *     for scripts that mean to replace it) → 200 `{ ok: true, path, count, sha256, written }`;
+ *   or `{ ok: false, error, problems? }` with 400 (invalid body or id), 403 (cross-site request, or the notes file
+ *   is a link leading out of `annotations/`), 404 (no such work), 409 (the file on disk cannot be read, so it is
+ *   neither merged with nor overwritten), 413 (too large), 415 (not JSON), 500 (write failed). `written` is false
+ *   when the file already held exactly that content (it is then not touched at all);
  * - `GET /api/annotations/<workId>` → that file as it is on disk now (404 when there is none);
  * - `GET /corpus/**` and `GET /annotations/**` → the project's files, never the SPA's index.html in place of a
- *   missing one (a missing file is a 404), never dot-files (temporary files), never outside those folders.
+ *   missing one (a missing file is a 404), never dot-files (temporary files), never outside those folders — also
+ *   not through a symbolic link: the real path must stay inside the folder (project-paths.ts).
+ *
+ * A request whose URL cannot be parsed (e.g. `GET http://[ HTTP/1.1`) is answered 400 here and never throws;
+ * `guardMalformedUrls` protects the whole server (Vite's own middlewares included) from such requests.
  *
  * The project root is the plugin option `projectRoot`, else `$APPARATUS_PROJECT_ROOT`, else Vite's `root` — so a
  * test can point a real server at a temporary copy.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { MAX_ANNOTATION_FILE_BYTES, ProjectFileError, annotationFilePath, saveAnnotationFile } from './project-file.ts';
+import { containedRealPath } from './project-paths.ts';
+import { isSaveProjectRequest, saveProjectNotes, type SaveProjectRequest } from './save-project-notes.ts';
+
+/** The largest request body read: a merging save carries the notes and the base they started from. */
+const MAX_BODY_BYTES = 2 * MAX_ANNOTATION_FILE_BYTES + 64 * 1024;
 
 /** Options of `projectSavePlugin`. */
 export interface ProjectSavePluginOptions {
@@ -53,9 +68,11 @@ export function projectSavePlugin(options: ProjectSavePluginOptions = {}): Plugi
       projectRoot = resolve(options.projectRoot ?? process.env['APPARATUS_PROJECT_ROOT'] ?? config.root);
     },
     configureServer(server) {
+      if (server.httpServer) guardMalformedUrls(server.httpServer as Server);
       server.middlewares.use(handler);
     },
     configurePreviewServer(server) {
+      guardMalformedUrls(server.httpServer as Server);
       server.middlewares.use(handler);
     },
   };
@@ -66,7 +83,11 @@ export function projectSavePlugin(options: ProjectSavePluginOptions = {}): Plugi
  * Exported for tests and for other servers; never rejects for a client's mistake (that is a 4xx answer).
  */
 export async function handleProjectRequest(projectRoot: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = parseRequestUrl(req.url);
+  if (!url) {
+    sendJson(res, 400, { ok: false, error: `The request URL ${JSON.stringify(String(req.url).slice(0, 200))} cannot be parsed.` });
+    return true;
+  }
   let path: string;
   try {
     path = decodeURIComponent(url.pathname);
@@ -96,7 +117,12 @@ export async function handleProjectRequest(projectRoot: string, req: IncomingMes
       sendJson(res, (error as ProjectFileError).status ?? 400, { ok: false, error: (error as Error).message });
       return true;
     }
-    await serveFile(res, method, file, `annotations/${workId}.jsonld`);
+    const real = await containedRealPath(resolve(projectRoot, 'annotations'), file);
+    if (!real.ok) {
+      sendJson(res, 404, { ok: false, error: `Not found: annotations/${workId}.jsonld` });
+      return true;
+    }
+    await serveFile(res, method, real.real, `annotations/${workId}.jsonld`);
     return true;
   }
 
@@ -112,11 +138,51 @@ export async function handleProjectRequest(projectRoot: string, req: IncomingMes
       sendJson(res, 404, { ok: false, error: `Not found: ${path}` });
       return true;
     }
-    await serveFile(res, method, file, path.slice(1));
+    const real = await containedRealPath(base, file);
+    if (!real.ok) {
+      sendJson(res, 404, { ok: false, error: `Not found: ${path}` });
+      return true;
+    }
+    await serveFile(res, method, real.real, path.slice(1));
     return true;
   }
   return false;
 }
+
+/**
+ * The request's URL, or null when it cannot be parsed (Node accepts request targets such as `http://[` that the
+ * WHATWG URL parser refuses).
+ */
+export function parseRequestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Makes `server` answer 400 to a request whose URL cannot be parsed, before any other listener sees it. Vite 8.3.8
+ * dies on such a request (`GET http://[ HTTP/1.1`): its middlewares call `new URL(req.url, …)` without a guard and
+ * the throw escapes connect's error handling. The guard runs first among the `request` listeners and, for a
+ * malformed URL, answers and stops the others from seeing the request. Idempotent.
+ */
+export function guardMalformedUrls(server: Server): void {
+  const marked = server as Server & { [GUARDED]?: true };
+  if (marked[GUARDED]) return;
+  marked[GUARDED] = true;
+  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (parseRequestUrl(req.url) === null) {
+      sendJson(res, 400, { ok: false, error: 'The request URL cannot be parsed.' });
+      return;
+    }
+    for (const listener of listeners) listener.call(server, req, res);
+  });
+}
+
+const GUARDED = Symbol('apparatus:guarded');
 
 async function handleSave(projectRoot: string, workId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   // A page on another site must not be able to overwrite the scholar's files through their dev server.
@@ -135,14 +201,20 @@ async function handleSave(projectRoot: string, workId: string, req: IncomingMess
     return;
   }
   const declared = Number(req.headers['content-length'] ?? NaN);
-  const body = await drain(req, MAX_ANNOTATION_FILE_BYTES);
-  if (body === null || declared > MAX_ANNOTATION_FILE_BYTES) {
+  const body = await drain(req, MAX_BODY_BYTES);
+  if (body === null || declared > MAX_BODY_BYTES) {
     sendJson(res, 413, { ok: false, error: `The annotations are larger than ${MAX_ANNOTATION_FILE_BYTES / (1024 * 1024)} MB; the dev server refuses to write them.` });
     return;
   }
   try {
+    const request = mergingRequest(body);
+    if (request) {
+      const saved = await saveProjectNotes(projectRoot, workId, request);
+      sendJson(res, 200, { ok: true, ...saved });
+      return;
+    }
     const saved = await saveAnnotationFile(projectRoot, workId, body);
-    sendJson(res, 200, { ok: true, path: saved.path, count: saved.count });
+    sendJson(res, 200, { ok: true, path: saved.path, count: saved.count, sha256: saved.sha256, written: saved.written });
   } catch (error) {
     if (error instanceof ProjectFileError) {
       sendJson(res, error.status, { ok: false, error: error.message, ...(error.problems.length ? { problems: error.problems } : {}) });
@@ -150,6 +222,17 @@ async function handleSave(projectRoot: string, workId: string, req: IncomingMess
       sendJson(res, 500, { ok: false, error: `Writing annotations/${workId}.jsonld failed: ${(error as Error).message}` });
     }
   }
+}
+
+/** The body as a merging save `{ base, notes }`, or null when it is anything else (a bare collection, not JSON…). */
+function mergingRequest(body: Buffer): SaveProjectRequest | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    return null;
+  }
+  return isSaveProjectRequest(value) ? value : null;
 }
 
 /**

@@ -41,7 +41,7 @@ describe.skipIf(!chromiumAvailable())('"Save to project" writes the notes file t
     expect(before.map((a) => a.id)).toContain(targetId);
     await first.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('button', { name: 'Save to project' }).click();
-    await expect.poll(async () => deepText(page.locator('ap-reader [role=status]'))).toMatch(/Saved \d+ notes to/);
+    await expect.poll(async () => deepText(page.locator('ap-reader [role=status]'))).toMatch(/Saved: \d+ notes/);
     const after = parseAnnotationFile(readFileSync(file, 'utf8'), file);
     expect(after.rejected).toEqual([]);
     expect(after.annotations.length).toBe(before.length - 1);

@@ -158,7 +158,7 @@ describe.skipIf(!chromiumAvailable())(`IndexedDB annotation repository in Chromi
     const page = await launch();
     await open(page, 'upgrade');
     await save(page, 'kavbiuro', sampleAnnotations(1));
-    expect(await page.evaluate(() => window.storeHarness.upgradeElsewhere('upgrade', 3))).toBe(3);
+    expect(await page.evaluate(() => window.storeHarness.upgradeElsewhere('upgrade', 4))).toBe(4);
     await expect(save(page, 'kavbiuro', sampleAnnotations(2))).rejects.toThrow(/closed: Apparatus was updated in another tab/);
     await expect(open(page, 'upgrade')).rejects.toThrow(/unavailable: The notes database was written by a newer version/);
     await quit();
@@ -186,6 +186,47 @@ describe.skipIf(!chromiumAvailable())(`IndexedDB annotation repository in Chromi
     expect(await load(page, 'other-work')).toEqual({ annotations: notes.slice(0, 1), unreadable: [], saved: true });
     expect(await load(page, 'third')).toEqual({ annotations: [], unreadable: [], saved: false });
     await quit();
+  });
+
+  it('upgrades a version 2 database: its notes stay, its works stay saved, with no base recorded yet', async () => {
+    let page = await launch();
+    const notes = sampleAnnotations(3);
+    await page.evaluate((a) => window.storeHarness.createVersion2('v2', { kavbiuro: a, emptied: [] }), notes);
+    await open(page, 'v2');
+    expect(await load(page, 'kavbiuro')).toEqual({ annotations: notes, unreadable: [], saved: true });
+    expect(await load(page, 'emptied')).toEqual({ annotations: [], unreadable: [], saved: true });
+    // The new store works: a base recorded with a save, kept by a later save without one.
+    const base = { sha256: 'ab'.repeat(32), annotations: notes.slice(0, 2) };
+    await page.evaluate(([a, b]) => window.storeHarness.save('kavbiuro', a, b), [notes, base] as const);
+    await save(page, 'kavbiuro', notes.slice(1));
+    await quit();
+    page = await launch();
+    await open(page, 'v2');
+    expect(await load(page, 'kavbiuro')).toEqual({ annotations: notes.slice(1), unreadable: [], saved: true, base });
+  });
+
+  it('records a base alone without making a working copy', async () => {
+    const page = await launch();
+    await open(page, 'base-only');
+    const base = { sha256: null, annotations: sampleAnnotations(1) };
+    await page.evaluate((b) => window.storeHarness.recordBase('kavbiuro', b), base);
+    expect(await load(page, 'kavbiuro')).toEqual({ annotations: [], unreadable: [], saved: false, base });
+  });
+
+  it('keeps a stored record of a future format unchanged through later saves, and reports it', async () => {
+    let page = await launch();
+    await open(page, 'future');
+    await save(page, 'kavbiuro', sampleAnnotations(2));
+    const future = { v: 2, order: 5, annotation: sampleAnnotation(9), comments: ['a field this version does not know'] };
+    await page.evaluate(([k, v]) => window.storeHarness.putRaw('future', k, v), [['kavbiuro', sampleAnnotation(9).id], future] as const);
+    expect((await load(page, 'kavbiuro')).unreadable.map((u) => u.raw)).toEqual([future]);
+    await save(page, 'kavbiuro', sampleAnnotations(3));
+    await quit();
+    page = await launch();
+    await open(page, 'future');
+    const after = await load(page, 'kavbiuro');
+    expect(after.annotations).toEqual(sampleAnnotations(3));
+    expect(after.unreadable.map((u) => [u.raw, u.reason])).toEqual([[future, expect.stringMatching(/unknown record format 2/)]]);
   });
 
   it('gives the reader durable storage, with no warning, in Chromium', async () => {

@@ -4,7 +4,7 @@
  * whose message carries the StoreError kind), so `page.evaluate` can carry it back to Node.
  */
 import type { Annotation } from '../../../src/anchoring/annotation-types.ts';
-import type { StoredAnnotations } from '../../../src/store/annotation-repository.ts';
+import type { ProjectBase, StoredAnnotations } from '../../../src/store/annotation-repository.ts';
 import { Autosave, flushOnPageHide, type SaveStatus } from '../../../src/store/autosave.ts';
 import { ANNOTATIONS_STORE, openIndexedDbRepository, type IndexedDbAnnotationRepository } from '../../../src/store/indexeddb-repository.ts';
 import { openAnnotationRepository } from '../../../src/store/open-annotation-repository.ts';
@@ -41,7 +41,8 @@ function rawOpen(name: string, version?: number): Promise<IDBDatabase> {
 const harness = {
   /** Opens the repository on database `name`. */
   open: (name: string): Promise<void> => kindOf(async () => void (repository = await openIndexedDbRepository({ name }))),
-  save: (workId: string, annotations: Annotation[]): Promise<void> => kindOf(() => repo().save(workId, annotations)),
+  save: (workId: string, annotations: Annotation[], base?: ProjectBase): Promise<void> => kindOf(() => repo().save(workId, annotations, base)),
+  recordBase: (workId: string, base: ProjectBase): Promise<void> => kindOf(() => repo().recordBase(workId, base)),
   load: (workId: string): Promise<StoredAnnotations> => kindOf(() => repo().load(workId)),
   /** What `openAnnotationRepository` gives this page: whether storage is durable. */
   openDefault: async (name: string) => {
@@ -103,6 +104,32 @@ const harness = {
       const tx = db.transaction('annotations', 'readwrite');
       for (const [workId, notes] of Object.entries(works)) {
         notes.forEach((annotation, order) => tx.objectStore('annotations').put({ v: 1, order, annotation }, [workId, annotation.id]));
+      }
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error);
+    });
+    db.close();
+  },
+  /**
+   * Creates database `name` as version 2 of Apparatus left it (its three stores, written out here as they were
+   * shipped) holding `works`' notes, each work marked as having a working copy, for the upgrade test.
+   */
+  createVersion2: async (name: string, works: Record<string, Annotation[]>): Promise<void> => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 2);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('annotations');
+        request.result.createObjectStore('unreadable', { autoIncrement: true }).createIndex('workId', 'workId', { unique: false });
+        request.result.createObjectStore('works');
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['annotations', 'works'], 'readwrite');
+      for (const [workId, notes] of Object.entries(works)) {
+        notes.forEach((annotation, order) => tx.objectStore('annotations').put({ v: 1, order, annotation }, [workId, annotation.id]));
+        tx.objectStore('works').put({ v: 1 }, workId);
       }
       tx.oncomplete = () => resolve();
       tx.onabort = () => reject(tx.error);

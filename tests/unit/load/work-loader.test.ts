@@ -6,7 +6,7 @@ import { anchorAll } from '../../../src/anchoring/anchor.ts';
 import { DocText } from '../../../src/anchoring/doc-text.ts';
 import { buildDoc } from '../../../src/model/build-doc.ts';
 import { importText } from '../../../src/model/import-text.ts';
-import { parseWorkMeta, type WorkMeta } from '../../../src/model/work.ts';
+import { parseWorkMeta, sha256Hex, type WorkMeta } from '../../../src/model/work.ts';
 import { inlineWorkLoader, LoadError } from '../../../src/load/work-loader.ts';
 
 const root = new URL('../../../', import.meta.url);
@@ -40,6 +40,8 @@ describe('reading a work with the WorkReader (inline: the same code the load wor
     expect(fileNotes.annotations).toEqual(file.annotations);
     expect(fileNotes.annotations.length).toBeGreaterThan(0);
     expect(fileNotes.unreadable).toEqual([]);
+    // The file's version, for the three-way merge at load: the SHA-256 of its bytes.
+    expect(fileNotes.sha256).toBe(await sha256Hex(new TextEncoder().encode(NOTES)));
     expect(progress.length).toBeGreaterThan(0);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
 
@@ -60,7 +62,7 @@ describe('reading a work with the WorkReader (inline: the same code the load wor
     const read = await loader.read({ textUrl: 'http://x/text.txt', notesUrl: null, meta: { ...META, sha256: '0'.repeat(64) } });
     expect(read.warning).toContain('has been altered');
     expect(read.warning).toContain('0'.repeat(64));
-    expect(await loader.notes()).toEqual({ annotations: [], unreadable: [] });
+    expect(await loader.notes()).toEqual({ annotations: [], unreadable: [], sha256: null });
   });
 
   test('a text that is not UTF-8 fails with the ImportError (code, line, column), not a hang', async () => {
@@ -92,7 +94,7 @@ describe('reading a work with the WorkReader (inline: the same code the load wor
     expect(failure.message).toContain('http://x/none.txt: 404');
     const none = inlineWorkLoader();
     await none.read({ textUrl: 'http://x/text.txt', notesUrl: 'http://x/none.jsonld', meta: META });
-    expect(await none.notes()).toEqual({ annotations: [], unreadable: [] });
+    expect(await none.notes()).toEqual({ annotations: [], unreadable: [], sha256: null });
     files.set('http://x/broken.jsonld', '{ not json');
     const broken = inlineWorkLoader();
     await broken.read({ textUrl: 'http://x/text.txt', notesUrl: 'http://x/broken.jsonld', meta: META });
@@ -100,6 +102,8 @@ describe('reading a work with the WorkReader (inline: the same code the load wor
     expect(brokenNotes.annotations).toEqual([]);
     expect(brokenNotes.unreadable).toHaveLength(1);
     expect(brokenNotes.unreadable[0]!.origin).toBe('http://x/broken.jsonld');
+    // A file unreadable as a whole has no usable version: nothing is merged from it.
+    expect(brokenNotes.sha256).toBeUndefined();
     // A notes file that is there while the text is not: the failed read still leaves the notes readable.
     const textless = inlineWorkLoader();
     await textless.read({ textUrl: 'http://x/none.txt', notesUrl: 'http://x/notes.jsonld', meta: META }).catch(() => null);

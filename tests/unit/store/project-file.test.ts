@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ANNOTATION_FILE_BYTES, ProjectFileError, saveAnnotationFile } from '../../../src/store/project-file.ts';
+import { MAX_ANNOTATION_FILE_BYTES, ProjectFileError, saveAnnotationFile, sha256Hex } from '../../../src/store/project-file.ts';
 import { sampleAnnotation, sampleAnnotations, sampleCollection } from './sample-annotations.ts';
 
 const WORK_JSON = new URL('../../../corpus/kavbiuro/work.json', import.meta.url);
@@ -49,6 +49,14 @@ describe('saveAnnotationFile', () => {
     const saved = await saveAnnotationFile(root, 'kavbiuro', bytes);
     expect(saved.count).toBeGreaterThan(0);
     expect(await readFile(file)).toEqual(bytes);
+  });
+
+  it('leaves a file that already holds exactly these bytes alone (same mtime) and says it did not write', async () => {
+    const before = await stat(file);
+    const saved = await saveAnnotationFile(root, 'kavbiuro', original);
+    expect(saved).toMatchObject({ written: false, sha256: sha256Hex(original) });
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+    expect(await readFile(file)).toEqual(original);
   });
 
   it('creates annotations/ when the project has none yet', async () => {

@@ -1,5 +1,9 @@
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connect } from 'node:net';
+import { mkdir, readFile, readdir, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sha256Hex } from '../../../src/store/project-file.ts';
+import { handleProjectRequest } from '../../../src/store/project-save-plugin.ts';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleAnnotation, sampleAnnotations, sampleCollection } from './sample-annotations.ts';
@@ -44,7 +48,7 @@ describe('the dev server: Save to project, capabilities, data files', () => {
     const text = JSON.stringify(sampleCollection('kavbiuro', sampleAnnotations(3)), null, 2);
     const res = await post('/api/annotations/kavbiuro', text);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, path: 'annotations/kavbiuro.jsonld', count: 3 });
+    expect(await res.json()).toEqual({ ok: true, path: 'annotations/kavbiuro.jsonld', count: 3, sha256: sha256Hex(text), written: true });
     expect(await onDisk()).toBe(text);
     const back = await fetch(`${base}/api/annotations/kavbiuro`);
     expect(back.headers.get('content-type')).toMatch(/^application\/ld\+json/);
@@ -113,5 +117,96 @@ describe('the dev server: Save to project, capabilities, data files', () => {
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, HEAD, POST');
     expect(await onDisk()).toBeTruthy();
+  });
+
+  it('merges a save with the file as it is now: an older copy saved after a newer one keeps the newer note, and says so', async () => {
+    const start = JSON.stringify(sampleCollection('kavbiuro', sampleAnnotations(2)), null, 2);
+    await writeFile(join(root, 'annotations', 'kavbiuro.jsonld'), start);
+    const base = { sha256: sha256Hex(start), items: sampleAnnotations(2) };
+    const envelope = (items: unknown[]) => JSON.stringify({ base, notes: sampleCollection('kavbiuro', items as never) });
+    const a = await post('/api/annotations/kavbiuro', envelope([...sampleAnnotations(2), sampleAnnotation(9, 'from A')]));
+    expect(await a.json()).toMatchObject({ ok: true, written: true, upToDate: true, count: 3 });
+    const b = await post('/api/annotations/kavbiuro', envelope(sampleAnnotations(2)));
+    const answer = (await b.json()) as { ok: boolean; message: string; upToDate: boolean; sha256: string };
+    expect(answer).toMatchObject({ ok: true, written: false, upToDate: false, message: 'Already saved: annotations/kavbiuro.jsonld holds 3 notes, 1 note added from the file' });
+    expect(await onDisk()).toContain('from A');
+    expect(answer.sha256).toBe(sha256Hex(await onDisk()));
+  });
+
+  it('never serves through a symbolic link leading out of corpus/ or annotations/', async () => {
+    await symlink('/', join(root, 'corpus', 'root'));
+    await symlink('/etc/hostname', join(root, 'annotations', 'host.jsonld'));
+    try {
+      expect((await fetch(`${base}/corpus/root/etc/hostname`)).status).toBe(404);
+      expect((await fetch(`${base}/annotations/host.jsonld`)).status).toBe(404);
+      expect((await fetch(`${base}/api/annotations/host`)).status).toBe(404);
+      // A link that stays inside its folder is served.
+      await symlink('work.json', join(root, 'corpus', 'kavbiuro', 'same.json'));
+      expect((await fetch(`${base}/corpus/kavbiuro/same.json`)).status).toBe(200);
+    } finally {
+      await rm(join(root, 'corpus', 'root'));
+      await rm(join(root, 'annotations', 'host.jsonld'));
+      await rm(join(root, 'corpus', 'kavbiuro', 'same.json'), { force: true });
+    }
+  });
+
+  it('saving onto a symlinked notes file writes through to its target inside annotations/, and refuses one leading out', async () => {
+    const notes = join(root, 'annotations', 'kavbiuro.jsonld');
+    const before = await onDisk();
+    await mkdir(join(root, 'annotations', 'shared'), { recursive: true });
+    await writeFile(join(root, 'annotations', 'shared', 'kavbiuro.jsonld'), before);
+    await rm(notes);
+    await symlink('shared/kavbiuro.jsonld', notes);
+    const text = JSON.stringify(sampleCollection('kavbiuro', sampleAnnotations(5)));
+    expect((await post('/api/annotations/kavbiuro', text)).status).toBe(200);
+    expect(await readlink(notes)).toBe('shared/kavbiuro.jsonld');
+    expect(await readFile(join(root, 'annotations', 'shared', 'kavbiuro.jsonld'), 'utf8')).toBe(text);
+
+    const outside = join(root, 'outside.jsonld');
+    await writeFile(outside, before);
+    await rm(notes);
+    await symlink('../outside.jsonld', notes);
+    const refused = await post('/api/annotations/kavbiuro', text);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/symbolic link and it leads outside/);
+    expect(await readlink(notes)).toBe('../outside.jsonld');
+    expect(await readFile(outside, 'utf8')).toBe(before);
+    await rm(notes);
+    await writeFile(notes, before);
+    await rm(join(root, 'annotations', 'shared'), { recursive: true });
+    await rm(outside);
+  });
+
+  // Both targets make Node's url.parse throw inside connect (Vite 8.3.8), which used to kill the server.
+  it.each(['http://[', 'http://xn--/'])('answers 400 to a raw request for %s (a URL that cannot be parsed), and keeps serving', async (target) => {
+    const { port } = new URL(base);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+      let got = '';
+      socket.on('data', (d) => (got += d.toString()));
+      socket.on('end', () => resolve(got));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect((await fetch(`${base}/api/capabilities`)).status).toBe(200);
+  });
+});
+
+describe('handleProjectRequest', () => {
+  it('answers 400, never throws, for a URL that cannot be parsed', async () => {
+    let status = 0;
+    let body = '';
+    const res = {
+      statusCode: 0,
+      setHeader: () => undefined,
+      end(this: { statusCode: number }, text: string) {
+        status = this.statusCode;
+        body = text;
+      },
+    } as unknown as ServerResponse;
+    const handled = await handleProjectRequest('/nonexistent', { url: 'http://[', method: 'GET', headers: {} } as IncomingMessage, res);
+    expect(handled).toBe(true);
+    expect(status).toBe(400);
+    expect(JSON.parse(body)).toMatchObject({ ok: false, error: expect.stringContaining('cannot be parsed') });
   });
 });
