@@ -81,7 +81,7 @@ describe.skipIf(!chromiumAvailable())('imported notes can always be saved (Chrom
     await expect.poll(async () => deepText(status)).toMatch(/Imported 2 notes from mobile-notes\.jsonld \(W3C\)/);
 
     await page.getByRole('button', { name: 'Save to project' }).click();
-    await expect.poll(async () => deepText(status)).toMatch(/Saved \d+ notes to/);
+    await expect.poll(async () => deepText(status)).toMatch(/Saved: \d+ notes/);
     const saved = parseAnnotationFile(readFileSync(notesFile, 'utf8'), notesFile);
     expect(saved.rejected).toEqual([]);
     const savedIds = saved.annotations.map((a) => a.id);
