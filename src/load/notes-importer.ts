@@ -14,7 +14,7 @@ import { countProblem, importItemCount, MAX_IMPORT_BYTES, MAX_IMPORT_NOTES, size
 import type { FromImportWorker, ImportedNote, NotesImportFailure, NotesImportRequest, ToImportWorker } from './notes-import-messages.ts';
 
 /** How many imported notes go in one message to the page. */
-export const NOTES_PART_SIZE = 500;
+export const NOTES_PART_SIZE = 200;
 
 
 /**
