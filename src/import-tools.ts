@@ -48,7 +48,7 @@ export class NotesImportTools {
     const button = document.createElement('button');
     button.type = 'button';
     button.slot = 'tools';
-    button.className = 'ap-cancel-import';
+    button.className = 'ap-tool ap-cancel-import';
     button.textContent = 'Cancel import';
     button.hidden = true;
     button.addEventListener('click', () => this.cancel());
