@@ -4,12 +4,11 @@
  * put). Import never replaces a note silently: duplicates are skipped and conflicts kept beside, as the report says;
  * what cannot be read is listed under "Could not be read" (the annotations state's `addUnreadable`).
  */
-import { addUnreadable, docTextOf, entriesFromAnchors, putNotes } from './editor/annotation-commands.ts';
-import { annotationsOf } from './editor/annotation-plugin.ts';
 import type { ReaderEditor } from './editor/reader-view.ts';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, exportFormat } from './export/formats.ts';
 import type { ImportedText } from './model/imported-text.ts';
 import type { WorkMeta } from './model/work.ts';
+import { NotesImportTools } from './import-tools.ts';
 import './panels/ap-export-menu.ts';
 import type { ApReader } from './panels/ap-reader.ts';
 import { ExportRequestEvent, ImportRequestEvent } from './panels/events.ts';
@@ -30,10 +29,6 @@ function download(name: string, mediaType: string, text: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Adds `<ap-export-menu>` to the reader's toolbar and handles its events. */
@@ -58,32 +53,7 @@ export function mountExportTools(reader: ApReader, options: ExportToolsOptions):
     }
   });
 
-  reader.addEventListener(ImportRequestEvent.type, async (e) => {
-    const file = e.detail.file;
-    let value: unknown;
-    try {
-      value = JSON.parse(await file.text());
-    } catch (err) {
-      reader.announce(`${file.name} is not JSON: ${(err as Error).message}. Nothing was imported.`);
-      editor.run(addUnreadable([{ origin: file.name, key: file.name, reason: `not JSON: ${(err as Error).message}`, raw: null }]));
-      return;
-    }
-    // The import pipeline (Hypothesis reader, merge, anchoring) is loaded on first use, like the exporters.
-    const { importAnnotations } = await import('./anchoring/import-annotations.ts');
-    const state = editor.view.state;
-    const existing = [...annotationsOf(state).byId.values()].map((x) => x.annotation);
-    const result = importAnnotations(value, docTextOf(state.doc).text, existing, { source: meta.iri, where: file.name });
-    const added = result.annotations.slice(existing.length);
-    editor.run(putNotes(entriesFromAnchors(state.doc, added, result.anchors)));
-    const r = result.report;
-    editor.run(addUnreadable(r.rejected.map((x) => ({ origin: file.name, key: x.id ?? x.where, reason: x.reason, raw: null }))));
-    const parts = [
-      `Imported ${plural(added.length, 'note')} from ${file.name} (${r.format === 'hypothesis' ? 'Hypothesis' : 'W3C'})`,
-      `${r.anchors.exact.length} exact, ${r.anchors.fuzzy.length} fuzzy, ${r.anchors.orphan.length} unanchored`,
-    ];
-    if (r.duplicates.length) parts.push(`${plural(r.duplicates.length, 'duplicate')} skipped`);
-    if (r.conflicts.length) parts.push(`${plural(r.conflicts.length, 'conflict')} kept beside the existing note`);
-    if (r.rejected.length) parts.push(`${r.rejected.length} could not be read (listed under Notes)`);
-    reader.announce(`${parts.join('; ')}.`);
-  });
+  // The import runs in a worker, with progress and cancel (import-tools.ts).
+  const importTools = new NotesImportTools(reader, options);
+  reader.addEventListener(ImportRequestEvent.type, (e) => void importTools.importFile(e.detail.file));
 }

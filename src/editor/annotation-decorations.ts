@@ -10,18 +10,30 @@ import { annotationsOf, type AnnotationEntry } from './annotation-plugin.ts';
 import { ViewportWindow } from './viewport-window.ts';
 
 /**
+ * The most highlights drawn one inside another. Notes piled deeper than this (thousands of imported notes on a
+ * short text) share one "more notes here" band instead of an element each: drawing a pile of 300 nested elements
+ * on every character froze the page for a minute.
+ */
+export const MAX_LANES = 8;
+
+/**
  * Assigns each anchored entry a lane so that no two overlapping notes share one (greedy interval colouring in
  * document order). ProseMirror merges the attributes of overlapping inline decorations with the same element
  * name into one element, so each lane gets its own element name (`ap-mark-0`, `ap-mark-1`, …): overlapping notes
- * then nest, each keeps its own `data-annotation`, and the stacked highlights show the overlap.
+ * then nest, each keeps its own `data-annotation`, and the stacked highlights show the overlap. A note that finds
+ * none of the `maxLanes` lanes free gets lane `maxLanes`: the shared band of notes piled too deep to draw one by one.
  */
-export function assignLanes(entries: readonly AnnotationEntry[]): Map<string, number> {
+export function assignLanes(entries: readonly AnnotationEntry[], maxLanes = MAX_LANES): Map<string, number> {
   const sorted = entries.filter((e) => e.range && e.range.from < e.range.to).sort((a, b) => a.range!.from - b.range!.from || b.range!.to - a.range!.to);
   const laneEnds: number[] = [];
   const lanes = new Map<string, number>();
   for (const e of sorted) {
     let lane = laneEnds.findIndex((end) => end <= e.range!.from);
-    if (lane < 0) lane = laneEnds.push(0) - 1;
+    if (lane < 0 && laneEnds.length < maxLanes) lane = laneEnds.push(0) - 1;
+    if (lane < 0) {
+      lanes.set(e.annotation.id, maxLanes);
+      continue;
+    }
     laneEnds[lane] = e.range!.to;
     lanes.set(e.annotation.id, lane);
   }
@@ -51,9 +63,14 @@ export function annotationDecorations(
   const laneOf = lanes ?? assignLanes(list);
   const size = doc.content.size;
   const decos: Decoration[] = [];
+  const piled: { from: number; to: number }[] = [];
   for (const e of list) {
     const lane = laneOf.get(e.annotation.id);
     if (lane === undefined || !e.range || e.range.to > size || e.range.to <= window.from || e.range.from >= window.to) continue;
+    if (lane >= MAX_LANES) {
+      piled.push(e.range);
+      continue;
+    }
     const a = e.annotation;
     const classes = ['ap-note', `ap-note--${a.motivation}`];
     if (a.verdict) classes.push(`ap-note--verdict-${a.verdict}`);
@@ -61,6 +78,14 @@ export function annotationDecorations(
     decos.push(
       Decoration.inline(e.range.from, e.range.to, { nodeName: `ap-mark-${lane}`, class: classes.join(' '), 'data-annotation': a.id }, { id: a.id }),
     );
+  }
+  // Notes piled too deep: one band over each stretch they cover (merged, so a pile costs a few elements, not one each).
+  piled.sort((a, b) => a.from - b.from);
+  for (let i = 0; i < piled.length; ) {
+    const from = piled[i]!.from;
+    let to = piled[i]!.to;
+    for (i++; i < piled.length && piled[i]!.from <= to; i++) to = Math.max(to, piled[i]!.to);
+    decos.push(Decoration.inline(from, to, { nodeName: 'ap-mark-more', class: 'ap-note ap-note--more', title: 'More notes here than are drawn: see the notes panel' }));
   }
   return DecorationSet.create(doc, decos);
 }

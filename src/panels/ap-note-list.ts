@@ -7,10 +7,15 @@ import type { NotesSnapshot } from '../editor/snapshot.ts';
 import { HistoryEvent } from './events.ts';
 import { MOTIVATION_LABEL, VERDICT_LABEL } from './note-labels.ts';
 import { noteBadgeStyles } from './note-styles.ts';
+import { pageWindow } from './page-window.ts';
 import './ap-note-card.ts';
 
-/** Notes shown before "Show more" (a book can have thousands). */
+/** Items of each list shown before "Show more", and added by each "Show more" (a book can have thousands). */
 export const NOTE_LIST_PAGE = 50;
+
+/** The lists of the panel, each paged on its own. */
+type Section = 'notes' | 'orphans' | 'strays' | 'unreadable';
+const FIRST_PAGES: Record<Section, number> = { notes: NOTE_LIST_PAGE, orphans: NOTE_LIST_PAGE, strays: NOTE_LIST_PAGE, unreadable: NOTE_LIST_PAGE };
 
 /** Whether `e` passes the filters (empty filter = any). */
 export function matchesFilters(e: AnnotationEntry, f: { motivation: string; tag: string; verdict: string; text: string }): boolean {
@@ -25,6 +30,8 @@ export function matchesFilters(e: AnnotationEntry, f: { motivation: string; tag:
 /**
  * Every note of the work, filterable by motivation, tag and verdict, in document order; then the notes that could
  * not be anchored ("Unanchored") and the records that could not be read — all kept and shown, never dropped.
+ * Each list renders a page at a time ("Show more", which moves the focus to the first card it adds), so a work with
+ * twenty thousand notes shows its list at once; the focused note is rendered wherever it lies (`pageWindow`).
  * @fires ap-note-action - from its cards
  * @fires ap-history - undo/redo buttons
  */
@@ -47,6 +54,9 @@ export class ApNoteList extends LitElement {
       .history { display: flex; gap: 0.3rem; }
       button:disabled { opacity: 0.5; cursor: default; }
       button:focus-visible, select:focus-visible, input:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 1px; }
+      li:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 2px; }
+      .gap { font-size: 0.8rem; color: var(--ap-muted); }
+      .more { margin-top: 0.5rem; }
       .unreadable li { font-size: 0.85rem; border-left: 3px solid var(--ap-none-ink); padding-left: 0.6rem; }
       pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 0.75rem/1.4 var(--ap-mono); background: var(--ap-hover); padding: 0.4rem; max-height: 12rem; overflow: auto; }
     `,
@@ -61,14 +71,81 @@ export class ApNoteList extends LitElement {
   @state() private tag = '';
   @state() private verdict = '';
   @state() private text = '';
-  @state() private limit = NOTE_LIST_PAGE;
+  /** How many items of each list are asked for ("Show more" adds a page). */
+  @state() private limits: Record<Section, number> = { ...FIRST_PAGES };
+  /** After "Show more": the list and index of the first item it added, to move the focus there. */
+  private focusNext: { section: Section; index: number } | null = null;
+  /** Memos over the (immutable) snapshot: the filtered notes and the tags, recomputed only when they can change. */
+  private shownMemo: { notes: NotesSnapshot; key: string; shown: readonly AnnotationEntry[] } | null = null;
+  private tagsMemo: { notes: NotesSnapshot; tags: string[] } | null = null;
+
+  private shownOf(n: NotesSnapshot): readonly AnnotationEntry[] {
+    const filters = { motivation: this.motivation, tag: this.tag, verdict: this.verdict, text: this.text };
+    const key = JSON.stringify(filters);
+    if (this.shownMemo?.notes !== n || this.shownMemo.key !== key) this.shownMemo = { notes: n, key, shown: n.notes.filter((e) => matchesFilters(e, filters)) };
+    return this.shownMemo.shown;
+  }
+
+  private tagsOf(n: NotesSnapshot): string[] {
+    if (this.tagsMemo?.notes !== n) {
+      const tags = new Set<string>();
+      for (const list of [n.notes, n.orphans]) for (const e of list) for (const t of noteTags(e.annotation)) tags.add(t);
+      this.tagsMemo = { notes: n, tags: [...tags].sort((a, b) => a.localeCompare(b)) };
+    }
+    return this.tagsMemo.tags;
+  }
+
+  /**
+   * The rendered part of one list (`pageWindow`): its first items, the page holding the active note when that lies
+   * further on, and a "Show more" button for the rest.
+   */
+  private paged<T>(section: Section, items: readonly T[], activeIndex: number, item: (x: T) => unknown, more: string) {
+    const w = pageWindow(items.length, this.limits[section], activeIndex, NOTE_LIST_PAGE);
+    const row = (x: T, i: number) => html`<li data-index=${i} tabindex="-1">${item(x)}</li>`;
+    const head = items.slice(0, w.head).map((x, i) => row(x, i));
+    const extra = w.extra;
+    return {
+      items: html`${head}${extra
+        ? html`<li class="gap" aria-hidden="true">… ${extra.from - w.head} more …</li>${items.slice(extra.from, extra.to).map((x, i) => row(x, extra.from + i))}`
+        : nothing}`,
+      more: w.hidden
+        ? html`<button type="button" class="more" @click=${() => this.showMore(section, w.head)}>${more} (${w.hidden} left)</button>`
+        : nothing,
+    };
+  }
+
+  private showMore(section: Section, from: number) {
+    this.limits = { ...this.limits, [section]: from + NOTE_LIST_PAGE };
+    this.focusNext = { section, index: from };
+  }
+
+  protected override updated(): void {
+    const f = this.focusNext;
+    if (!f) return;
+    this.focusNext = null;
+    this.renderRoot.querySelector<HTMLElement>(`ol.${f.section} > li[data-index="${f.index}"]`)?.focus();
+  }
 
   override render() {
     const n = this.notes;
     if (!n) return nothing;
-    const filters = { motivation: this.motivation, tag: this.tag, verdict: this.verdict, text: this.text };
-    const shown = n.notes.filter((e) => matchesFilters(e, filters));
-    const tags = [...new Set([...n.notes, ...n.orphans].flatMap((e) => noteTags(e.annotation)))].sort((a, b) => a.localeCompare(b));
+    const shown = this.shownOf(n);
+    const tags = this.tagsOf(n);
+    const active = this.activeId;
+    const card = (e: AnnotationEntry, withActive: boolean) =>
+      html`<ap-note-card show-quote .entry=${e} .replies=${n.replies.get(e.annotation.id) ?? []} ?active=${withActive && e.annotation.id === active}></ap-note-card>`;
+    const indexOf = (list: readonly AnnotationEntry[]) => (active === null ? -1 : list.findIndex((e) => e.annotation.id === active));
+    const notes = this.paged('notes', shown, indexOf(shown), (e) => card(e, true), 'Show more');
+    const orphans = this.paged('orphans', n.orphans, indexOf(n.orphans), (e) => card(e, false), 'Show more unanchored notes');
+    const strays = this.paged('strays', n.strays, -1, (e) => html`<ap-note-card .entry=${e}></ap-note-card>`, 'Show more replies');
+    const unreadable = this.paged(
+      'unreadable',
+      n.unreadable,
+      -1,
+      (u) => html`<strong>${u.key}</strong> in ${u.origin}: ${u.reason}
+        <details><summary>Stored data</summary><pre>${safeJson(u.raw)}</pre></details>`,
+      'Show more records',
+    );
     return html`
       <div class="head">
         <h2 id="notes-heading">Notes <span class="visually-hidden">(${n.count})</span></h2>
@@ -99,39 +176,29 @@ export class ApNoteList extends LitElement {
         <label class="search">Search notes<input type="search" @input=${(e: Event) => this.set('text', e)} /></label>
       </div>
       <p class="count" aria-live="polite">${shown.length} of ${n.notes.length} anchored notes${n.orphans.length ? `, ${n.orphans.length} unanchored` : ''}</p>
-      <ol aria-labelledby="notes-heading">
-        ${shown.slice(0, this.limit).map(
-          (e) => html`<li><ap-note-card show-quote .entry=${e} .replies=${n.replies.get(e.annotation.id) ?? []} ?active=${e.annotation.id === this.activeId}></ap-note-card></li>`,
-        )}
-      </ol>
-      ${shown.length > this.limit ? html`<button type="button" class="more" @click=${() => (this.limit += NOTE_LIST_PAGE)}>Show more (${shown.length - this.limit} left)</button>` : nothing}
+      <ol aria-labelledby="notes-heading" class="notes">${notes.items}</ol>
+      ${notes.more}
       ${n.orphans.length
         ? html`<h3 id="orphans-heading">Unanchored (${n.orphans.length})</h3>
-            <ol aria-labelledby="orphans-heading" class="orphans">
-              ${n.orphans.map((e) => html`<li><ap-note-card show-quote .entry=${e} .replies=${n.replies.get(e.annotation.id) ?? []}></ap-note-card></li>`)}
-            </ol>`
+            <ol aria-labelledby="orphans-heading" class="orphans">${orphans.items}</ol>
+            ${orphans.more}`
         : nothing}
       ${n.strays.length
         ? html`<h3 id="strays-heading">Replies without a note (${n.strays.length})</h3>
-            <ol aria-labelledby="strays-heading" class="strays">
-              ${n.strays.map((e) => html`<li><ap-note-card .entry=${e}></ap-note-card></li>`)}
-            </ol>`
+            <ol aria-labelledby="strays-heading" class="strays">${strays.items}</ol>
+            ${strays.more}`
         : nothing}
       ${n.unreadable.length
         ? html`<h3 id="unreadable-heading">Could not be read (${n.unreadable.length})</h3>
-            <ol aria-labelledby="unreadable-heading" class="unreadable">
-              ${n.unreadable.map(
-                (u) => html`<li><strong>${u.key}</strong> in ${u.origin}: ${u.reason}
-                  <details><summary>Stored data</summary><pre>${safeJson(u.raw)}</pre></details></li>`,
-              )}
-            </ol>`
+            <ol aria-labelledby="unreadable-heading" class="unreadable">${unreadable.items}</ol>
+            ${unreadable.more}`
         : nothing}
     `;
   }
 
   private set(field: 'motivation' | 'tag' | 'verdict' | 'text', e: Event) {
     this[field] = (e.target as HTMLSelectElement | HTMLInputElement).value;
-    this.limit = NOTE_LIST_PAGE;
+    this.limits = { ...this.limits, notes: NOTE_LIST_PAGE };
   }
 }
 

@@ -1,7 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
 import type { AnnotationEntry } from '../editor/annotation-plugin.ts';
 import type { CaretSnapshot } from '../editor/snapshot.ts';
+import { pageWindow } from './page-window.ts';
 import { SUPPORT_EXPLANATION, SUPPORT_LABEL } from './support-labels.ts';
 import './ap-note-card.ts';
 import './ap-source-card.ts';
@@ -9,8 +11,12 @@ import './ap-source-card.ts';
 /**
  * The provenance of whatever is under the caret: the claim's text, its support level and each cited source in full
  * with identifier links; for a claim without a source it says so plainly; a clicked marker shows its reference.
+ * Notes under the caret are shown a page at a time (`NOTES_HERE_PAGE`, "Show more").
  * Reflects the shown claim's id in `data-claim` (empty when none) after each update, for tests and benchmarks.
  */
+/** Notes of one section shown before "Show more" (and added by each). */
+export const NOTES_HERE_PAGE = 20;
+
 @customElement('ap-provenance-panel')
 export class ApProvenancePanel extends LitElement {
   static override styles = css`
@@ -30,6 +36,9 @@ export class ApProvenancePanel extends LitElement {
     .empty { color: var(--ap-muted); font-size: 0.95rem; line-height: 1.5; }
     .notes { margin-top: 1.1rem; padding-top: 0.8rem; border-top: 1px solid var(--ap-line); display: grid; gap: 0.8rem; }
     .notes h3 { margin: 0; }
+    .gap { margin: 0; font-size: 0.8rem; color: var(--ap-muted); }
+    .more { justify-self: start; font: 0.8rem var(--ap-sans); background: var(--ap-paper); border: 1px solid var(--ap-line); border-radius: 3px; padding: 0.25rem 0.55rem; cursor: pointer; color: var(--ap-ink); }
+    .more:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 1px; }
   `;
 
   /** What is under the caret (from the reader's snapshot). */
@@ -37,15 +46,32 @@ export class ApProvenancePanel extends LitElement {
   /** Replies by the id of the note they answer. */
   @property({ attribute: false }) replies: ReadonlyMap<string, readonly AnnotationEntry[]> = new Map();
 
+  /** How many notes each section shows, by section id; reset when the caret's notes change. */
+  @state() private limits: Record<string, number> = {};
+  private limitsFor: CaretSnapshot | null = null;
+
   private notesSection(title: string, list: readonly AnnotationEntry[], id: string) {
     if (!list.length) return nothing;
     const active = this.caret?.focused?.annotation.id ?? null;
+    // A passage under a pile of imported notes can have hundreds: a page at a time, the chosen note always shown.
+    const w = pageWindow(list.length, this.limits[id] ?? NOTES_HERE_PAGE, active === null ? -1 : list.findIndex((e) => e.annotation.id === active), NOTES_HERE_PAGE);
+    const card = (e: AnnotationEntry) =>
+      html`<ap-note-card .entry=${e} .replies=${this.replies.get(e.annotation.id) ?? []} ?active=${e.annotation.id === active} show-quote></ap-note-card>`;
     return html`<section class="notes" aria-labelledby=${id}>
       <h3 id=${id}>${title} (${list.length})</h3>
-      ${list.map(
-        (e) => html`<ap-note-card .entry=${e} .replies=${this.replies.get(e.annotation.id) ?? []} ?active=${e.annotation.id === active} show-quote></ap-note-card>`,
-      )}
+      ${list.slice(0, w.head).map(card)}
+      ${w.extra ? html`<p class="gap">… ${w.extra.from - w.head} more …</p>${list.slice(w.extra.from, w.extra.to).map(card)}` : nothing}
+      ${w.hidden
+        ? html`<button type="button" class="more" @click=${() => (this.limits = { ...this.limits, [id]: w.head + NOTES_HERE_PAGE })}>Show more (${w.hidden} left)</button>`
+        : nothing}
     </section>`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('caret') && this.caret !== this.limitsFor) {
+      this.limitsFor = this.caret;
+      this.limits = {};
+    }
   }
 
   override render() {
