@@ -54,7 +54,7 @@ export function anchor(text: string, target: TextTarget, id: string): AnchorResu
   return anchorNear(text, CodePointOffsets.of(text), target, id, 0);
 }
 
-/** A stored position in UTF-16 offsets of the text (`offsets` measures it). */
+/** A stored position in UTF-16 offsets of the text (`offsets` measures it; see `positionInUnits`). */
 function inUnits(offsets: CodePointOffsets, p: TextPositionSelector): Range {
   return offsets.identity ? { start: p.start, end: p.end } : { start: offsets.toUnits(p.start), end: offsets.toUnits(p.end) };
 }

@@ -75,3 +75,12 @@ export function positionInCodePoints(text: string, start: number, end: number): 
   const offsets = CodePointOffsets.of(text);
   return offsets.identity ? { start, end } : { start: offsets.toPoints(start), end: offsets.toPoints(end) };
 }
+
+/**
+ * A stored W3C position (code points) as a range of `text` in UTF-16 offsets — the inverse of `positionInCodePoints`.
+ * Positions past the end keep their distance from it (an orphan's stored position of a longer text).
+ */
+export function positionInUnits(text: string, position: { start: number; end: number }): { start: number; end: number } {
+  const offsets = CodePointOffsets.of(text);
+  return offsets.identity ? { start: position.start, end: position.end } : { start: offsets.toUnits(position.start), end: offsets.toUnits(position.end) };
+}

@@ -5,7 +5,7 @@ import { anchor, anchorAll, describe } from '../../../src/anchoring/anchor.ts';
 import { parseAnnotationFile } from '../../../src/anchoring/annotation-file.ts';
 import type { Annotation, TextPositionSelector, TextTarget } from '../../../src/anchoring/annotation-types.ts';
 import { CodePointOffsets } from '../../../src/anchoring/code-points.ts';
-import { positionInCodePoints } from '../../../src/anchoring/describe.ts';
+import { positionInCodePoints, positionInUnits } from '../../../src/anchoring/describe.ts';
 import { canonicalText } from '../../../src/anchoring/doc-text.ts';
 import { parseAnnotations, positionSelectorOf } from '../../../src/anchoring/selectors.ts';
 import type { CliIo } from '../../../src/cli/cli-io.ts';
@@ -115,6 +115,9 @@ group('positions in code points at the W3C boundary', () => {
     const o = CodePointOffsets.of(text);
     expect(r.status).toBe('orphan');
     expect([o.toPoints(r.start), o.toPoints(r.end)]).toEqual([30, 55]);
+    // What the editor uses to report an orphan's stored place without loading the matcher.
+    expect(positionInUnits(text, { start: 30, end: 55 })).toEqual({ start: r.start, end: r.end });
+    expect(positionInUnits(text, { start: 30, end: 55 })).toEqual({ start: 32, end: 57 });
   });
 });
 
