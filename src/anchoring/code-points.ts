@@ -30,7 +30,11 @@ export class CodePointOffsets {
   /** The offsets of `text` (the last text's are reused). */
   static of(text: string): CodePointOffsets {
     const last = CodePointOffsets.last;
-    if (last !== null && last.text === text) return last;
+    if (last !== null && last.text === text) {
+      // Equal text, perhaps another string object: keep this one, so the next comparison is by reference (a
+      // comparison of two equal but distinct strings reads them whole).
+      return (CodePointOffsets.last = new CodePointOffsets(text, last.pairs));
+    }
     const made = new CodePointOffsets(text, findPairs(text));
     CodePointOffsets.last = made;
     return made;
