@@ -10,7 +10,7 @@
  * Pure: strings and numbers; never throws for a well-formed target.
  */
 import type { AnchorResult } from './anchor-result.ts';
-import type { Annotation, TextPositionSelector, TextTarget } from './annotation-types.ts';
+import type { Annotation, TextPositionSelector, TextQuoteSelector, TextTarget } from './annotation-types.ts';
 import { CodePointOffsets } from './code-points.ts';
 import { prefixBefore, suffixAfter } from './describe.ts';
 import { matchCaret } from './match-caret.ts';
@@ -74,8 +74,7 @@ function anchorNear(text: string, offsets: CodePointOffsets, target: TextTarget,
     if (position && inText(position)) return found(text, id, 'fuzzy', ORPHAN_THRESHOLD, position.start, position.end);
     return orphan(id, 0, position?.start ?? 0, position?.end ?? 0, '', '', '');
   }
-  const fits = (r: Range): boolean =>
-    inText(r) && r.end - r.start === quote.exact.length && text.startsWith(quote.exact, r.start) && contextHolds(text, r.start, r.end, quote.prefix, quote.suffix);
+  const fits = (r: Range): boolean => inText(r) && quoteFits(text, quote, r);
   if (position && fits(position)) return found(text, id, 'exact', 1, position.start, position.end);
   // The same numbers read as UTF-16 code units: a position written by a client that counts them.
   if (stored && !offsets.identity && fits(stored)) return found(text, id, 'exact', 1, stored.start, stored.end);
@@ -99,6 +98,28 @@ function anchorNear(text: string, offsets: CodePointOffsets, target: TextTarget,
     return found(text, id, verbatim ? 'exact' : 'fuzzy', verbatim ? 1 : match.score, match.start, match.end);
   }
   return keep(match?.score ?? 0);
+}
+
+/** True when `quote` stands verbatim at `r` (UTF-16 offsets inside the text) with its context holding. */
+function quoteFits(text: string, quote: TextQuoteSelector, r: Range): boolean {
+  return r.end - r.start === quote.exact.length && text.startsWith(quote.exact, r.start) && contextHolds(text, r.start, r.end, quote.prefix, quote.suffix);
+}
+
+/**
+ * `target` with its position in code points, for an importer to store: when the position fits the quote only when
+ * read as UTF-16 code units (written by a client that counts them), the same range counted in code points;
+ * otherwise `target` itself (unchanged, the same object). Never changes which words the target means.
+ */
+export function withPositionInCodePoints(text: string, target: TextTarget): TextTarget {
+  const offsets = CodePointOffsets.of(text);
+  const quote = quoteSelectorOf(target);
+  const stored = positionSelectorOf(target);
+  if (offsets.identity || !quote || !stored || stored.end > text.length) return target;
+  const asPoints = inUnits(offsets, stored);
+  if (asPoints.end <= text.length && quoteFits(text, quote, asPoints)) return target;
+  if (!quoteFits(text, quote, stored)) return target;
+  const inPoints: TextPositionSelector = { ...stored, start: offsets.toPoints(stored.start), end: offsets.toPoints(stored.end) };
+  return { ...target, selector: target.selector.map((s) => (s === stored ? inPoints : s)) };
 }
 
 /** The highest score of a `fuzzy` anchor (1 is `exact`'s). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe as group, expect, test } from 'vitest';
-import { anchor, anchorAll, describe } from '../../../src/anchoring/anchor.ts';
+import { anchor, anchorAll, describe, withPositionInCodePoints } from '../../../src/anchoring/anchor.ts';
 import { parseAnnotationFile } from '../../../src/anchoring/annotation-file.ts';
 import type { Annotation, TextPositionSelector, TextTarget } from '../../../src/anchoring/annotation-types.ts';
 import { CodePointOffsets } from '../../../src/anchoring/code-points.ts';
@@ -107,6 +107,20 @@ group('positions in code points at the W3C boundary', () => {
     };
     const twice = `${text} More words.`;
     expect(anchor(twice, legacy, 'urn:x')).toMatchObject({ status: 'exact', start: text.indexOf('words'), end: text.indexOf('words') + 5 });
+  });
+
+  test('an importer can store such a position in code points: same words, W3C numbers; anything else is left alone', () => {
+    const at = text.indexOf('plain words');
+    const legacy: TextTarget = { source: SOURCE, selector: [{ type: 'TextQuoteSelector', exact: 'plain words', prefix: 'letter, then ' }, { type: 'TextPositionSelector', start: at, end: at + 11 }] };
+    const fixed = withPositionInCodePoints(text, legacy);
+    // Two astral characters stand before the words: the code-point position is 2 less.
+    expect(fixed).toEqual({ source: SOURCE, selector: [legacy.selector[0], { type: 'TextPositionSelector', start: at - 2, end: at + 9 }] });
+    expect(anchor(text, fixed, 'urn:x')).toMatchObject({ status: 'exact', start: at, end: at + 11 });
+    const current = describe(text, at, at + 11, SOURCE);
+    expect(withPositionInCodePoints(text, current)).toBe(current);
+    const plain = 'no astral characters here, plain words';
+    const onPlain = describe(plain, 27, 38, SOURCE);
+    expect(withPositionInCodePoints(plain, onPlain)).toBe(onPlain);
   });
 
   test('an orphan keeps its stored position: converted to UTF-16 offsets, and back to the same code points', () => {
