@@ -8,7 +8,9 @@ import { quoteAt } from './describe.ts';
 export type AnchorStatus = 'exact' | 'fuzzy' | 'orphan';
 
 /**
- * One annotation's anchor. `start`/`end` are canonical offsets (for an orphan: the stored position selector, or 0).
+ * One annotation's anchor. `start`/`end` are canonical offsets in UTF-16 code units (for an orphan: the stored
+ * position selector, which counts code points, converted as if measured on this text; or 0). `apparatus anchor
+ * --json` prints them in code points (cli/anchor-command.ts).
  * `quote` is the text now at [start, end) (for an orphan: the stored quote); `prefix`/`suffix` the 32 characters
  * around it in the canonical text. `score` is 1 for exact, in (threshold, 1) for fuzzy, the best score for orphans.
  */

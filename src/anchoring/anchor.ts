@@ -10,8 +10,10 @@
  * Pure: strings and numbers; never throws for a well-formed target.
  */
 import { foundAt as found, type AnchorResult } from './anchor-result.ts';
-import type { Annotation, TextTarget } from './annotation-types.ts';
-import { matchQuote } from './match-quote.ts';
+import type { Annotation, TextPositionSelector, TextQuoteSelector, TextTarget } from './annotation-types.ts';
+import { CodePointOffsets } from './code-points.ts';
+import { matchCaret } from './match-caret.ts';
+import { matchQuote, type QuoteContext } from './match-quote.ts';
 import { ORPHAN_THRESHOLD as THRESHOLD, positionScale } from './match-score.ts';
 import { positionSelectorOf, quoteSelectorOf, textTargetOf } from './selectors.ts';
 
@@ -29,54 +31,108 @@ export { CONTEXT_LENGTH, describe } from './describe.ts';
 /**
  * Where `target`'s words are in `text`.
  * - `exact` (score 1): the quote verbatim, at its stored position or where quote, context and position score best;
- * - `fuzzy` (score in [ORPHAN_THRESHOLD, 1)): an edited version of the quote scoring best; or — for a target that
- *   cannot be verified (a position selector without a quote, or an empty quote whose context changed) — the stored
- *   position when it lies in the text (score = ORPHAN_THRESHOLD);
+ *   for an empty quote (a caret), the place where every stored context side stands verbatim around it;
+ * - `fuzzy` (score in [ORPHAN_THRESHOLD, 1)): an edited version of the quote scoring best (for a caret: the place
+ *   its edited context scores best); or — for a target that cannot be verified (a position selector without a
+ *   quote) — the stored position when it lies in the text (score = ORPHAN_THRESHOLD);
  * - `orphan` (score = the best candidate's, 0 when none): `start`/`end` are the stored position (0, 0 without
  *   one), `quote`/`prefix`/`suffix` the stored ones — what the annotation was about, kept for the reader.
+ *
+ * An empty `prefix` or `suffix` is no constraint (as in the W3C model), not "the quote began (ended) the text".
+ * The stored `TextPositionSelector` counts Unicode code points (W3C); `start`/`end` of the result are UTF-16
+ * offsets of `text`, as everything in the engine (an orphan's: the stored position converted as if measured on
+ * `text`). A position that fits the quote only when read as UTF-16 code units (written by a client that counts
+ * them) is accepted so read: the quote decides.
  */
 export function anchor(text: string, target: TextTarget, id: string): AnchorResult {
-  return anchorNear(text, target, id, 0);
+  return anchorNear(text, CodePointOffsets.of(text), target, id, 0);
+}
+
+/** A stored position in UTF-16 offsets of the text (`offsets` measures it; see `positionInUnits`). */
+function inUnits(offsets: CodePointOffsets, p: TextPositionSelector): Range {
+  return offsets.identity ? { start: p.start, end: p.end } : { start: offsets.toUnits(p.start), end: offsets.toUnits(p.end) };
+}
+
+interface Range {
+  start: number;
+  end: number;
 }
 
 /** `anchor`, told that passages nearby moved by `shift` characters (0: nothing known). */
-function anchorNear(text: string, target: TextTarget, id: string, shift: number): AnchorResult {
+function anchorNear(text: string, offsets: CodePointOffsets, target: TextTarget, id: string, shift: number): AnchorResult {
   const quote = quoteSelectorOf(target);
-  const position = positionSelectorOf(target);
-  const inText = position !== null && position.start <= position.end && position.end <= text.length;
+  const stored = positionSelectorOf(target);
+  const position = stored ? inUnits(offsets, stored) : null;
+  const inText = (r: Range): boolean => r.start <= r.end && r.end <= text.length;
   if (!quote) {
-    if (position && inText) return found(text, id, 'fuzzy', ORPHAN_THRESHOLD, position.start, position.end);
+    if (position && inText(position)) return found(text, id, 'fuzzy', ORPHAN_THRESHOLD, position.start, position.end);
     return orphan(id, 0, position?.start ?? 0, position?.end ?? 0, '', '', '');
   }
-  if (
-    position &&
-    inText &&
-    position.end - position.start === quote.exact.length &&
-    text.startsWith(quote.exact, position.start) &&
-    contextHolds(text, position.start, position.end, quote.prefix, quote.suffix)
-  ) {
-    return found(text, id, 'exact', 1, position.start, position.end);
-  }
-  const match = matchQuote(text, quote.exact, {
+  const fits = (r: Range): boolean => inText(r) && quoteFits(text, quote, r);
+  if (position && fits(position)) return found(text, id, 'exact', 1, position.start, position.end);
+  // The same numbers read as UTF-16 code units: a position written by a client that counts them.
+  if (stored && !offsets.identity && fits(stored)) return found(text, id, 'exact', 1, stored.start, stored.end);
+  const context: QuoteContext = {
     ...(quote.prefix !== undefined ? { prefix: quote.prefix } : {}),
     ...(quote.suffix !== undefined ? { suffix: quote.suffix } : {}),
     ...(position ? { hint: position.start } : {}),
     ...(position && shift !== 0 ? { estimate: position.start + shift } : {}),
-  });
+  };
+  const keep = (score: number) => orphan(id, score, position?.start ?? 0, position?.end ?? 0, quote.exact, quote.prefix ?? '', quote.suffix ?? '');
+  if (quote.exact === '') {
+    // A caret is placed by its context, and only where its context holds well enough.
+    const caret = matchCaret(text, context);
+    if (!caret || caret.score < ORPHAN_THRESHOLD) return keep(caret?.score ?? 0);
+    if (contextHoldsAll(text, caret.start, quote.prefix, quote.suffix)) return found(text, id, 'exact', 1, caret.start, caret.end);
+    return found(text, id, 'fuzzy', Math.min(caret.score, BELOW_EXACT), caret.start, caret.end);
+  }
+  const match = matchQuote(text, quote.exact, context);
   if (match && match.score >= ORPHAN_THRESHOLD) {
     const verbatim = text.slice(match.start, match.end) === quote.exact;
     return found(text, id, verbatim ? 'exact' : 'fuzzy', verbatim ? 1 : match.score, match.start, match.end);
   }
-  // An empty quote (a caret) cannot be searched for and its context did not hold: the stored position, unverified.
-  if (quote.exact === '' && position && inText) return found(text, id, 'fuzzy', ORPHAN_THRESHOLD, position.start, position.end);
-  return orphan(id, match?.score ?? 0, position?.start ?? 0, position?.end ?? 0, quote.exact, quote.prefix ?? '', quote.suffix ?? '');
+  return keep(match?.score ?? 0);
 }
 
-/** True when at least one stored context side is verbatim around [start, end), or none was stored. */
+/** True when `quote` stands verbatim at `r` (UTF-16 offsets inside the text) with its context holding. */
+function quoteFits(text: string, quote: TextQuoteSelector, r: Range): boolean {
+  return r.end - r.start === quote.exact.length && text.startsWith(quote.exact, r.start) && contextHolds(text, r.start, r.end, quote.prefix, quote.suffix);
+}
+
+/**
+ * `target` with its position in code points, for an importer to store: when the position fits the quote only when
+ * read as UTF-16 code units (written by a client that counts them), the same range counted in code points;
+ * otherwise `target` itself (unchanged, the same object). Never changes which words the target means.
+ */
+export function withPositionInCodePoints(text: string, target: TextTarget): TextTarget {
+  const offsets = CodePointOffsets.of(text);
+  const quote = quoteSelectorOf(target);
+  const stored = positionSelectorOf(target);
+  if (offsets.identity || !quote || !stored || stored.end > text.length) return target;
+  const asPoints = inUnits(offsets, stored);
+  if (asPoints.end <= text.length && quoteFits(text, quote, asPoints)) return target;
+  if (!quoteFits(text, quote, stored)) return target;
+  const inPoints: TextPositionSelector = { ...stored, start: offsets.toPoints(stored.start), end: offsets.toPoints(stored.end) };
+  return { ...target, selector: target.selector.map((s) => (s === stored ? inPoints : s)) };
+}
+
+/** The highest score of a `fuzzy` anchor (1 is `exact`'s). */
+const BELOW_EXACT = 0.999;
+
+/**
+ * True when at least one stored context side is verbatim around [start, end), or no side has text. An empty side is
+ * no constraint: it holds only at the text's edge (nothing before the start, nothing after the end) and otherwise
+ * neither holds nor fails.
+ */
 function contextHolds(text: string, start: number, end: number, prefix: string | undefined, suffix: string | undefined): boolean {
-  if (prefix === undefined && suffix === undefined) return true;
-  if (prefix !== undefined && text.endsWith(prefix, start)) return true;
-  return suffix !== undefined && text.startsWith(suffix, end);
+  if (!prefix && !suffix) return true;
+  if (prefix !== undefined && (prefix === '' ? start === 0 : text.endsWith(prefix, start))) return true;
+  return suffix !== undefined && (suffix === '' ? end === text.length : text.startsWith(suffix, end));
+}
+
+/** True when every non-empty stored context side is verbatim around the caret at `at`. */
+function contextHoldsAll(text: string, at: number, prefix: string | undefined, suffix: string | undefined): boolean {
+  return (!prefix || text.endsWith(prefix, at)) && (!suffix || text.startsWith(suffix, at));
 }
 
 function orphan(id: string, score: number, start: number, end: number, quote: string, prefix: string, suffix: string): AnchorResult {
@@ -101,16 +157,17 @@ export function anchorAll(text: string, annotations: readonly Annotation[]): Map
   });
   const oldStart = (e: (typeof entries)[number]) => e.position?.start ?? Number.MAX_SAFE_INTEGER;
   const visit = [...entries].sort((x, y) => oldStart(x) - oldStart(y));
+  const offsets = CodePointOffsets.of(text);
   let shift = 0;
   const byIndex = new Map<number, AnchorResult>();
   for (const e of visit) {
     // A shift larger than the position scale is not a local correction (a moved paragraph, or a verbatim copy
     // elsewhere): trusting it would send the next passages to copies of themselves.
-    const result = anchorNear(text, e.target, e.a.id, Math.abs(shift) <= positionScale(text.length) ? shift : 0);
+    const result = anchorNear(text, offsets, e.target, e.a.id, Math.abs(shift) <= positionScale(text.length) ? shift : 0);
     byIndex.set(e.index, result);
     const quote = quoteSelectorOf(e.target);
     if (e.position && quote && result.status === 'exact' && contextHolds(text, result.start, result.end, quote.prefix, quote.suffix)) {
-      shift = result.start - e.position.start;
+      shift = result.start - inUnits(offsets, e.position).start;
     }
   }
   const results = new Map<string, AnchorResult>();

@@ -28,11 +28,11 @@ import {
   MAX_ERROR_RATE,
   ORPHAN_THRESHOLD,
   positionScale,
-  prefixSimilarity,
+  prefixEvidence,
   proximity,
   quoteSimilarity,
   scoreBound,
-  suffixSimilarity,
+  suffixEvidence,
   type ContextMasks,
   type MatchEvidence,
 } from './match-score.ts';
@@ -48,7 +48,9 @@ export interface QuoteMatch {
 /**
  * What else is known: the stored context, the old start offset (`hint`), and optionally `estimate` — where the
  * passage is expected now (e.g. the old offset moved by the shift neighbouring passages showed). Position proximity
- * counts the nearer of the two, and the search looks around both (the estimate first).
+ * counts the nearer of the two, and the search looks around both (the estimate first). An empty `prefix` or
+ * `suffix` is no constraint (the W3C model's reading): it never counts against a span, and agrees only with a span
+ * at the very start (end) of the text (`prefixEvidence` in match-score.ts).
  */
 export interface QuoteContext {
   prefix?: string;
@@ -99,6 +101,13 @@ const MAX_FUZZY_QUOTE = 4096;
 export function matchQuote(text: string, quote: string, context: QuoteContext): QuoteMatch | null {
   if (quote.length === 0) return null;
   return new QuoteSearch(text, quote, context).run();
+}
+
+/** The context with empty sides left out (an empty side is no evidence either way). */
+export function withoutEmptyContext(context: QuoteContext): QuoteContext {
+  if (context.prefix !== '' && context.suffix !== '') return context;
+  const { prefix, suffix, ...rest } = context;
+  return { ...rest, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
 }
 
 class QuoteSearch {
@@ -290,8 +299,10 @@ class QuoteSearch {
     this.seen.add(key);
     const { text, context } = this;
     const evidence: MatchEvidence = { quote: quoteSimilarity(errors, this.m) };
-    if (context.prefix !== undefined) evidence.prefix = prefixSimilarity(text, start, context.prefix, this.contextMasks);
-    if (context.suffix !== undefined) evidence.suffix = suffixSimilarity(text, end, context.suffix, this.contextMasks);
+    const prefix = context.prefix !== undefined ? prefixEvidence(text, start, context.prefix, this.contextMasks) : undefined;
+    const suffix = context.suffix !== undefined ? suffixEvidence(text, end, context.suffix, this.contextMasks) : undefined;
+    if (prefix !== undefined) evidence.prefix = prefix;
+    if (suffix !== undefined) evidence.suffix = suffix;
     if (this.hints.length > 0) evidence.position = proximity(this.distance(start), this.scale);
     const score = combineScore(evidence);
     if (errors === 0 && (!this.bestVerbatim || score > this.bestVerbatim.score)) this.bestVerbatim = { start, end, score };
@@ -301,7 +312,7 @@ class QuoteSearch {
       this.best = { start, end, score };
       this.decisive =
         errors === 0 &&
-        (context.prefix !== undefined || context.suffix !== undefined) &&
+        !!(context.prefix || context.suffix) &&
         (evidence.prefix ?? 1) >= DECISIVE_CONTEXT &&
         (evidence.suffix ?? 1) >= DECISIVE_CONTEXT &&
         (evidence.position ?? 1) >= 0.5;

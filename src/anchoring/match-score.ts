@@ -109,15 +109,31 @@ export function quoteSimilarity(errors: number, length: number): number {
 /**
  * Similarity of a stored prefix to the text ending at `start`: 1 − (edit distance ÷ its length), where the text
  * compared must end at `start` but may begin anywhere within reach (so an edit inside the context costs only its
- * own size). An empty stored prefix says the quote began the text.
+ * own size). An empty stored prefix: 1 (nothing disagrees; but see `prefixEvidence`, which the matchers use).
  */
 export function prefixSimilarity(text: string, start: number, stored: string, cache?: ContextMasks): number {
-  if (stored.length === 0) return start === 0 ? 1 : 0;
+  if (stored.length === 0) return 1;
   const wanted = stored.length > CONTEXT_COMPARED ? stored.slice(-CONTEXT_COMPARED) : stored;
   if (text.endsWith(wanted, start)) return 1;
   const masks = cache ? (cache.prefix ??= new PatternMasks(wanted, true)) : new PatternMasks(wanted, true);
   const { errors } = alignStart(masks, text, start, wanted.length);
   return 1 - errors / wanted.length;
+}
+
+/**
+ * The prefix evidence for a span starting at `start`: its similarity (`prefixSimilarity`) — except that an empty
+ * stored prefix is no constraint (the W3C model's reading): it never counts against a span (undefined: left out of
+ * the evidence), and at the very start of the text it agrees (1: the text before the quote is indeed empty).
+ */
+export function prefixEvidence(text: string, start: number, stored: string, cache?: ContextMasks): number | undefined {
+  if (stored.length === 0) return start === 0 ? 1 : undefined;
+  return prefixSimilarity(text, start, stored, cache);
+}
+
+/** The suffix evidence for a span ending at `end` (see `prefixEvidence`; an empty suffix agrees at the text's end). */
+export function suffixEvidence(text: string, end: number, stored: string, cache?: ContextMasks): number | undefined {
+  if (stored.length === 0) return end === text.length ? 1 : undefined;
+  return suffixSimilarity(text, end, stored, cache);
 }
 
 /** Prepared context patterns, reused across the candidates of one search (filled in on first use). */
@@ -128,7 +144,7 @@ export interface ContextMasks {
 
 /** Similarity of a stored suffix to the text starting at `end` (see `prefixSimilarity`). */
 export function suffixSimilarity(text: string, end: number, stored: string, cache?: ContextMasks): number {
-  if (stored.length === 0) return end === text.length ? 1 : 0;
+  if (stored.length === 0) return 1;
   const wanted = stored.length > CONTEXT_COMPARED ? stored.slice(0, CONTEXT_COMPARED) : stored;
   if (text.startsWith(wanted, end)) return 1;
   const masks = cache ? (cache.suffix ??= new PatternMasks(wanted)) : new PatternMasks(wanted);
