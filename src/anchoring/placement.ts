@@ -10,6 +10,7 @@
  */
 import { foundAt, type AnchorResult, type AnchorStatus } from './anchor-result.ts';
 import type { Annotation } from './annotation-types.ts';
+import { positionInUnits } from './describe.ts';
 import type { DocText } from './doc-text.ts';
 import { positionSelectorOf, quoteSelectorOf, textTargetOf } from './target-selectors.ts';
 
@@ -51,7 +52,7 @@ export function placementOf(docText: DocText, annotation: Annotation, result: An
 /**
  * The anchoring result of a placed `annotation` (document → canonical): a placed note reports its range now, in
  * canonical offsets, with the quote and context there now; an orphan keeps its stored position, quote and context
- * (0 and '' where it stored none). Null for a reply (it has no text target).
+ * (0 and '' where it stored none; the position converted from code points to UTF-16 units). Null for a reply (it has no text target).
  */
 export function anchorResultOf(docText: DocText, annotation: Annotation, placement: Placement): AnchorResult | null {
   const target = textTargetOf(annotation);
@@ -63,13 +64,15 @@ export function anchorResultOf(docText: DocText, annotation: Annotation, placeme
     return foundAt(docText.text, id, placement.status === 'fuzzy' ? 'fuzzy' : 'exact', placement.score, start, end);
   }
   const quote = quoteSelectorOf(target);
-  const position = positionSelectorOf(target);
+  const stored = positionSelectorOf(target);
+  // The stored W3C position counts code points; an AnchorResult counts UTF-16 units of the canonical text.
+  const position = stored ? positionInUnits(docText.text, stored) : { start: 0, end: 0 };
   return {
     id,
     status: 'orphan',
     score: placement.score,
-    start: position?.start ?? 0,
-    end: position?.end ?? 0,
+    start: position.start,
+    end: position.end,
     quote: quote?.exact ?? '',
     prefix: quote?.prefix ?? '',
     suffix: quote?.suffix ?? '',

@@ -72,3 +72,30 @@ describe('Placement: canonical offsets ↔ document positions', () => {
     expect(back.start).toBe(target.selector.find((s) => s.type === 'TextPositionSelector')!.start);
   });
 });
+
+describe('Placement: an orphan on a text with characters outside the BMP', () => {
+  test('its stored W3C position (code points) reads back as UTF-16 offsets of the canonical text', () => {
+    const astral = importText('The 𝔄 ward 🦆 met 𠀀 twice.\n\nA second paragraph follows here.\n');
+    const text = DocText.fromDoc(buildDoc(astral));
+    // "met" begins after two astral characters: code point 13, UTF-16 offset 15.
+    const points = { start: 13, end: 16 };
+    expect(text.text.slice(15, 18)).toBe('met');
+    const note = {
+      id: 'urn:test:astral-orphan',
+      type: 'Annotation' as const,
+      motivation: 'commenting' as const,
+      created: '2026-12-03T00:00:00Z',
+      creator: { type: 'Person' as const, name: 'A. Reader' },
+      body: [{ type: 'TextualBody' as const, value: 'gone', format: 'text/plain' as const }],
+      target: {
+        source: 'urn:test:work',
+        selector: [
+          { type: 'TextQuoteSelector' as const, exact: 'met once', prefix: '', suffix: '' },
+          { type: 'TextPositionSelector' as const, ...points },
+        ],
+      },
+    };
+    const back = anchorResultOf(text, note, { range: null, status: 'orphan', score: 0.1 })!;
+    expect([back.start, back.end]).toEqual([15, 18]);
+  });
+});
