@@ -18,7 +18,7 @@
  * Pure; never throws: a file that is not annotations at all is one `rejected` entry.
  */
 import type { AnchorResult } from './anchor-result.ts';
-import { anchorAll } from './anchor.ts';
+import { anchorAll, withPositionInCodePoints } from './anchor.ts';
 import type { Annotation } from './annotation-types.ts';
 import { importHypothesis, isHypothesisExport, type ImportWarning } from './hypothesis-import.ts';
 import { mergeAnnotations, type MergeRejected, type MergeReport } from './merge-annotations.ts';
@@ -112,6 +112,13 @@ export function importAnnotations(value: unknown, text: string, existing: readon
     }
   }
 
+  // Positions are stored in code points (W3C); one another client wrote in UTF-16 units is converted, when the quote
+  // shows that this is what it meant (Hypothesis counts units).
+  incoming = incoming.map((a) => {
+    const target = textTargetOf(a);
+    const inPoints = target ? withPositionInCodePoints(text, target) : target;
+    return inPoints === target ? a : { ...a, target: inPoints! };
+  });
   const merged = mergeAnnotations(existing, incoming, rejected);
   const existingCount = existing.length;
   const imported = merged.annotations.slice(existingCount);

@@ -67,7 +67,8 @@ export class AnnotationFileError extends Error {
 }
 
 /**
- * Checks already-parsed JSON: an `AnnotationCollection` (its `first` page's `items`), an `AnnotationPage`
+ * Checks already-parsed JSON: an `AnnotationCollection` (its `first` page's `items`, or its own `items` when it
+ * has no `first` page), an `AnnotationPage`
  * (`items`), an array of annotations, or one `Annotation`.
  * @throws AnnotationFileError (line 1, column 1) when `value` is none of these — e.g. a collection whose pages
  *   are only linked, not inline.
@@ -88,7 +89,9 @@ export function readAnnotationItems(value: unknown, where: string, line: number,
   } else if (isObject(value)) {
     if (hasType(value, 'AnnotationCollection')) {
       const first = value['first'];
-      if (first === undefined) items = [];
+      // A collection with no `first` page is empty — unless it holds `items` itself (not the W3C shape, but
+      // written by some tools): those are read, never silently dropped.
+      if (first === undefined) items = Array.isArray(value['items']) ? value['items'] : [];
       else if (isObject(first) && Array.isArray(first['items'])) items = first['items'];
       else if (typeof first === 'string') throw notAnnotations(`the collection's first page is only linked (${show(first)}); Apparatus reads pages held inline`);
       else throw notAnnotations('the collection\'s "first" is not an AnnotationPage with "items"');

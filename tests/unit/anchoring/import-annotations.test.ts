@@ -98,3 +98,31 @@ describe('importAnnotations', () => {
     expect(junk.report.rejected).toEqual([{ where: 'junk.json', reason: expect.stringContaining('not W3C annotations') }]);
   });
 });
+
+describe('importAnnotations: positions written in UTF-16 units by another client', () => {
+  test('are stored in code points once the quote shows that is what they meant', () => {
+    const astral = 'The 𝔄 ward 🦆 met twice in the 𠀀 hall and parted.';
+    // "met" is at UTF-16 offset 15 and code point 13 (two astral characters come before it).
+    const note: Annotation = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:test:units',
+      type: 'Annotation',
+      motivation: 'commenting',
+      created: '2026-12-03T00:00:00Z',
+      body: [{ type: 'TextualBody', value: 'counted in units', format: 'text/plain' }],
+      target: {
+        source: 'urn:test:astral',
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'met twice', prefix: '', suffix: '' },
+          { type: 'TextPositionSelector', start: 15, end: 24 },
+        ],
+      },
+    } as Annotation;
+    const result = importAnnotations([note], astral, [], { source: 'urn:test:astral', where: 'units.jsonld' });
+    expect(result.report.rejected).toEqual([]);
+    const stored = result.annotations[0]!;
+    const position = (stored.target as { selector: { type: string; start?: number; end?: number }[] }).selector.find((s) => s.type === 'TextPositionSelector');
+    expect(position).toMatchObject({ start: 13, end: 22 });
+    expect(result.anchors.get('urn:test:units')).toMatchObject({ status: 'exact', start: 15, end: 24 });
+  });
+});

@@ -38,6 +38,7 @@ describe('what a file may hold', () => {
     ['an array', items],
     ['an AnnotationPage', { type: 'AnnotationPage', items }],
     ['an AnnotationCollection with its first page inline', { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', id: 'urn:c', first: { type: 'AnnotationPage', items } }],
+    ['an AnnotationCollection holding its items itself (no first page: not the W3C shape, never dropped)', { type: 'AnnotationCollection', items }],
   ])('%s', (_name, value) => {
     const parsed = parseAnnotations(value, 'f');
     expect(parsed.rejected).toEqual([]);
