@@ -115,40 +115,47 @@ export function blockClaims(text: string, block: number, language: string): Clai
 }
 
 /**
- * The marker runs of the block being read (as `markerRunsOf` groups them), in a buffer reused from block to block
- * instead of an object and an array per run: run k is `runs[4k]` start, `runs[4k+1]` end, and its markers are
- * `markers[runs[4k+2] .. runs[4k+3])`.
+ * The marker runs of one block (adjacent markers grouped, as `markerRunsOf` groups them), held as parallel arrays
+ * rather than an object and an array per run: run k spans text[start[k], end[k]) and holds the markers
+ * `markers[firstMarker[k] .. endMarker[k])`.
  */
-let runs = new Int32Array(64);
-
-/** Fills `runs` with the runs of `markers`; returns their count. */
-function runsOf(markers: readonly Marker[]): number {
-  let count = 0;
-  for (let m = 0; m < markers.length; m++) {
-    const marker = markers[m]!;
-    if (count > 0 && runs[4 * count - 3] === marker.start) {
-      runs[4 * count - 3] = marker.end;
-      runs[4 * count - 1] = m + 1;
-    } else {
-      if (4 * count + 4 > runs.length) {
-        const bigger = new Int32Array(runs.length * 2);
-        bigger.set(runs);
-        runs = bigger;
-      }
-      runs[4 * count] = marker.start;
-      runs[4 * count + 1] = marker.end;
-      runs[4 * count + 2] = m;
-      runs[4 * count + 3] = m + 1;
-      count++;
-    }
-  }
-  return count;
+interface RunTable {
+  readonly count: number;
+  readonly start: readonly number[];
+  readonly end: readonly number[];
+  readonly firstMarker: readonly number[];
+  readonly endMarker: readonly number[];
 }
 
-/** The labels of run `k` without repeats, in order (`runLabels`). */
-function labelsOfRun(markers: readonly Marker[], k: number): string[] {
-  const first = runs[4 * k + 2]!;
-  const last = runs[4 * k + 3]!;
+const NO_RUNS: RunTable = { count: 0, start: [], end: [], firstMarker: [], endMarker: [] };
+
+/** The runs of `markers` (in order, as `findMarkers` gives them). */
+function runTableOf(markers: readonly Marker[]): RunTable {
+  if (markers.length === 0) return NO_RUNS;
+  const start: number[] = [];
+  const end: number[] = [];
+  const firstMarker: number[] = [];
+  const endMarker: number[] = [];
+  for (let m = 0; m < markers.length; m++) {
+    const marker = markers[m]!;
+    const last = end.length - 1;
+    if (last >= 0 && end[last] === marker.start) {
+      end[last] = marker.end;
+      endMarker[last] = m + 1;
+    } else {
+      start.push(marker.start);
+      end.push(marker.end);
+      firstMarker.push(m);
+      endMarker.push(m + 1);
+    }
+  }
+  return { count: start.length, start, end, firstMarker, endMarker };
+}
+
+/** The labels of run `k` without repeats, in order (as `runLabels` gives them). */
+function labelsOfRun(markers: readonly Marker[], runs: RunTable, k: number): string[] {
+  const first = runs.firstMarker[k]!;
+  const last = runs.endMarker[k]!;
   if (last - first === 1) return [markers[first]!.label];
   const labels: string[] = [];
   for (let m = first; m < last; m++) {
@@ -159,63 +166,91 @@ function labelsOfRun(markers: readonly Marker[], k: number): string[] {
 }
 
 /**
- * Adds the claims of one block to `out` (ids not yet assigned). `markers` are the block's markers (findMarkers).
- * The block is cut at its cut points: 0, its sentence boundaries, the ends of its marker runs and its end.
+ * The block's cut points, ascending and without repeats: 0, the sentence boundaries `bounds` (ascending, inside
+ * the block), the end of every marker run and `length`. Both inputs are sorted, so they are merged in one pass.
  */
-function pushBlockClaims(out: Claim[], text: string, block: number, language: string, markers: readonly Marker[]): void {
-  const runCount = runsOf(markers);
-  const bounds = sentenceBoundaries(text, language);
-  // Pieces as [start, end, start, end, …]: each stretch between two cut points, trimmed; one without substance
-  // joins the piece before it (or the next one, at the start of the block).
-  const pieces: number[] = [];
-  let pendingStart = -1;
-  // The cut points are [0, ...bounds] and [...run ends, text.length] merged (both ascending), without repeats.
+function cutPoints(bounds: readonly number[], runs: RunTable, length: number): number[] {
+  const cuts = [0];
   let i = 0;
-  let j = 0;
-  let from = -1;
-  while (i <= bounds.length || j <= runCount) {
-    const a = i === 0 ? 0 : bounds[i - 1]!;
-    const b = j < runCount ? runs[4 * j + 1]! : text.length;
-    const to = j > runCount || (i <= bounds.length && a <= b) ? (i++, a) : (j++, b);
-    if (to === from) continue;
-    const previous = from;
-    from = to;
-    if (previous < 0) continue;
-    let start = previous;
-    let end = to;
-    while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
-    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
-    if (start === end) continue;
-    if (!hasSubstance(text, start, end)) {
-      if (pieces.length > 0) pieces[pieces.length - 1] = end;
-      else if (pendingStart < 0) pendingStart = start;
-      continue;
+  let k = 0;
+  while (i < bounds.length || k <= runs.count) {
+    const runEnd = k < runs.count ? runs.end[k]! : length;
+    let next: number;
+    if (i < bounds.length && (k > runs.count || bounds[i]! <= runEnd)) next = bounds[i++]!;
+    else {
+      next = runEnd;
+      k++;
     }
-    pieces.push(pendingStart >= 0 ? pendingStart : start, end);
-    pendingStart = -1;
+    if (next !== cuts[cuts.length - 1]) cuts.push(next);
+  }
+  return cuts;
+}
+
+/** `start` moved forward over the white space that opens text[start, end). */
+function trimmedStart(text: string, start: number, end: number): number {
+  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** `end` moved back over the white space that ends text[start, end). */
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/**
+ * The claims' extents as [start, end, start, end, …]: each stretch between two consecutive cut points, trimmed of
+ * white space. A stretch without substance (nothing but punctuation, markers and bracketed notes) joins the
+ * piece before it, or the next piece at the start of the block; a block with no substance at all is one piece.
+ */
+function piecesOf(text: string, cuts: readonly number[]): number[] {
+  const pieces: number[] = [];
+  // The start of the stretches without substance that open the block, waiting for the first piece.
+  let pendingStart = -1;
+  for (let c = 1; c < cuts.length; c++) {
+    const start = trimmedStart(text, cuts[c - 1]!, cuts[c]!);
+    const end = trimmedEnd(text, start, cuts[c]!);
+    if (start === end) continue;
+    if (hasSubstance(text, start, end)) {
+      pieces.push(pendingStart >= 0 ? pendingStart : start, end);
+      pendingStart = -1;
+    } else if (pieces.length > 0) {
+      pieces[pieces.length - 1] = end;
+    } else if (pendingStart < 0) {
+      pendingStart = start;
+    }
   }
   if (pendingStart >= 0 && pieces.length === 0) {
-    let start = pendingStart;
-    let end = text.length;
-    while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
-    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+    const start = trimmedStart(text, pendingStart, text.length);
+    const end = trimmedEnd(text, start, text.length);
     if (start < end) pieces.push(start, end);
   }
+  return pieces;
+}
+
+/**
+ * Adds the claims of one block to `out` (ids not yet assigned). `markers` are the block's markers (findMarkers).
+ * A claim is supported directly by the last marker run inside it when nothing of substance follows that run
+ * within the claim; otherwise it inherits the support of the next run after it in the block; otherwise it has none.
+ */
+function pushBlockClaims(out: Claim[], text: string, block: number, language: string, markers: readonly Marker[]): void {
+  const runs = runTableOf(markers);
+  const pieces = piecesOf(text, cutPoints(sentenceBoundaries(text, language), runs, text.length));
   // Pieces and runs are both in order: one sweep finds, for each piece, the last run inside it and the next after it.
-  let r = 0;
+  let next = 0;
   for (let p = 0; p < pieces.length; p += 2) {
     const start = pieces[p]!;
     const end = pieces[p + 1]!;
-    while (r < runCount && runs[4 * r + 1]! <= end) r++;
-    // The last run inside the piece (r - 1) and the next after it (r).
+    while (next < runs.count && runs.end[next]! <= end) next++;
+    const last = next - 1;
     let support: Support = 'none';
     let sources: string[] = [];
-    if (r > 0 && runs[4 * (r - 1)]! >= start && !hasSubstance(text, runs[4 * (r - 1) + 1]!, end)) {
+    if (last >= 0 && runs.start[last]! >= start && !hasSubstance(text, runs.end[last]!, end)) {
       support = 'direct';
-      sources = labelsOfRun(markers, r - 1);
-    } else if (r < runCount) {
+      sources = labelsOfRun(markers, runs, last);
+    } else if (next < runs.count) {
       support = 'inherited';
-      sources = labelsOfRun(markers, r);
+      sources = labelsOfRun(markers, runs, next);
     }
     out.push({ id: '', block, start, end, text: text.slice(start, end), sources, support });
   }
