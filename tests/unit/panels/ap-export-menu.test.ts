@@ -116,6 +116,10 @@ describe('<ap-export-menu>', () => {
     const seen = listen<ImportRequestEvent>(ImportRequestEvent.type);
     const file = new File(['{}'], 'notes.jsonld', { type: 'application/ld+json' });
     Object.defineProperty(input, 'files', { configurable: true, value: [file] });
+    // A browser shows the chosen file's name as the value; the menu must clear it so that choosing the same file
+    // again (after fixing it) is a change again.
+    let value = 'C:\\fakepath\\notes.jsonld';
+    Object.defineProperty(input, 'value', { configurable: true, get: () => value, set: (v: string) => (value = v) });
     input.dispatchEvent(new Event('change'));
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBeInstanceOf(ImportRequestEvent);
