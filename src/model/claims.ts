@@ -110,80 +110,81 @@ function hasSubstance(text: string, start: number, end: number): boolean {
 /** The claims of one block (ids not yet assigned: `id` is ''). */
 export function blockClaims(text: string, block: number, language: string): Claim[] {
   const claims: Claim[] = [];
-  pushBlockClaims(claims, text, block, language, findMarkers(text));
+  pushBlockClaims(claims, new BlockWorkspace(), text, block, language, findMarkers(text));
   return claims;
 }
 
 /**
- * The marker runs of one block (adjacent markers grouped, as `markerRunsOf` groups them), held as parallel arrays
- * rather than an object and an array per run: run k spans text[start[k], end[k]) and holds the markers
- * `markers[firstMarker[k] .. endMarker[k])`.
+ * The working arrays of one pass over blocks, reused from block to block so that cutting a block into claims
+ * allocates nothing but its pieces: the marker runs of the block being cut (adjacent markers grouped, as
+ * `markerRunsOf` groups them) as parallel arrays — run k spans text[runStart[k], runEnd[k]) and holds the markers
+ * `markers[runFirstMarker[k] .. runEndMarker[k])` — and its cut points.
  */
-interface RunTable {
-  readonly count: number;
-  readonly start: readonly number[];
-  readonly end: readonly number[];
-  readonly firstMarker: readonly number[];
-  readonly endMarker: readonly number[];
-}
+class BlockWorkspace {
+  runCount = 0;
+  readonly runStart: number[] = [];
+  readonly runEnd: number[] = [];
+  readonly runFirstMarker: number[] = [];
+  readonly runEndMarker: number[] = [];
+  /** The cut points of the block, ascending; the first `cutCount` entries are valid. */
+  readonly cuts: number[] = [];
+  cutCount = 0;
 
-const NO_RUNS: RunTable = { count: 0, start: [], end: [], firstMarker: [], endMarker: [] };
-
-/** The runs of `markers` (in order, as `findMarkers` gives them). */
-function runTableOf(markers: readonly Marker[]): RunTable {
-  if (markers.length === 0) return NO_RUNS;
-  const start: number[] = [];
-  const end: number[] = [];
-  const firstMarker: number[] = [];
-  const endMarker: number[] = [];
-  for (let m = 0; m < markers.length; m++) {
-    const marker = markers[m]!;
-    const last = end.length - 1;
-    if (last >= 0 && end[last] === marker.start) {
-      end[last] = marker.end;
-      endMarker[last] = m + 1;
-    } else {
-      start.push(marker.start);
-      end.push(marker.end);
-      firstMarker.push(m);
-      endMarker.push(m + 1);
+  /** Reads the runs of `markers` (in order, as `findMarkers` gives them). */
+  readRuns(markers: readonly Marker[]): void {
+    let count = 0;
+    for (let m = 0; m < markers.length; m++) {
+      const marker = markers[m]!;
+      if (count > 0 && this.runEnd[count - 1] === marker.start) {
+        this.runEnd[count - 1] = marker.end;
+        this.runEndMarker[count - 1] = m + 1;
+      } else {
+        this.runStart[count] = marker.start;
+        this.runEnd[count] = marker.end;
+        this.runFirstMarker[count] = m;
+        this.runEndMarker[count] = m + 1;
+        count++;
+      }
     }
+    this.runCount = count;
   }
-  return { count: start.length, start, end, firstMarker, endMarker };
-}
 
-/** The labels of run `k` without repeats, in order (as `runLabels` gives them). */
-function labelsOfRun(markers: readonly Marker[], runs: RunTable, k: number): string[] {
-  const first = runs.firstMarker[k]!;
-  const last = runs.endMarker[k]!;
-  if (last - first === 1) return [markers[first]!.label];
-  const labels: string[] = [];
-  for (let m = first; m < last; m++) {
-    const label = markers[m]!.label;
-    if (!labels.includes(label)) labels.push(label);
-  }
-  return labels;
-}
-
-/**
- * The block's cut points, ascending and without repeats: 0, the sentence boundaries `bounds` (ascending, inside
- * the block), the end of every marker run and `length`. Both inputs are sorted, so they are merged in one pass.
- */
-function cutPoints(bounds: readonly number[], runs: RunTable, length: number): number[] {
-  const cuts = [0];
-  let i = 0;
-  let k = 0;
-  while (i < bounds.length || k <= runs.count) {
-    const runEnd = k < runs.count ? runs.end[k]! : length;
-    let next: number;
-    if (i < bounds.length && (k > runs.count || bounds[i]! <= runEnd)) next = bounds[i++]!;
-    else {
-      next = runEnd;
-      k++;
+  /** The labels of run `k` without repeats, in order (as `runLabels` gives them). */
+  labelsOfRun(markers: readonly Marker[], k: number): string[] {
+    const first = this.runFirstMarker[k]!;
+    const last = this.runEndMarker[k]!;
+    if (last - first === 1) return [markers[first]!.label];
+    const labels: string[] = [];
+    for (let m = first; m < last; m++) {
+      const label = markers[m]!.label;
+      if (!labels.includes(label)) labels.push(label);
     }
-    if (next !== cuts[cuts.length - 1]) cuts.push(next);
+    return labels;
   }
-  return cuts;
+
+  /**
+   * Reads the block's cut points, ascending and without repeats: 0, the sentence boundaries `bounds` (ascending,
+   * inside the block), the end of every marker run (`readRuns` first) and `length`. Both lists are sorted, so they
+   * are merged in one pass.
+   */
+  readCuts(bounds: readonly number[], length: number): void {
+    this.cutCount = 0;
+    this.pushCut(0);
+    let k = 0;
+    for (let i = 0; i < bounds.length; i++) {
+      const bound = bounds[i]!;
+      while (k < this.runCount && this.runEnd[k]! < bound) this.pushCut(this.runEnd[k++]!);
+      this.pushCut(bound);
+    }
+    while (k < this.runCount) this.pushCut(this.runEnd[k++]!);
+    this.pushCut(length);
+  }
+
+  /** Adds cut point `at` unless it is the last one already. */
+  private pushCut(at: number): void {
+    if (this.cutCount > 0 && this.cuts[this.cutCount - 1] === at) return;
+    this.cuts[this.cutCount++] = at;
+  }
 }
 
 /** `start` moved forward over the white space that opens text[start, end). */
@@ -199,15 +200,16 @@ function trimmedEnd(text: string, start: number, end: number): number {
 }
 
 /**
- * The claims' extents as [start, end, start, end, …]: each stretch between two consecutive cut points, trimmed of
+ * The claims' extents as [start, end, start, end, …]: each stretch between two consecutive cut points (`readCuts`), trimmed of
  * white space. A stretch without substance (nothing but punctuation, markers and bracketed notes) joins the
  * piece before it, or the next piece at the start of the block; a block with no substance at all is one piece.
  */
-function piecesOf(text: string, cuts: readonly number[]): number[] {
+function piecesOf(text: string, work: BlockWorkspace): number[] {
+  const cuts = work.cuts;
   const pieces: number[] = [];
   // The start of the stretches without substance that open the block, waiting for the first piece.
   let pendingStart = -1;
-  for (let c = 1; c < cuts.length; c++) {
+  for (let c = 1; c < work.cutCount; c++) {
     const start = trimmedStart(text, cuts[c - 1]!, cuts[c]!);
     const end = trimmedEnd(text, start, cuts[c]!);
     if (start === end) continue;
@@ -233,24 +235,26 @@ function piecesOf(text: string, cuts: readonly number[]): number[] {
  * A claim is supported directly by the last marker run inside it when nothing of substance follows that run
  * within the claim; otherwise it inherits the support of the next run after it in the block; otherwise it has none.
  */
-function pushBlockClaims(out: Claim[], text: string, block: number, language: string, markers: readonly Marker[]): void {
-  const runs = runTableOf(markers);
-  const pieces = piecesOf(text, cutPoints(sentenceBoundaries(text, language), runs, text.length));
+function pushBlockClaims(out: Claim[], work: BlockWorkspace, text: string, block: number, language: string, markers: readonly Marker[]): void {
+  work.readRuns(markers);
+  work.readCuts(sentenceBoundaries(text, language), text.length);
+  const pieces = piecesOf(text, work);
   // Pieces and runs are both in order: one sweep finds, for each piece, the last run inside it and the next after it.
+  const runs = work.runCount;
   let next = 0;
   for (let p = 0; p < pieces.length; p += 2) {
     const start = pieces[p]!;
     const end = pieces[p + 1]!;
-    while (next < runs.count && runs.end[next]! <= end) next++;
+    while (next < runs && work.runEnd[next]! <= end) next++;
     const last = next - 1;
     let support: Support = 'none';
     let sources: string[] = [];
-    if (last >= 0 && runs.start[last]! >= start && !hasSubstance(text, runs.end[last]!, end)) {
+    if (last >= 0 && work.runStart[last]! >= start && !hasSubstance(text, work.runEnd[last]!, end)) {
       support = 'direct';
-      sources = labelsOfRun(markers, runs, last);
-    } else if (next < runs.count) {
+      sources = work.labelsOfRun(markers, last);
+    } else if (next < runs) {
       support = 'inherited';
-      sources = labelsOfRun(markers, runs, next);
+      sources = work.labelsOfRun(markers, next);
     }
     out.push({ id: '', block, start, end, text: text.slice(start, end), sources, support });
   }
@@ -269,10 +273,11 @@ export function findClaims(
   const claims: Claim[] = [];
   // Keyed by the hash itself: the base id is a function of it alone.
   const seen = new Map<number, number>();
+  const work = new BlockWorkspace();
   for (let b = 0; b < blocks.length; b++) {
     const text = blocks[b]!.text;
     const first = claims.length;
-    pushBlockClaims(claims, text, b, language, markers?.[b] ?? findMarkers(text));
+    pushBlockClaims(claims, work, text, b, language, markers?.[b] ?? findMarkers(text));
     for (let c = first; c < claims.length; c++) {
       const claim = claims[c]!;
       // claim.text is text[start, end): hashing it there reads the block's own string.

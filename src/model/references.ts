@@ -454,7 +454,8 @@ function readFront(d: string): EntryFront {
     : d;
   const quoted = QUOTED_TITLE.exec(rest);
   if (quoted) {
-    // Without a year in parentheses, whatever comes before the quoted title names the authors.
+    // The authors stand before the year; with no year in parentheses at all, before the quoted title; with a year
+    // in parentheses elsewhere (inside the title, or too far in), the entry names none.
     const authors = yearAfterAuthors ? d.slice(0, yearParen.index) : yearParen ? '' : rest.slice(0, quoted.index);
     const title = quoted[1]!.replace(TRAILING_STOP, '').trim();
     const afterTitle = rest.slice(quoted.index + quoted[0].length).replace(LEADING_FORMAT_NOTE, '');
