@@ -421,18 +421,21 @@ function bibliographicPart(head: string, ids: ReferenceIds): string {
   return d.trim();
 }
 
-/** What the front of an entry says: who wrote or edited it, when, its title, and the text after the title. */
+/**
+ * What the front of an entry says: who wrote or edited it, when, its title, and the text after the title. Every
+ * field is always present (undefined when the entry does not give it): one object shape for every entry.
+ */
 interface EntryFront {
   /** The part naming the authors ('' when the entry names none). */
   authors: string;
   /** The authors are written `First Last` (German style) rather than `Last, First`. */
   firstLast: boolean;
   /** The date in parentheses after the authors. */
-  issued?: CslDate;
+  issued: CslDate | undefined;
   /** Editors named instead of authors (`Name (Hrsg.): Title`). */
-  editors?: CslName[];
+  editors: CslName[] | undefined;
   /** The title, quoted or not. */
-  title?: string;
+  title: string | undefined;
   /** The title was in quotation marks: an article, chapter or page in the container that follows it. */
   quoted: boolean;
   /** The text after the title: container, volume, publisher, pages, dates. */
@@ -459,10 +462,10 @@ function readFront(d: string): EntryFront {
     const authors = yearAfterAuthors ? d.slice(0, yearParen.index) : yearParen ? '' : rest.slice(0, quoted.index);
     const title = quoted[1]!.replace(TRAILING_STOP, '').trim();
     const afterTitle = rest.slice(quoted.index + quoted[0].length).replace(LEADING_FORMAT_NOTE, '');
-    return { authors, firstLast: false, issued, title, quoted: true, afterTitle };
+    return { authors, firstLast: false, issued, editors: undefined, title, quoted: true, afterTitle };
   }
   const front: EntryFront = yearAfterAuthors
-    ? { authors: d.slice(0, yearParen.index), firstLast: false, issued, quoted: false, afterTitle: rest }
+    ? { authors: d.slice(0, yearParen.index), firstLast: false, issued, editors: undefined, title: undefined, quoted: false, afterTitle: rest }
     : germanFront(rest);
   const t = (front.firstLast ? TITLE_TO_STOP : TITLE_TO_COMMA_OR_STOP).exec(front.afterTitle);
   if (t && t[1]) {
@@ -480,10 +483,10 @@ function readFront(d: string): EntryFront {
 function germanFront(rest: string): EntryFront {
   const colon = rest.includes(':') ? AUTHORS_COLON.exec(rest) : null;
   if (!colon || colon[1]!.replace(INITIALS_AND_NOTES, '').includes('.') || IN_OR_ONLINE.test(colon[1]!)) {
-    return { authors: '', firstLast: false, quoted: false, afterTitle: rest };
+    return { authors: '', firstLast: false, issued: undefined, editors: undefined, title: undefined, quoted: false, afterTitle: rest };
   }
   const names = colon[1]!;
-  const front: EntryFront = { authors: names, firstLast: true, quoted: false, afterTitle: colon[2]! };
+  const front: EntryFront = { authors: names, firstLast: true, issued: undefined, editors: undefined, title: undefined, quoted: false, afterTitle: colon[2]! };
   if (EDITORS_NOTE.test(names)) {
     const editors = parseAuthors(names, true);
     if (editors.length) front.editors = editors;
