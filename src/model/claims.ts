@@ -110,112 +110,151 @@ function hasSubstance(text: string, start: number, end: number): boolean {
 /** The claims of one block (ids not yet assigned: `id` is ''). */
 export function blockClaims(text: string, block: number, language: string): Claim[] {
   const claims: Claim[] = [];
-  pushBlockClaims(claims, text, block, language, findMarkers(text));
+  pushBlockClaims(claims, new BlockWorkspace(), text, block, language, findMarkers(text));
   return claims;
 }
 
 /**
- * The marker runs of the block being read (as `markerRunsOf` groups them), in a buffer reused from block to block
- * instead of an object and an array per run: run k is `runs[4k]` start, `runs[4k+1]` end, and its markers are
- * `markers[runs[4k+2] .. runs[4k+3])`.
+ * The working arrays of one pass over blocks, reused from block to block so that cutting a block into claims
+ * allocates nothing but its pieces: the marker runs of the block being cut (adjacent markers grouped, as
+ * `markerRunsOf` groups them) as parallel arrays — run k spans text[runStart[k], runEnd[k]) and holds the markers
+ * `markers[runFirstMarker[k] .. runEndMarker[k])` — and its cut points.
  */
-let runs = new Int32Array(64);
+class BlockWorkspace {
+  runCount = 0;
+  readonly runStart: number[] = [];
+  readonly runEnd: number[] = [];
+  readonly runFirstMarker: number[] = [];
+  readonly runEndMarker: number[] = [];
+  /** The cut points of the block, ascending; the first `cutCount` entries are valid. */
+  readonly cuts: number[] = [];
+  cutCount = 0;
 
-/** Fills `runs` with the runs of `markers`; returns their count. */
-function runsOf(markers: readonly Marker[]): number {
-  let count = 0;
-  for (let m = 0; m < markers.length; m++) {
-    const marker = markers[m]!;
-    if (count > 0 && runs[4 * count - 3] === marker.start) {
-      runs[4 * count - 3] = marker.end;
-      runs[4 * count - 1] = m + 1;
-    } else {
-      if (4 * count + 4 > runs.length) {
-        const bigger = new Int32Array(runs.length * 2);
-        bigger.set(runs);
-        runs = bigger;
+  /** Reads the runs of `markers` (in order, as `findMarkers` gives them). */
+  readRuns(markers: readonly Marker[]): void {
+    let count = 0;
+    for (let m = 0; m < markers.length; m++) {
+      const marker = markers[m]!;
+      if (count > 0 && this.runEnd[count - 1] === marker.start) {
+        this.runEnd[count - 1] = marker.end;
+        this.runEndMarker[count - 1] = m + 1;
+      } else {
+        this.runStart[count] = marker.start;
+        this.runEnd[count] = marker.end;
+        this.runFirstMarker[count] = m;
+        this.runEndMarker[count] = m + 1;
+        count++;
       }
-      runs[4 * count] = marker.start;
-      runs[4 * count + 1] = marker.end;
-      runs[4 * count + 2] = m;
-      runs[4 * count + 3] = m + 1;
-      count++;
     }
+    this.runCount = count;
   }
-  return count;
+
+  /** The labels of run `k` without repeats, in order (as `runLabels` gives them). */
+  labelsOfRun(markers: readonly Marker[], k: number): string[] {
+    const first = this.runFirstMarker[k]!;
+    const last = this.runEndMarker[k]!;
+    if (last - first === 1) return [markers[first]!.label];
+    const labels: string[] = [];
+    for (let m = first; m < last; m++) {
+      const label = markers[m]!.label;
+      if (!labels.includes(label)) labels.push(label);
+    }
+    return labels;
+  }
+
+  /**
+   * Reads the block's cut points, ascending and without repeats: 0, the sentence boundaries `bounds` (ascending,
+   * inside the block), the end of every marker run (`readRuns` first) and `length`. Both lists are sorted, so they
+   * are merged in one pass.
+   */
+  readCuts(bounds: readonly number[], length: number): void {
+    this.cutCount = 0;
+    this.pushCut(0);
+    let k = 0;
+    for (let i = 0; i < bounds.length; i++) {
+      const bound = bounds[i]!;
+      while (k < this.runCount && this.runEnd[k]! < bound) this.pushCut(this.runEnd[k++]!);
+      this.pushCut(bound);
+    }
+    while (k < this.runCount) this.pushCut(this.runEnd[k++]!);
+    this.pushCut(length);
+  }
+
+  /** Adds cut point `at` unless it is the last one already. */
+  private pushCut(at: number): void {
+    if (this.cutCount > 0 && this.cuts[this.cutCount - 1] === at) return;
+    this.cuts[this.cutCount++] = at;
+  }
 }
 
-/** The labels of run `k` without repeats, in order (`runLabels`). */
-function labelsOfRun(markers: readonly Marker[], k: number): string[] {
-  const first = runs[4 * k + 2]!;
-  const last = runs[4 * k + 3]!;
-  if (last - first === 1) return [markers[first]!.label];
-  const labels: string[] = [];
-  for (let m = first; m < last; m++) {
-    const label = markers[m]!.label;
-    if (!labels.includes(label)) labels.push(label);
+/** `start` moved forward over the white space that opens text[start, end). */
+function trimmedStart(text: string, start: number, end: number): number {
+  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** `end` moved back over the white space that ends text[start, end). */
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/**
+ * The claims' extents as [start, end, start, end, …]: each stretch between two consecutive cut points (`readCuts`), trimmed of
+ * white space. A stretch without substance (nothing but punctuation, markers and bracketed notes) joins the
+ * piece before it, or the next piece at the start of the block; a block with no substance at all is one piece.
+ */
+function piecesOf(text: string, work: BlockWorkspace): number[] {
+  const cuts = work.cuts;
+  const pieces: number[] = [];
+  // The start of the stretches without substance that open the block, waiting for the first piece.
+  let pendingStart = -1;
+  for (let c = 1; c < work.cutCount; c++) {
+    const start = trimmedStart(text, cuts[c - 1]!, cuts[c]!);
+    const end = trimmedEnd(text, start, cuts[c]!);
+    if (start === end) continue;
+    if (hasSubstance(text, start, end)) {
+      pieces.push(pendingStart >= 0 ? pendingStart : start, end);
+      pendingStart = -1;
+    } else if (pieces.length > 0) {
+      pieces[pieces.length - 1] = end;
+    } else if (pendingStart < 0) {
+      pendingStart = start;
+    }
   }
-  return labels;
+  if (pendingStart >= 0 && pieces.length === 0) {
+    const start = trimmedStart(text, pendingStart, text.length);
+    const end = trimmedEnd(text, start, text.length);
+    if (start < end) pieces.push(start, end);
+  }
+  return pieces;
 }
 
 /**
  * Adds the claims of one block to `out` (ids not yet assigned). `markers` are the block's markers (findMarkers).
- * The block is cut at its cut points: 0, its sentence boundaries, the ends of its marker runs and its end.
+ * A claim is supported directly by the last marker run inside it when nothing of substance follows that run
+ * within the claim; otherwise it inherits the support of the next run after it in the block; otherwise it has none.
  */
-function pushBlockClaims(out: Claim[], text: string, block: number, language: string, markers: readonly Marker[]): void {
-  const runCount = runsOf(markers);
-  const bounds = sentenceBoundaries(text, language);
-  // Pieces as [start, end, start, end, …]: each stretch between two cut points, trimmed; one without substance
-  // joins the piece before it (or the next one, at the start of the block).
-  const pieces: number[] = [];
-  let pendingStart = -1;
-  // The cut points are [0, ...bounds] and [...run ends, text.length] merged (both ascending), without repeats.
-  let i = 0;
-  let j = 0;
-  let from = -1;
-  while (i <= bounds.length || j <= runCount) {
-    const a = i === 0 ? 0 : bounds[i - 1]!;
-    const b = j < runCount ? runs[4 * j + 1]! : text.length;
-    const to = j > runCount || (i <= bounds.length && a <= b) ? (i++, a) : (j++, b);
-    if (to === from) continue;
-    const previous = from;
-    from = to;
-    if (previous < 0) continue;
-    let start = previous;
-    let end = to;
-    while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
-    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
-    if (start === end) continue;
-    if (!hasSubstance(text, start, end)) {
-      if (pieces.length > 0) pieces[pieces.length - 1] = end;
-      else if (pendingStart < 0) pendingStart = start;
-      continue;
-    }
-    pieces.push(pendingStart >= 0 ? pendingStart : start, end);
-    pendingStart = -1;
-  }
-  if (pendingStart >= 0 && pieces.length === 0) {
-    let start = pendingStart;
-    let end = text.length;
-    while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
-    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
-    if (start < end) pieces.push(start, end);
-  }
+function pushBlockClaims(out: Claim[], work: BlockWorkspace, text: string, block: number, language: string, markers: readonly Marker[]): void {
+  work.readRuns(markers);
+  work.readCuts(sentenceBoundaries(text, language), text.length);
+  const pieces = piecesOf(text, work);
   // Pieces and runs are both in order: one sweep finds, for each piece, the last run inside it and the next after it.
-  let r = 0;
+  const runs = work.runCount;
+  let next = 0;
   for (let p = 0; p < pieces.length; p += 2) {
     const start = pieces[p]!;
     const end = pieces[p + 1]!;
-    while (r < runCount && runs[4 * r + 1]! <= end) r++;
-    // The last run inside the piece (r - 1) and the next after it (r).
+    while (next < runs && work.runEnd[next]! <= end) next++;
+    const last = next - 1;
     let support: Support = 'none';
     let sources: string[] = [];
-    if (r > 0 && runs[4 * (r - 1)]! >= start && !hasSubstance(text, runs[4 * (r - 1) + 1]!, end)) {
+    if (last >= 0 && work.runStart[last]! >= start && !hasSubstance(text, work.runEnd[last]!, end)) {
       support = 'direct';
-      sources = labelsOfRun(markers, r - 1);
-    } else if (r < runCount) {
+      sources = work.labelsOfRun(markers, last);
+    } else if (next < runs) {
       support = 'inherited';
-      sources = labelsOfRun(markers, r);
+      sources = work.labelsOfRun(markers, next);
     }
     out.push({ id: '', block, start, end, text: text.slice(start, end), sources, support });
   }
@@ -234,10 +273,11 @@ export function findClaims(
   const claims: Claim[] = [];
   // Keyed by the hash itself: the base id is a function of it alone.
   const seen = new Map<number, number>();
+  const work = new BlockWorkspace();
   for (let b = 0; b < blocks.length; b++) {
     const text = blocks[b]!.text;
     const first = claims.length;
-    pushBlockClaims(claims, text, b, language, markers?.[b] ?? findMarkers(text));
+    pushBlockClaims(claims, work, text, b, language, markers?.[b] ?? findMarkers(text));
     for (let c = first; c < claims.length; c++) {
       const claim = claims[c]!;
       // claim.text is text[start, end): hashing it there reads the block's own string.

@@ -25,6 +25,12 @@ function trimTrailing(value: string): string {
   return end === value.length ? value : value.slice(0, end);
 }
 
+/** The shapes of a normalised ISBN-10 and ISBN-13, and what `parseIdentifiers` takes out of one to normalise it. */
+const ISBN10_SHAPE = /^\d{9}[\dX]$/;
+const ISBN13_SHAPE = /^\d{13}$/;
+const ISBN_SEPARATORS = /[\s-]/g;
+
+/** True when `digits` (normalised: no separators, upper-case X) is an ISBN-10 or ISBN-13 with a right check digit. */
 function isValidIsbn(digits: string): boolean {
   if (ISBN10_SHAPE.test(digits)) {
     let sum = 0;
@@ -106,9 +112,6 @@ export function parseIdentifiers(text: string): ReferenceIds {
 }
 
 // Regular expressions of the functions below, made once: a literal inside a function is a new object on every call.
-const ISBN10_SHAPE = /^\d{9}[\dX]$/;
-const ISBN13_SHAPE = /^\d{13}$/;
-const ISBN_SEPARATORS = /[\s-]/g;
 const SPACE_RUNS = /\s+/g;
 const LEADING_AND = /^(?:and|und|&)\s+/;
 const DIGIT = /\d/;
@@ -188,12 +191,13 @@ const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', '
 /** Words that make an author an organisation (kept as a literal name). */
 const ORGANISATION = /\b(?:Government|Ministry|Office|Council|Association|University|Department|Museum|Institute|Institution|Press|Agency|Society|Company|Corporation|Foundation|Library|Archives?|Service|Union|Bureau|Commission|Committee|Centre|Center|Organi[sz]ation|Statistics|Parliament|Bank|Trust)\b/;
 
+/** White space other than a single space: what `collapseSpaces` changes. */
+const NOT_ONE_SPACE = /[^\S ]| {2}/;
+
 /** `text` with each run of white space as one space (`replace(/\s+/g, ' ')`), untouched when it has no such run. */
 function collapseSpaces(text: string): string {
   return NOT_ONE_SPACE.test(text) ? text.replace(SPACE_RUNS, ' ') : text;
 }
-/** White space other than a single space: what `collapseSpaces` changes. */
-const NOT_ONE_SPACE = /[^\S ]| {2}/;
 
 /** A word that starts like a name: a capital letter, an apostrophe or a parenthesis. */
 const NAME_START = /[\p{Lu}'(]/uy;
@@ -422,80 +426,126 @@ function sentencesOf(text: string): string[] {
   return out;
 }
 
+/** The bibliographic description of an entry: no identifiers, URLs, access notes or "Archived from the original". */
+function bibliographicPart(head: string, ids: ReferenceIds): string {
+  let d = description(head, ids);
+  if (mayHaveAccessNote(d)) d = d.replace(RETRIEVED_NOTES, '');
+  if (d.includes('Archived from the original')) d = d.replace(ARCHIVED_NOTE, '');
+  return d.trim();
+}
+
+/**
+ * What the front of an entry says: who wrote or edited it, when, its title, and the text after the title. Every
+ * field is always present (undefined when the entry does not give it): one object shape for every entry.
+ */
+interface EntryFront {
+  /** The part naming the authors ('' when the entry names none). */
+  authors: string;
+  /** The authors are written `First Last` (German style) rather than `Last, First`. */
+  firstLast: boolean;
+  /** The date in parentheses after the authors. */
+  issued: CslDate | undefined;
+  /** Editors named instead of authors (`Name (Hrsg.): Title`). */
+  editors: CslName[] | undefined;
+  /** The title, quoted or not. */
+  title: string | undefined;
+  /** The title was in quotation marks: an article, chapter or page in the container that follows it. */
+  quoted: boolean;
+  /** The text after the title: container, volume, publisher, pages, dates. */
+  afterTitle: string;
+}
+
+/**
+ * Reads the front of description `d`. The authors come before a year in parentheses (`Last, First (1989).`,
+ * `First Last (1992),`) unless that year is in a quoted title; else before a quoted title; else before a colon in
+ * the German style (`Author: Title. Publisher, Year`). The title is quoted, or runs to the first comma or full
+ * stop (in the German style, to the full stop).
+ */
+function readFront(d: string): EntryFront {
+  const yearParen = d.includes('(') ? YEAR_IN_PARENTHESES.exec(d) : null;
+  const yearAfterAuthors = yearParen !== null && yearParen.index > 0 && yearParen.index < 200 && !hasQuoteBefore(d, yearParen.index);
+  const issued = yearAfterAuthors ? (parseDate(yearParen[1]!) ?? { 'date-parts': [[Number(yearParen[2])]] }) : undefined;
+  const rest = yearAfterAuthors
+    ? d.slice(yearParen.index + yearParen[0].length).trim().replace(LEADING_BRACKETS, '')
+    : d;
+  const quoted = QUOTED_TITLE.exec(rest);
+  if (quoted) {
+    // The authors stand before the year; with no year in parentheses at all, before the quoted title; with a year
+    // in parentheses elsewhere (inside the title, or too far in), the entry names none.
+    const authors = yearAfterAuthors ? d.slice(0, yearParen.index) : yearParen ? '' : rest.slice(0, quoted.index);
+    const title = quoted[1]!.replace(TRAILING_STOP, '').trim();
+    const afterTitle = rest.slice(quoted.index + quoted[0].length).replace(LEADING_FORMAT_NOTE, '');
+    return { authors, firstLast: false, issued, editors: undefined, title, quoted: true, afterTitle };
+  }
+  const front: EntryFront = yearAfterAuthors
+    ? { authors: d.slice(0, yearParen.index), firstLast: false, issued, editors: undefined, title: undefined, quoted: false, afterTitle: rest }
+    : germanFront(rest);
+  const t = (front.firstLast ? TITLE_TO_STOP : TITLE_TO_COMMA_OR_STOP).exec(front.afterTitle);
+  if (t && t[1]) {
+    front.title = t[1].trim();
+    front.afterTitle = front.afterTitle.slice(t[0].length);
+  }
+  return front;
+}
+
+/**
+ * The front of an entry with neither a year after its authors nor a quoted title, before its title is read:
+ * `Author: Title. Publisher, Year, …` when the part before the colon reads as names (`First Last`, comma-separated,
+ * with initials, `u. a.` or `(Hrsg.)`; names marked `(Hrsg.)` are editors); otherwise no authors.
+ */
+function germanFront(rest: string): EntryFront {
+  const colon = rest.includes(':') ? AUTHORS_COLON.exec(rest) : null;
+  if (!colon || colon[1]!.replace(INITIALS_AND_NOTES, '').includes('.') || IN_OR_ONLINE.test(colon[1]!)) {
+    return { authors: '', firstLast: false, issued: undefined, editors: undefined, title: undefined, quoted: false, afterTitle: rest };
+  }
+  const names = colon[1]!;
+  const front: EntryFront = { authors: names, firstLast: true, issued: undefined, editors: undefined, title: undefined, quoted: false, afterTitle: colon[2]! };
+  if (EDITORS_NOTE.test(names)) {
+    const editors = parseAuthors(names, true);
+    if (editors.length) front.editors = editors;
+    front.authors = '';
+  }
+  return front;
+}
+
+/** The CSL type the fields found suggest, for an entry that is not a chapter. */
+function typeOf(item: CslItem, ids: ReferenceIds): CslItem['type'] {
+  if (item.volume || item.issue || ((ids.doi.length || ids.hdl.length) && item['container-title'])) return 'article-journal';
+  if (ids.isbn.length && item['container-title']) return 'chapter';
+  if (ids.isbn.length || item.publisher) return 'book';
+  if (ids.url.length) return 'webpage';
+  return item.type;
+}
+
 /** Builds a CSL-JSON item for the entry labelled `label`. Never throws; the entry's full text stays in `Reference.text`. */
 export function parseCsl(label: string, text: string, ids: ReferenceIds): CslItem {
   const item: CslItem = { id: `ref-${label}`, type: 'document' };
   // Entries far longer than any citation are notes or damage: read only their start (the text itself is kept whole).
   const head = text.length > MAX_PARSED ? text.slice(0, MAX_PARSED) : text;
   const retrieved = mayHaveAccessNote(head) ? RETRIEVED.exec(head) : null;
-  let d = description(head, ids);
-  if (mayHaveAccessNote(d)) d = d.replace(RETRIEVED_NOTES, '');
-  if (d.includes('Archived from the original')) d = d.replace(ARCHIVED_NOTE, '');
-  d = d.trim();
+  const d = bibliographicPart(head, ids);
 
   const short = SHORT_CITE.exec(d);
   if (short) return shortCite(item, short, ids);
 
-  // The year in parentheses after the authors: "Last, First (1989)." or "First Last (1992),"; never inside a
-  // quoted title ("… (boundaries at 1 November 2010)").
-  const yearParen = d.includes('(') ? YEAR_IN_PARENTHESES.exec(d) : null;
-  let authorPart = '';
-  let rest = d;
-  let firstLast = false;
-  if (yearParen && yearParen.index > 0 && yearParen.index < 200 && !hasQuoteBefore(d, yearParen.index)) {
-    authorPart = d.slice(0, yearParen.index);
-    rest = d
-      .slice(yearParen.index + yearParen[0].length)
-      .trim()
-      .replace(LEADING_BRACKETS, '');
-    item.issued = parseDate(yearParen[1]!) ?? { 'date-parts': [[Number(yearParen[2])]] };
-  }
-  // A quoted title: the (article, chapter or page) title; what follows it is the container.
-  const quoted = QUOTED_TITLE.exec(rest);
-  let afterTitle = rest;
-  if (quoted) {
-    if (!authorPart && quoted.index > 0 && !yearParen) authorPart = rest.slice(0, quoted.index);
-    item.title = quoted[1]!.replace(TRAILING_STOP, '').trim();
-    afterTitle = rest.slice(quoted.index + quoted[0].length).replace(LEADING_FORMAT_NOTE, '');
-  } else if (!authorPart) {
-    // German style: "Author: Title. Publisher, Year, …"; authors are "First Last", comma-separated, and may
-    // carry initials, "u. a." or "(Hrsg.)".
-    const colon = rest.includes(':') ? AUTHORS_COLON.exec(rest) : null;
-    const plain = colon?.[1]!.replace(INITIALS_AND_NOTES, '');
-    if (colon && plain !== undefined && !plain.includes('.') && !IN_OR_ONLINE.test(colon[1]!)) {
-      authorPart = colon[1]!;
-      rest = colon[2]!;
-      firstLast = true;
-      if (EDITORS_NOTE.test(authorPart)) {
-        const editors = parseAuthors(authorPart, true);
-        if (editors.length) item.editor = editors;
-        authorPart = '';
-      }
-    }
-    afterTitle = rest;
-  }
-  if (!quoted) {
-    // Unquoted title (a book): up to the first comma or full stop.
-    // Unquoted title: up to the first comma or full stop; in the "Author: Title. Publisher" style, the full stop.
-    const t = (firstLast ? TITLE_TO_STOP : TITLE_TO_COMMA_OR_STOP).exec(afterTitle);
-    if (t && t[1]) {
-      item.title = t[1].trim();
-      afterTitle = afterTitle.slice(t[0].length);
-    }
-  }
+  // The item's fields are set in this order (it is the order of its keys when written out).
+  const front = readFront(d);
+  if (front.issued) item.issued = front.issued;
+  if (front.editors) item.editor = front.editors;
+  if (front.title !== undefined) item.title = front.title;
+  const afterTitle = front.afterTitle;
   const sentences = sentencesOf(afterTitle);
-  const authors = parseAuthors(authorPart, firstLast);
+  const authors = parseAuthors(front.authors, front.firstLast);
   if (authors.length) item.author = authors;
 
-  const vol = parseVolume(afterTitle);
   // After a quoted title the first sentence is the container ("Te Ara: The Encyclopedia of New Zealand"), not
   // "Place: Publisher".
-  const pub = parsePublisher(quoted ? sentences.slice(1) : sentences);
+  const pub = parsePublisher(front.quoted ? sentences.slice(1) : sentences);
   if (pub) {
     item['publisher-place'] = pub.place;
     item.publisher = pub.publisher;
   }
-  if (quoted) {
+  if (front.quoted) {
     // "In Sutton, Douglas (ed.). The Origins of …": a chapter in an edited book.
     const inMatch = afterTitle.includes('In') ? IN_CONTAINER.exec(afterTitle) : null;
     if (inMatch?.[1]) {
@@ -508,6 +558,7 @@ export function parseCsl(label: string, text: string, ids: ReferenceIds): CslIte
       item['container-title'] = (container.endsWith(')') ? container.replace(LANGUAGE_NOTE, '') : container).trim();
     }
   }
+  const vol = parseVolume(afterTitle);
   if (vol.volume) Object.assign(item, vol);
   const pages = item.page ?? parsePages(afterTitle);
   if (pages) item.page = pages;
@@ -527,13 +578,7 @@ export function parseCsl(label: string, text: string, ids: ReferenceIds): CslIte
   if (ids.doi[0]) item.DOI = ids.doi[0];
   if (ids.url[0]) item.URL = ids.url[0];
   else if (ids.hdl[0]) item.URL = `https://hdl.handle.net/${ids.hdl[0]}`;
-
-  if (item.type !== 'chapter') {
-    if (item.volume || item.issue || ((ids.doi.length || ids.hdl.length) && item['container-title'])) item.type = 'article-journal';
-    else if (ids.isbn.length && item['container-title']) item.type = 'chapter';
-    else if (ids.isbn.length || item.publisher) item.type = 'book';
-    else if (ids.url.length) item.type = 'webpage';
-  }
+  if (item.type !== 'chapter') item.type = typeOf(item, ids);
   if (!item.title) item.title = d.slice(0, 200) || text.slice(0, 200);
   return item;
 }

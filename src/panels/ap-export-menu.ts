@@ -60,7 +60,8 @@ export class ApExportMenu extends LitElement {
 
   private onMenuKey(e: KeyboardEvent) {
     const items = this.items();
-    const i = items.indexOf(this.renderRoot.querySelector(':focus') as HTMLButtonElement);
+    // The key was pressed on the focused item (the menu's items are its only focusable elements).
+    const i = items.indexOf(e.target as HTMLButtonElement);
     if (e.key === 'Escape') {
       e.preventDefault();
       this.close();

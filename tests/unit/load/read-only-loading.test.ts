@@ -5,6 +5,7 @@ import { appendBlocks, finishLoading, isLoading, readOnlyKey } from '../../../sr
 import { blockNode, buildDoc, claimsByBlock, referencesNode } from '../../../src/model/build-doc.ts';
 import { importText } from '../../../src/model/import-text.ts';
 import { schema } from '../../../src/model/schema.ts';
+import { doc, p, reference, references } from '../../support/reader-builders.ts';
 import { readFileSync } from 'node:fs';
 
 const imported = importText(readFileSync(new URL('../../../corpus/kavbiuro/text.txt', import.meta.url)));
@@ -53,52 +54,62 @@ describe('loading a document slice by slice through the read-only guard', () => 
     expect(state.doc).toBe(done);
   });
 
+  // The guard looks only at transactions: a small document written with the test builders shows where each edit
+  // lands. `<a>` and `<b>` are positions inside the first block's text.
+  const small = doc(p('The <a>first<b> block.'));
+  const second = p('Second block.');
+  const smallRefs = references('References', reference('1', 'One.'));
+  const loadingSmall = () => createReaderState(small, [], { loading: true });
+  const { a, b } = small.tag as { a: number; b: number };
+
   test('a user edit is refused during loading', () => {
-    let state = loadingState();
+    let state = loadingSmall();
     const before = state.doc;
-    state = apply(state, state.tr.insertText('x', 3));
+    state = apply(state, state.tr.insertText('x', a));
     expect(state.doc).toBe(before);
-    state = apply(state, state.tr.delete(1, 5));
+    state = apply(state, state.tr.delete(a, b));
     expect(state.doc).toBe(before);
     // A selection change passes.
-    state = apply(state, state.tr.setSelection(TextSelection.create(state.doc, 2, 6)));
-    expect(state.selection.from).toBe(2);
+    state = apply(state, state.tr.setSelection(TextSelection.create(state.doc, a, b)));
+    expect([state.selection.from, state.selection.to]).toEqual([a, b]);
+    expect(state.doc.textBetween(state.selection.from, state.selection.to)).toBe('first');
   });
 
   test('the load meta does not let an edit through: only whole blocks at the end, before the references', () => {
-    let state = loadingState();
+    let state = loadingSmall();
     const before = state.doc;
-    state = apply(state, state.tr.insertText('x', 3).setMeta(readOnlyKey, 'append'));
+    state = apply(state, state.tr.insertText('x', a).setMeta(readOnlyKey, 'append'));
     expect(state.doc).toBe(before);
-    state = apply(state, state.tr.insert(0, blocks[1]!).setMeta(readOnlyKey, 'append'));
+    state = apply(state, state.tr.insert(0, second).setMeta(readOnlyKey, 'append'));
     expect(state.doc).toBe(before);
     // An append that also deletes is refused as a whole.
-    state = apply(state, appendBlocks(state, [blocks[1]!]).delete(1, 4));
+    state = apply(state, appendBlocks(state, [second]).delete(a, b));
     expect(state.doc).toBe(before);
     // An append without the meta is refused.
-    state = apply(state, state.tr.insert(state.doc.content.size, blocks[1]!));
+    state = apply(state, state.tr.insert(state.doc.content.size, second));
     expect(state.doc).toBe(before);
-    // Nothing goes after the reference list.
-    state = apply(state, appendBlocks(state, [refs]));
+    // Whole blocks at the end pass, then the reference list; nothing goes after the reference list.
+    state = apply(state, appendBlocks(state, [second]));
+    state = apply(state, appendBlocks(state, [smallRefs]));
     const withRefs = state.doc;
-    expect(withRefs).not.toBe(before);
-    state = apply(state, state.tr.insert(state.doc.content.size, blocks[1]!).setMeta(readOnlyKey, 'append'));
+    expect(withRefs.eq(doc(p('The first block.'), p('Second block.'), references('References', reference('1', 'One.'))))).toBe(true);
+    state = apply(state, state.tr.insert(state.doc.content.size, second).setMeta(readOnlyKey, 'append'));
     expect(state.doc).toBe(withRefs);
   });
 
   test('after loading, a forged load meta is refused and loading cannot be turned back on', () => {
-    let state = loadingState();
+    let state = loadingSmall();
     state = apply(state, finishLoading(state.tr));
     const before = state.doc;
-    state = apply(state, appendBlocks(state, [blocks[1]!]));
+    state = apply(state, appendBlocks(state, [second]));
     expect(state.doc).toBe(before);
-    state = apply(state, state.tr.insertText('x', 3));
+    state = apply(state, state.tr.insertText('x', a));
     expect(state.doc).toBe(before);
     state = apply(state, state.tr.setMeta(readOnlyKey, 'start'));
     expect(isLoading(state)).toBe(false);
     state = apply(state, state.tr.setMeta(readOnlyKey, { loading: true }));
     expect(isLoading(state)).toBe(false);
-    state = apply(state, appendBlocks(state, [blocks[1]!]));
+    state = apply(state, appendBlocks(state, [second]));
     expect(state.doc).toBe(before);
   });
 

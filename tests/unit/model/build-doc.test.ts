@@ -8,6 +8,7 @@ import { importText } from '../../../src/model/import-text.ts';
 import type { ImportedText } from '../../../src/model/imported-text.ts';
 import { findMarkers } from '../../../src/model/marker-runs.ts';
 import { schema } from '../../../src/model/schema.ts';
+import { claim, doc, marker, p, reference, references } from '../../support/reader-builders.ts';
 
 /**
  * buildDoc as it was written before it made its nodes and attributes without prosemirror-model's `create`:
@@ -96,5 +97,45 @@ describe('buildDoc', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('buildDoc on a short text, the document written out with the test builders', () => {
+  test('claims are marks over their words and markers; a marker is an atom; the reference list follows the body', () => {
+    const imported = importText('Alpha rose.[1] Beta fell. Gamma stayed.[2][3]\n\nReferences\n\n1. One.\n2. Two.\n3. Three.\n');
+    const [alpha, beta, gamma] = imported.claims;
+    expect([alpha, beta, gamma].map((c) => [c!.text, c!.support])).toEqual([
+      ['Alpha rose.[1]', 'direct'],
+      ['Beta fell.', 'inherited'],
+      ['Gamma stayed.[2][3]', 'direct'],
+    ]);
+    const [one, two, three] = imported.references;
+    const expected = doc(
+      p(
+        claim(alpha!.id, 'direct', ['1'], 'Alpha rose.', marker('1')),
+        ' ',
+        claim(beta!.id, 'inherited', ['2', '3'], 'Beta fell.'),
+        ' ',
+        claim(gamma!.id, 'direct', ['2', '3'], 'Gamma stayed.', marker('2'), marker('3')),
+      ),
+      references(
+        'References',
+        reference('1', 'One.', one!.ids, one!.csl),
+        reference('2', 'Two.', two!.ids, two!.csl),
+        reference('3', 'Three.', three!.ids, three!.csl),
+      ),
+    );
+    expect(buildDoc(imported).toJSON()).toEqual(expected.toJSON());
+    expect(buildDoc(imported).eq(expected)).toBe(true);
+  });
+
+  test('a claim mark ends where its claim ends: text between claims carries no mark', () => {
+    const imported = importText('One.[1]   Two.\n\nReferences\n\n1. Ref.\n');
+    const built = buildDoc(imported);
+    // "<a>" marks the white space between the two claims.
+    const expected = doc(p(claim(imported.claims[0]!.id, 'direct', ['1'], 'One.', marker('1')), '<a>   ', claim(imported.claims[1]!.id, 'none', [], 'Two.')));
+    expect(built.firstChild!.eq(expected.firstChild!)).toBe(true);
+    const gap = built.resolve(expected.tag['a']! + 1);
+    expect(gap.marks()).toEqual([]);
   });
 });
