@@ -59,7 +59,7 @@ describe('loading a document slice by slice through the read-only guard', () => 
   const small = doc(p('The <a>first<b> block.'));
   const second = p('Second block.');
   const smallRefs = references('References', reference('1', 'One.'));
-  const loadingSmall = () => createReaderState(small, [], { loading: true });
+  const loadingSmall = () => createReaderState(small, { loading: true });
   const { a, b } = small.tag as { a: number; b: number };
 
   test('a user edit is refused during loading', () => {
