@@ -2,7 +2,8 @@
  * Builds and mounts a work's document a slice of blocks at a time, so that no task of the page runs long: the view
  * is mounted with the first slice, then each further slice is appended by a load transaction (read-only.ts allows
  * only that, and only while loading), yielding to the event loop in between. Slices are sized by time: each aims
- * at `budgetMs` of building and rendering, measured on the slices before it.
+ * at `budgetMs` of building and rendering, measured on the slices before it. Blocks far from the viewport are
+ * mounted as their plain text and built in full when the reader nears them (editor/lazy-blocks.ts).
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState, Plugin } from 'prosemirror-state';
@@ -11,6 +12,7 @@ import type { ImportedText } from '../model/imported-text.ts';
 import { schema } from '../model/schema.ts';
 import { createReaderState } from '../editor/create-state.ts';
 import { ClaimIndex, type ClaimRange } from '../editor/claim-index.ts';
+import { lazyBlocksPlugin } from '../editor/lazy-blocks.ts';
 import { appendBlocks } from '../editor/read-only.ts';
 import { mountReaderEditor, type ReaderEditor } from '../editor/reader-view.ts';
 import { yieldToPage } from './work-loader.ts';
@@ -64,7 +66,9 @@ export async function mountInSlices(options: SliceMountOptions): Promise<ReaderE
   const first = take();
   for (const r of ClaimIndex.rangesOf(first, 0)) claimRanges.push(r);
   const doc = schema.nodes['doc']!.create(null, first);
-  const editor = mountReaderEditor(options.place, createReaderState(doc, options.plugins, { loading: true }), options.label, options.onState);
+  // Blocks far from the viewport are mounted as plain text and built in full as the reader nears them.
+  const plugins = [...options.plugins, lazyBlocksPlugin()];
+  const editor = mountReaderEditor(options.place, createReaderState(doc, plugins, { loading: true }), options.label, options.onState);
   adapt(performance.now() - t);
   options.onProgress?.(next / total);
 
