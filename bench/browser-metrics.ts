@@ -5,10 +5,18 @@
  *
  * - first render: from navigation (the page's time origin) to `<html data-apparatus-ready="true">` (the page sets
  *   it once the document and its annotations are shown), read by an observer installed before any page script;
+ * - static render: the same book as a static page (static-page.ts) timed by the same observer, each load right
+ *   after a load of the reader in the same browser, so that the two are compared under the same load;
  * - panel update: the caret moved through the ProseMirror view (`window.apparatus.editor.view`) onto a claim
  *   other than the one shown, until `<ap-provenance-panel>`'s `data-claim` changed (seen by a MutationObserver)
- *   and its Lit update completed; timed inside the page with `performance.now()`. Also, separately, until the
- *   frame that shows it has been rendered (style, layout, paint), which is what the reader waits for;
+ *   and its Lit update completed; timed inside the page with `performance.now()`;
+ * - panel painted: the same move, made at the start of a frame (in a `requestAnimationFrame` callback, where
+ *   Chromium also handles input aligned to frames), timed until the end of the main-thread rendering (style,
+ *   layout, paint) of the first frame whose rendering began after the panel's Lit update had completed. A task
+ *   posted from a rAF callback runs after that frame's rendering task, so "after the frame" is when it runs. When
+ *   the update completes within the move's own frame, the figure is that frame's work; each frame it misses adds
+ *   the frame's remaining wait (up to 16.7 ms at 60 Hz). Starting at the frame's start leaves out the wait for the
+ *   next frame that a key press at a random moment would add (0–16.7 ms), which no reader can remove;
  * - heap: `Runtime.getHeapUsage` (CDP) after `HeapProfiler.collectGarbage`, with the book loaded.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -63,8 +71,14 @@ export interface BrowserFigures {
   first_contentful_paint_ms: number | null;
   panel_update_p95_ms: number | null;
   panel_update_median_ms: number | null;
-  /** Caret move → the frame showing the updated panel rendered (layout, paint of the whole book included). */
+  /** Caret move at a frame's start → that frame's (or a later one's) rendering done with the panel updated. */
   panel_painted_p95_ms: number | null;
+  panel_painted_median_ms: number | null;
+  /** How many moves were painted in their own frame, one frame later, …: `[own, +1, +2 or more]`. */
+  panel_painted_frames: number[] | null;
+  /** The static page of the same book (static-page.ts), loaded alternately with the reader. */
+  static_render_ms: number | null;
+  static_render_runs: number[];
   heap_mb: number | null;
   chromium: string;
   notes: string[];
@@ -75,6 +89,8 @@ export interface BrowserOptions {
   chromiumPath: string;
   /** Full URL of the reader page with the book's parameters. */
   pageUrl: string;
+  /** Full URL of the static page of the same book, or null not to measure it. */
+  staticUrl: string | null;
   runs: number;
   moves: number;
   log: (line: string) => void;
@@ -114,16 +130,25 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
   const browser = await chromium.launch({ executablePath: options.chromiumPath, args: CHROMIUM_ARGS, headless: true });
   try {
     const renders: number[] = [];
+    const statics: number[] = [];
     const paints: number[] = [];
-    // One warm-up load (disk cache of the server's files, Chromium's code cache), then the measured ones.
+    // One warm-up load of each page (disk cache of the server's files, Chromium's code cache), then the measured
+    // ones, the reader and the static page alternately.
     for (let i = 0; i <= options.runs; i++) {
       const { context, readyAt, fcp } = await loadOnce(browser, options.pageUrl);
       if (i > 0) {
         renders.push(readyAt);
         if (fcp !== null) paints.push(fcp);
       }
-      options.log(`  first render ${i === 0 ? '(warm-up)' : `#${i}`}: ${readyAt.toFixed(0)} ms`);
       await context.close();
+      let line = `  first render ${i === 0 ? '(warm-up)' : `#${i}`}: ${readyAt.toFixed(0)} ms`;
+      if (options.staticUrl) {
+        const still = await loadOnce(browser, options.staticUrl);
+        if (i > 0) statics.push(still.readyAt);
+        await still.context.close();
+        line += `, static page ${still.readyAt.toFixed(0)} ms`;
+      }
+      options.log(line);
     }
 
     const { context, page } = await loadOnce(browser, options.pageUrl);
@@ -165,6 +190,25 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
       let at = 0;
       const times: number[] = [];
       const painted: number[] = [];
+      const frames = [0, 0, 0];
+      const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      let updatedAt = -1;
+      // Called in a rAF callback (or its microtasks): this frame's rendering is still to come. A ResizeObserver
+      // newly observing an element is called in that rendering, after style and layout and before paint: whether
+      // the update had completed by then says whether this frame paints the panel. A task posted now runs after
+      // the rendering task: its time is when the frame's main-thread rendering (paint included) is done.
+      const renderFrame = () =>
+        new Promise<{ included: boolean; doneAt: number }>((resolve) => {
+          let included = false;
+          const ro = new ResizeObserver(() => {
+            included = updatedAt >= 0;
+            ro.disconnect();
+          });
+          ro.observe(document.documentElement);
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve({ included, doneAt: performance.now() });
+          channel.port2.postMessage(0);
+        });
       for (let i = 0; i < count; i++) {
         const shown = panel.dataset['claim'] ?? '';
         let spot = spots[at % spots.length]!;
@@ -173,6 +217,7 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
         // The panel reflects its claim in data-claim from its Lit `updated()`; a MutationObserver sees that
         // change in the same task, before any rendering frame.
         let observer: MutationObserver | null = null;
+        updatedAt = -1;
         const changed = new Promise<boolean>((resolve) => {
           observer = new MutationObserver(() => {
             if ((panel.dataset['claim'] ?? '') !== shown) resolve(true);
@@ -180,34 +225,44 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
           observer.observe(panel, { attributes: true, attributeFilter: ['data-claim'] });
           setTimeout(() => resolve(false), 5000);
         });
+        const updated = changed.then(async (ok) => {
+          if (ok) await panel.updateComplete;
+          updatedAt = performance.now();
+          return ok;
+        });
+        // The move, at the start of a frame; then frame after frame until one paints the updated panel.
+        await nextFrame();
         const t0 = performance.now();
         view.dispatch(view.state.tr.setSelection(Selection.create(view.state.doc, spot.pos)));
-        const ok = await changed;
+        let frame = await renderFrame();
+        let late = 0;
+        while (!frame.included && performance.now() - t0 < 5000) {
+          await nextFrame();
+          frame = await renderFrame();
+          late++;
+        }
+        const ok = await updated;
         (observer as MutationObserver | null)?.disconnect();
-        if (!ok) return { error: `the panel did not change data-claim within 5 s (move ${i})` };
-        await panel.updateComplete;
-        times.push(performance.now() - t0);
-        // Until the frame that shows it has been rendered: a task queued from requestAnimationFrame runs after it.
-        await new Promise<void>((resolve) =>
-          requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve();
-            channel.port2.postMessage(0);
-          }),
-        );
-        painted.push(performance.now() - t0);
+        if (!ok || !frame.included) return { error: `the panel did not change data-claim within 5 s (move ${i})` };
+        times.push(updatedAt - t0);
+        painted.push(frame.doneAt - t0);
+        frames[Math.min(2, late)]!++;
       }
-      return { times, painted };
+      return { times, painted, frames };
     }, options.moves);
     await context.close();
     let p95: number | null = null;
     let med: number | null = null;
     let paintedP95: number | null = null;
+    let paintedMedian: number | null = null;
+    let paintedFrames: number[] | null = null;
     if ('error' in moves) notes.push(`panel update not measured: ${moves.error}`);
     else {
       p95 = quantile(moves.times!, 0.95);
       med = median(moves.times!);
       paintedP95 = quantile(moves.painted!, 0.95);
+      paintedMedian = median(moves.painted!);
+      paintedFrames = moves.frames!;
     }
     return {
       first_render_ms: median(renders),
@@ -216,6 +271,10 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
       panel_update_p95_ms: p95,
       panel_update_median_ms: med,
       panel_painted_p95_ms: paintedP95,
+      panel_painted_median_ms: paintedMedian,
+      panel_painted_frames: paintedFrames,
+      static_render_ms: statics.length ? median(statics) : null,
+      static_render_runs: statics,
       heap_mb: heapMb,
       chromium: browser.version(),
       notes,

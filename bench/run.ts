@@ -10,7 +10,7 @@
  * `pending`. With `--json`, stdout is exactly one JSON object; progress goes to stderr.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import { makeFixture } from './make-fixture.ts';
 import { round, timeMedian, type Timed } from './measure.ts';
 import { readCorpora, corporaDir } from './read-corpora.ts';
 import { scoreAnchors, type Accuracy } from './score-anchors.ts';
+import { staticPage } from './static-page.ts';
 
 type AnchorAll = (text: string, annotations: readonly Annotation[]) => Map<string, AnchorResult>;
 type Exporter = (input: ExportInput) => string;
@@ -84,6 +85,29 @@ function machine(chromium: string | null) {
 
 function accuracyReport(a: Accuracy) {
   return Object.fromEntries(Object.entries(a.byKind).map(([k, v]) => [k, `${v.right}/${v.total}`]));
+}
+
+/**
+ * Targets of the figures that have one (README.md, "Figures"). Re-anchoring's second condition (≤ baseline / 5)
+ * and accuracy's (> baseline) are judged in README from the same run.
+ */
+const TARGETS: Record<string, { at: 'most' | 'least'; value: number }> = {
+  import_mb_per_s: { at: 'least', value: 25 },
+  reanchor_10k_ms: { at: 'most', value: 1000 },
+  reanchor_accuracy: { at: 'least', value: 0.99 },
+  first_render_ms: { at: 'most', value: 1500 },
+  first_render_ratio: { at: 'most', value: 2.0 },
+  panel_update_p95_ms: { at: 'most', value: 16 },
+  panel_painted_p95_ms: { at: 'most', value: 16.7 },
+  bundle_gz_kb: { at: 'most', value: 100 },
+};
+
+/** The stylesheet the built reader's entry loads (`dist/.vite/manifest.json`), as a path under `dist`. */
+function cssOf(dist: string): string {
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, { isEntry?: boolean; css?: string[] }>;
+  const css = Object.values(manifest).find((c) => c.isEntry && c.css?.length)?.css?.[0];
+  if (!css) throw new Error(`${dist}/.vite/manifest.json names no stylesheet of the entry`);
+  return css;
 }
 
 async function main(): Promise<void> {
@@ -192,6 +216,7 @@ async function main(): Promise<void> {
   let browser: BrowserFigures | null = null;
   let bundleGzKb: number | null = null;
   let bundleFiles: { file: string; gzKb: number }[] = [];
+  let staticElements: Record<string, number> | null = null;
   if (!flag('--no-browser')) {
     log('bench: building the reader (vite build) …');
     const { build } = await import('vite');
@@ -201,6 +226,14 @@ async function main(): Promise<void> {
     bundleGzKb = bundle.gzKb;
     bundleFiles = bundle.files.map((f) => ({ file: f.file, gzKb: round(f.gzBytes / 1024, 1) }));
     log(`  first page JS: ${bundleGzKb.toFixed(1)} kB gzipped (${bundle.files.length} files)`);
+    // The same book as a static page, styled by the reader's built stylesheet (static-page.ts).
+    const css = cssOf(dist);
+    const page = staticPage(buildDoc(imported.value), `/${css}`, meta.title);
+    const staticDir = join(OUT, 'data', 'static');
+    mkdirSync(staticDir, { recursive: true });
+    writeFileSync(join(staticDir, 'index.html'), page.html);
+    staticElements = page.elements;
+    log(`  static page: ${(page.html.length / 1e6).toFixed(2)} MB, ${page.elements['span'] ?? 0} claim spans, ${page.elements['p'] ?? 0} paragraphs`);
     const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
     if (!existsSync(chromiumPath)) pending.push(`no Chromium at ${chromiumPath}: browser figures not measured`);
     else {
@@ -210,7 +243,8 @@ async function main(): Promise<void> {
         const pageUrl = `${server.url}/?text=${q('text.txt')}&meta=${q('work.json')}&annotations=${q('annotations.jsonld')}`;
         log(`bench: Chromium (${runs} loads + warm-up, ${option('--moves', 200)} caret moves) …`);
         try {
-          browser = await measureBrowser({ chromiumPath, pageUrl, runs, moves: option('--moves', 200), log });
+          const staticUrl = `${server.url}/bench-data/static/index.html`;
+          browser = await measureBrowser({ chromiumPath, pageUrl, staticUrl, runs, moves: option('--moves', 200), log });
           pending.push(...browser.notes);
           log(`  first render ${browser.first_render_ms?.toFixed(0)} ms, panel p95 ${browser.panel_update_p95_ms?.toFixed(1)} ms, heap ${browser.heap_mb?.toFixed(1)} MB`);
         } catch (e) {
@@ -233,12 +267,24 @@ async function main(): Promise<void> {
     export_tei_ms: teiMs === null ? null : round(teiMs),
     export_jsonld_ms: jsonldMs === null ? null : round(jsonldMs),
     first_render_ms: browser?.first_render_ms == null ? null : round(browser.first_render_ms),
+    static_render_ms: browser?.static_render_ms == null ? null : round(browser.static_render_ms),
+    first_render_ratio:
+      browser?.first_render_ms == null || !browser.static_render_ms ? null : round(browser.first_render_ms / browser.static_render_ms, 2),
     panel_update_p95_ms: browser?.panel_update_p95_ms == null ? null : round(browser.panel_update_p95_ms, 2),
+    panel_painted_p95_ms: browser?.panel_painted_p95_ms == null ? null : round(browser.panel_painted_p95_ms, 1),
     heap_mb: browser?.heap_mb == null ? null : round(browser.heap_mb, 1),
     bundle_gz_kb: bundleGzKb === null ? null : round(bundleGzKb, 1),
   };
+  const verdicts = Object.fromEntries(
+    Object.entries(TARGETS).map(([key, t]) => {
+      const v = figures[key as keyof typeof figures];
+      const holds = v === null ? null : t.at === 'most' ? v <= t.value : v >= t.value;
+      return [key, { target: `${t.at === 'most' ? '≤' : '≥'} ${t.value}`, verdict: holds === null ? 'pending' : holds ? 'holds' : 'missed' }];
+    }),
+  );
   const report = {
     ...figures,
+    targets: verdicts,
     details: {
       book: { bytes: bytes.length, canonical_chars: book.canonical.length, blocks: book.blocks.length, references: book.references.length, annotations: annotations.length, seed },
       revision: revision.stats,
@@ -257,7 +303,10 @@ async function main(): Promise<void> {
         either: revision.truth.filter((t) => t.expect === 'either').length,
       },
       panel_update_median_ms: browser?.panel_update_median_ms == null ? null : round(browser.panel_update_median_ms, 2),
-      panel_painted_p95_ms: browser?.panel_painted_p95_ms == null ? null : round(browser.panel_painted_p95_ms, 1),
+      panel_painted_median_ms: browser?.panel_painted_median_ms == null ? null : round(browser.panel_painted_median_ms, 1),
+      panel_painted_frames: browser?.panel_painted_frames ?? null,
+      static_render_runs_ms: browser?.static_render_runs.map((v) => round(v)) ?? null,
+      static_page_elements: staticElements,
       first_render_runs_ms: browser?.first_render_runs.map((v) => round(v)) ?? null,
       first_contentful_paint_ms: browser?.first_contentful_paint_ms == null ? null : round(browser.first_contentful_paint_ms),
       bundle_files: bundleFiles,
@@ -269,7 +318,10 @@ async function main(): Promise<void> {
   };
   if (flag('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
   else {
-    for (const [k, v] of Object.entries(figures)) process.stdout.write(`${k.padEnd(26)} ${v ?? 'pending'}\n`);
+    for (const [k, v] of Object.entries(figures)) {
+      const t = verdicts[k];
+      process.stdout.write(`${k.padEnd(26)} ${String(v ?? 'pending').padEnd(10)}${t ? ` target ${t.target}: ${t.verdict}` : ''}\n`);
+    }
     if (pending.length) process.stdout.write(`pending:\n${pending.map((p) => `  - ${p}`).join('\n')}\n`);
   }
 }

@@ -13,6 +13,7 @@ import { annotationsPlugin } from './annotation-plugin.ts';
 import { autosavePlugin, type AutosaveSink } from './autosave-plugin.ts';
 import { focusPlugin } from './focus-plugin.ts';
 import { highlightPlugin } from './highlight-plugin.ts';
+import { lazyBlocksPlugin } from './lazy-blocks.ts';
 import { readerKeymap } from './reader-keys.ts';
 import { readOnlyText } from './read-only.ts';
 import type { SnapshotBuilder } from './snapshot.ts';
@@ -22,6 +23,11 @@ import { snapshotPlugin, type SnapshotTarget } from './snapshot-plugin.ts';
 export interface ReaderSetup {
   /** The document is the first slice of the work; the rest is appended with `appendBlocks` until `finishLoading`. */
   loading?: boolean;
+  /**
+   * Blocks far from the viewport are mounted as plain text and built in full as the reader nears them
+   * (lazy-blocks.ts; `margin` in positions). Off unless given (tests of small documents build every block).
+   */
+  lazyBlocks?: { margin?: number };
   /** Options of the note highlights (`margin`: how far around the viewport notes are drawn). */
   decorations?: { margin?: number };
   /** Send a snapshot to `target` after each update (built by `builder`). */
@@ -40,6 +46,7 @@ export function readerPlugins(setup: ReaderSetup = {}): Plugin[] {
     highlightPlugin(),
     annotationsPlugin(),
     annotationDecorationsPlugin(setup.decorations),
+    ...(setup.lazyBlocks ? [lazyBlocksPlugin(setup.lazyBlocks)] : []),
     ...(snapshots ? [snapshotPlugin(snapshots.target, (state) => snapshots.builder.build(state))] : []),
     ...(autosave ? [autosavePlugin(autosave.autosave, autosave.window ? { window: autosave.window } : {})] : []),
   ];

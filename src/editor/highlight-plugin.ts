@@ -2,14 +2,16 @@
  * Showing where the reader is: the claim under the caret, the focused note and the reference entry whose marker was
  * clicked.
  *
- * The claim and the note are shown by a stylesheet rule naming their ids (`[data-claim="…"]`,
- * `[data-annotation="…"]`), written by a plugin view into one `<style>` element outside the editor's DOM. A caret
- * move therefore changes no decoration, and ProseMirror does not walk a book's thousands of blocks to redraw
+ * The claim is painted as a CSS highlight (claim-highlight.ts), where the browser has the Highlight API; the note,
+ * and the claim elsewhere, by a stylesheet rule naming their ids (`[data-claim="…"]`, `[data-annotation="…"]`),
+ * written by a plugin view into one `<style>` element outside the editor's DOM. A caret move therefore changes no
+ * decoration, and no style rule where highlights exist, and ProseMirror does not walk a book's thousands of blocks to redraw
  * (DOM side effects only in `PluginView.update`, which returns early when nothing changed). The focused reference is
  * a node decoration computed by a pure function of the state.
  */
 import { Plugin, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { ClaimHighlight } from './claim-highlight.ts';
 import { currentClaim } from './commands.ts';
 import { focusedAnnotation, focusedReference } from './focus-plugin.ts';
 import { isLoading } from './read-only.ts';
@@ -55,8 +57,10 @@ export function currentStyle(ids: CurrentIds, escape: (s: string) => string): st
 class CurrentStyleView {
   private readonly style: HTMLStyleElement;
   private ids: CurrentIds = { claim: null, annotation: null };
+  private readonly claimHighlight: ClaimHighlight;
 
   constructor(view: EditorView) {
+    this.claimHighlight = new ClaimHighlight(view);
     const doc = view.dom.ownerDocument;
     this.style = doc.createElement('style');
     this.style.dataset['apparatus'] = 'current';
@@ -67,14 +71,22 @@ class CurrentStyleView {
   update(view: EditorView): void {
     // While a large work is still being appended, the claim index would be rebuilt for every slice.
     if (isLoading(view.state)) return;
-    const ids = currentIds(view.state);
+    const claim = currentClaim(view.state);
+    // After every update: the claim's text nodes may have been redrawn even when the claim stayed the same.
+    this.claimHighlight.show(claim);
+    const ids = { claim: claim?.id ?? null, annotation: focusedAnnotation(view.state) };
     if (ids.claim === this.ids.claim && ids.annotation === this.ids.annotation) return;
+    const ruleChanged = ids.annotation !== this.ids.annotation || (!this.claimHighlight.available() && ids.claim !== this.ids.claim);
     this.ids = ids;
-    this.style.textContent = currentStyle(ids, (s) => CSS.escape(s));
+    if (ruleChanged) {
+      const ruled = this.claimHighlight.available() ? { claim: null, annotation: ids.annotation } : ids;
+      this.style.textContent = currentStyle(ruled, (s) => CSS.escape(s));
+    }
     view.dom.dataset['currentClaim'] = ids.claim ?? '';
   }
 
   destroy(): void {
+    this.claimHighlight.clear();
     this.style.remove();
   }
 }

@@ -2,7 +2,8 @@
  * Builds and mounts a work's document a slice of blocks at a time, so that no task of the page runs long: the view
  * is mounted with the first slice, then each further slice is appended by a load transaction (read-only.ts allows
  * only that, and only while loading), yielding to the event loop in between. Slices are sized by time: each aims
- * at `budgetMs` of building and rendering, measured on the slices before it.
+ * at `budgetMs` of building and rendering, measured on the slices before it. Blocks far from the viewport are
+ * mounted as their plain text and built in full when the reader nears them (editor/lazy-blocks.ts).
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { blockNode, claimsByBlock, referencesNode } from '../model/build-doc.ts';
@@ -63,7 +64,8 @@ export async function mountInSlices(options: SliceMountOptions): Promise<ReaderE
   const first = take();
   for (const r of ClaimIndex.rangesOf(first, 0)) claimRanges.push(r);
   const doc = schema.nodes['doc']!.create(null, first);
-  const editor = mountReaderEditor(options.place, createReaderState(doc, { ...options.setup, loading: true }), options.label);
+  // Blocks far from the viewport are mounted as plain text and built in full as the reader nears them.
+  const editor = mountReaderEditor(options.place, createReaderState(doc, { lazyBlocks: {}, ...options.setup, loading: true }), options.label);
   adapt(performance.now() - t);
   options.onProgress?.(next / total);
 
