@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { chromiumAvailable, CHROMIUM_PATH, deepText, launchChromium, openReader, PROJECT_ROOT, selectText, startReaderServer } from './support/browser.ts';
 
 const SHOTS = `${PROJECT_ROOT}test-results/screenshots`;
@@ -9,22 +9,43 @@ const SHOTS = `${PROJECT_ROOT}test-results/screenshots`;
 describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})`, () => {
   let server: Awaited<ReturnType<typeof startReaderServer>>;
   let browser: Browser;
+  // Every test opens the reader in a context of its own: no test starts from the page an earlier one left behind.
   let context: BrowserContext;
   let page: Page;
-  let errors: string[];
+  /** Console errors of every page the test opened. */
+  let errors: string[][];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startReaderServer();
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    ({ page, errors } = await openReader(context, server.url));
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    errors = [];
+    page = await open();
+  });
+
+  afterEach(async () => {
+    try {
+      expect(errors.flat()).toEqual([]);
+    } finally {
+      await context?.close();
+    }
+  });
+
+  /** Opens the reader at `url` (default: the Kavbiuro page) in the test's context and collects its console errors. */
+  async function open(url = server.url): Promise<Page> {
+    const opened = await openReader(context, url);
+    errors.push(opened.errors);
+    return opened.page;
+  }
 
   const panel = () => page.locator('ap-provenance-panel');
   const docText = () => page.locator('.ap-text').evaluate((el) => el.textContent);
@@ -124,23 +145,16 @@ describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})
     await expect.poll(() => page.locator('ap-note-form').count()).toBe(0);
   });
 
-  test('printed no console errors', () => {
-    expect(errors).toEqual([]);
-  });
-
   test('a deep link #claim=<id> opens the page on that claim', async () => {
     const id = await page.locator('.ap-claim--none[data-claim]').nth(2).getAttribute('data-claim');
-    const { page: linked, errors: linkedErrors } = await openReader(context, `${server.url}#claim=${id}`);
+    const linked = await open(`${server.url}#claim=${id}`);
     await expect.poll(() => linked.locator('ap-provenance-panel').getAttribute('data-claim')).toBe(id);
-    expect(linkedErrors).toEqual([]);
-    await linked.close();
   });
 
   test('says clearly when the text does not match the hash in work.json', async () => {
     const url = `${server.url}?text=/corpus/kavbiuro/text.txt&meta=/tests/fixtures/reader/altered-work.json`;
-    const { page: altered } = await openReader(context, url);
+    const altered = await open(url);
     await expect.poll(() => altered.locator('ap-reader [role="alert"]').textContent()).toContain('has been altered');
-    await altered.close();
   });
 
   test('is readable in a narrow window (420 × 900)', async () => {

@@ -3,7 +3,7 @@
  * the notes, what the reader deleted stays deleted after a reload — the curated notes do not come back.
  */
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { chromiumAvailable, deepText, highlightedNotes, launchOptions, openReader, startReaderServer } from './support/browser.ts';
 
 describe.skipIf(!chromiumAvailable())('the working copy of the notes (Chromium)', () => {
@@ -16,13 +16,24 @@ describe.skipIf(!chromiumAvailable())('the working copy of the notes (Chromium)'
 
   beforeAll(async () => {
     server = await startReaderServer();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  // Every test starts from a new profile of its own (a temporary one): nothing saved by an earlier test is there.
+  beforeEach(async () => {
     context = await chromium.launchPersistentContext('', { ...launchOptions(), viewport: { width: 1400, height: 900 } });
     ({ page, errors } = await openReader(context, `${server.url}${query}`));
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
+  afterEach(async () => {
+    try {
+      expect(errors).toEqual([]);
+    } finally {
+      await context?.close();
+    }
   });
 
   const deleteNoteOn = async (passage: string, body: string) => {
@@ -46,6 +57,5 @@ describe.skipIf(!chromiumAvailable())('the working copy of the notes (Chromium)'
     expect(await highlightedNotes(page)).toBe(0);
     await page.getByRole('tab', { name: /Notes/ }).click();
     await expect.poll(async () => deepText(page.locator('ap-note-list'))).not.toContain('True only for part of the Tsarist period');
-    expect(errors).toEqual([]);
   });
 });
