@@ -84,7 +84,9 @@ export class ApReader extends LitElement {
     .view { display: flex; gap: 0.35rem; }
     .toggle { font: 0.8rem/1.2 var(--ap-sans); padding: 0.35rem 0.6rem; border-radius: 999px; border: 1px solid var(--ap-line); background: var(--ap-paper); color: var(--ap-muted); cursor: pointer; }
     .toggle[aria-pressed='true'] { color: var(--ap-ink); border-color: var(--ap-ink); }
-    .status { color: var(--ap-muted); margin-left: auto; }
+    /* The status line has a line of its own, one line high: a long message never makes the toolbar taller, so the
+       text below does not move under the reader's pointer (the full message is the title and is announced). */
+    .status { color: var(--ap-muted); flex: 1 0 100%; order: 99; height: 1.2em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .status button { font: 0.8rem var(--ap-sans); border: 1px solid var(--ap-line); background: var(--ap-paper); border-radius: 3px; padding: 0.2rem 0.5rem; cursor: pointer; color: var(--ap-ink); }
     aside { position: sticky; top: 1rem; display: grid; gap: 1rem; max-height: calc(100vh - 2rem); overflow: auto; padding-right: 0.25rem; }
     .panel { background: var(--ap-paper); border: 1px solid var(--ap-line); border-radius: 6px; padding: 1rem 1.1rem; }
@@ -164,6 +166,11 @@ export class ApReader extends LitElement {
     // The note form is defined on first use (the first page stays small); Lit upgrades the element when it arrives,
     // keeping the properties already set on it.
     if (changed.has('form' as keyof ApReader) && this.form) void import('./ap-note-form.ts');
+  }
+
+  /** What the status line says: the last message, then how the notes are saved. */
+  private get statusLine(): string {
+    return `${this.message}${this.message && this.saveStatus ? ' · ' : ''}${this.saveStatus}`;
   }
 
   /** Shows `text` in the toolbar's status line (announced politely to screen readers). */
@@ -313,7 +320,7 @@ export class ApReader extends LitElement {
             <button type="button" class="primary" aria-disabled=${hasSelection ? 'false' : 'true'} aria-keyshortcuts="Control+Alt+M"
               @mousedown=${(e: Event) => e.preventDefault()} @click=${this.openCreateForm}>Annotate selection</button>
             <slot name="tools"></slot>
-            <span class="status" role="status" aria-live="polite">${this.message}${this.message && this.saveStatus ? ' · ' : ''}${this.saveStatus}</span>
+            <span class="status" role="status" aria-live="polite" title=${this.statusLine}>${this.statusLine}</span>
           </div>
           <slot name="text"></slot>
         </div>
