@@ -48,10 +48,18 @@ export interface CslItem {
   note?: string;
 }
 
-/** One entry of the reference list. `label` is the number written before the entry ("1" for `1. …`). */
+/**
+ * One entry of the reference list. `label` is the number written before the entry ("1" for `1. …`), or the
+ * marker's label in formats that have others (`a`, `n 1`). Optional fields are absent for plain-text works:
+ * `group` names an explanatory-note group (Wikipedia `group="n"`), kept apart from references; `parent` is the
+ * label of the reference a sub-reference details; `anchor` is the source's own id (TEI `xml:id`, `cite_note-…`).
+ */
 export interface Reference {
   label: string;
   text: string;
   ids: ReferenceIds;
   csl: CslItem;
+  group?: string;
+  parent?: string;
+  anchor?: string;
 }

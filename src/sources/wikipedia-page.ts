@@ -1,0 +1,11 @@
+/**
+ * PLACEHOLDER until its adapter lands (issue 9): the wikipedia-page source adapter. Refuses every input with a clear error.
+ */
+import { ImportError } from '../model/import-error.ts';
+import type { ImportedText } from '../model/imported-text.ts';
+import type { SourceOptions } from './source-options.ts';
+
+/** Imports a wikipedia-page source. */
+export function importWikipediaPage(_input: string | Uint8Array, _options: SourceOptions = {}): ImportedText {
+  throw new ImportError('unsupported', 'This format (wikipedia-page) cannot be read yet', 1, 1);
+}
