@@ -185,6 +185,7 @@ const NOTES = [
     slug: 'date-3-july-1920',
     exact: '3 July 1920',
     verdict: 'likely-erroneous', certainty: 'high', evidence: ['V', 'V-p'],
+    correctedDate: '1921-07-04/1921-07-05',
     note: 'Wrong year, and very likely the wrong day. The plenum in Tiflis voted on Karabakh on 4 July 1921 (protocol No. 11) and reversed that vote on 5 July 1921 (protocol No. 12). Nothing of the kind could have happened in July 1920: Armenia was then still an independent republic, Moscow treated Karabakh as disputed ground held by Russian troops until a settlement, and the Azerbaijani declaration the sentence refers to came only in December 1920. "3 July" may echo the plenum session of 2–3 July 1921 or the decision of 3 June 1921. The wrong date survives in the current revision of the article and its mirrors, and a later article has "3 July 1921 … two days later"; these repeat the error and do not corroborate it.',
     links: [
       link('S3', 'citesAsEvidence'), link('S4', 'citesAsEvidence'), link('S5', 'citesAsEvidence'), link('S7', 'citesAsEvidence'),
@@ -196,6 +197,7 @@ const NOTES = [
     slug: 'reversed-two-days-later',
     exact: 'only to be reversed two days later',
     verdict: 'likely-erroneous', certainty: 'medium', evidence: ['V-p', 'V'],
+    correctedDate: '1921-07-05',
     note: 'One day, not two: the vote of 4 July 1921 was overturned at the session of 5 July 1921. A Russian book quoting the resolution describes the bureau, with Stalin taking part, unexpectedly returning that day to a question it had already settled.',
     links: [link('S3', 'citesAsEvidence'), link('S5', 'citesAsEvidence'), link('S13', 'citesAsEvidence')],
   },
@@ -318,6 +320,7 @@ function annotation(n) {
     },
     verdict: n.verdict,
     certainty: n.certainty,
+    ...(n.correctedDate === undefined ? {} : { correctedDate: n.correctedDate }),
     evidence: n.evidence,
   };
   if (n.positions) a.positions = n.positions;

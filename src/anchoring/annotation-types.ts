@@ -12,7 +12,8 @@
  * - carries its note as a `TextualBody` (`format` text/plain or text/markdown), tags as `TextualBody` with
  *   `purpose: "tagging"`, and links to sources as `SpecificResource` bodies (`purpose: "linking"`,
  *   `relation` a CiTO term, `source` the reference's or the external work's IRI).
- * Scholarly fields (`verdict`, `certainty`, `evidence`, `positions`) are Apparatus's own, defined by the context.
+ * Scholarly fields (`verdict`, `certainty`, `evidence`, `positions`, `correctedDate`) are Apparatus's own, defined by
+ * the context.
  */
 
 /** Namespace of Apparatus's own JSON-LD terms. `.invalid` (RFC 6761) so that it can never name anything else. */
@@ -33,6 +34,7 @@ export const APPARATUS_CONTEXT = {
   holder: { '@id': 'apparatus:holder' },
   view: { '@id': 'apparatus:view' },
   citation: { '@id': 'apparatus:citation' },
+  correctedDate: { '@id': 'apparatus:correctedDate' },
   perspective: { '@id': 'apparatus:perspective' },
   relation: { '@id': 'apparatus:relation', '@type': '@vocab' },
   supports: 'cito:supports',
@@ -173,6 +175,12 @@ export interface Annotation {
   certainty?: Certainty;
   evidence?: string[];
   positions?: Position[];
+  /**
+   * The date the note gives in place of the date its words state, ISO 8601: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or an
+   * interval `start/end` of those (`1921-07-04/1921-07-05`). Shown on the timeline beside the text's date, with the
+   * note's certainty.
+   */
+  correctedDate?: string;
 }
 
 /** An `AnnotationCollection` holding its items inline in one page (`first.items`). */

@@ -170,6 +170,9 @@ function checkAnnotation(raw: unknown): { annotation: Annotation | null; errors:
     else ev.forEach((e, i) => typeof e !== 'string' && err(`evidence[${i}]`, `must be a string, found ${kindOf(e)}`));
   }
   if (raw['positions'] !== undefined) checkPositions(raw['positions'], err);
+  if (raw['correctedDate'] !== undefined && !isDateOrInterval(raw['correctedDate'])) {
+    err('correctedDate', `must be an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD) or an interval of two such dates joined by "/", found ${show(raw['correctedDate'])}`);
+  }
   if (errors.length > 0 || target === null) return { annotation: null, errors };
   const annotation = { ...raw, target } as unknown as Annotation;
   if (body) annotation.body = body as Annotation['body'];
@@ -177,6 +180,21 @@ function checkAnnotation(raw: unknown): { annotation: Annotation | null; errors:
 }
 
 type Err = (field: string, message: string) => void;
+
+/** True for `YYYY`, `YYYY-MM`, `YYYY-MM-DD` naming a real day, or `start/end` of two of those with start ≤ end. */
+function isDateOrInterval(v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const parts = v.split('/');
+  if (parts.length > 2) return false;
+  const day = (d: string): boolean => {
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d);
+    if (!m) return false;
+    const [year, month, date] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+    const t = new Date(Date.UTC(year, month - 1, date));
+    return month >= 1 && month <= 12 && t.getUTCMonth() === month - 1 && t.getUTCDate() === date;
+  };
+  return parts.every(day) && (parts.length === 1 || parts[0]! <= parts[1]!);
+}
 
 function checkDate(o: Json, key: string, required: boolean, err: Err): void {
   const v = o[key];

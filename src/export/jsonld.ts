@@ -57,7 +57,7 @@ export function exportCollectionId(workId: string): string {
 const KEY_ORDER = [
   '@context', 'id', 'type', 'label', 'total', 'motivation', 'purpose', 'created', 'modified', 'generated', 'creator',
   'generator', 'name', 'value', 'format', 'language', 'source', 'relation', 'citation', 'selector', 'exact', 'prefix',
-  'suffix', 'start', 'end', 'body', 'bodyValue', 'target', SUPPORT_KEY, 'verdict', 'certainty', 'evidence',
+  'suffix', 'start', 'end', 'body', 'bodyValue', 'target', SUPPORT_KEY, 'verdict', 'certainty', 'correctedDate', 'evidence',
   'positions', 'holder', 'perspective', 'view', 'url', 'first', 'startIndex', 'items',
 ];
 const KEY_RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));

@@ -157,11 +157,11 @@ function scan(text: string, months: Map<string, number>): Found[] {
 }
 
 /**
- * The dates of `claims` (blocks' texts in `blocks`), in text order. A relative expression is resolved against
+ * The dates of `claims` (each read in its own `text`), in text order. A relative expression is resolved against
  * the last date before it in the same block (absolute or itself inferred); with none, or one too coarse for it
  * ("two days later" after "1920"), it is left out — a date is never guessed.
  */
-export function claimDates(blocks: readonly { text: string }[], claims: readonly Claim[], language = 'en'): ClaimDate[] {
+export function claimDates(claims: readonly Claim[], language = 'en'): ClaimDate[] {
   const months = monthNames(language);
   const out: ClaimDate[] = [];
   const byBlock = new Map<number, Claim[]>();
@@ -171,10 +171,9 @@ export function claimDates(blocks: readonly { text: string }[], claims: readonly
     byBlock.set(c.block, list);
   }
   for (const [block, list] of [...byBlock].sort((a, b) => a[0] - b[0])) {
-    const text = blocks[block]?.text ?? '';
     let last: { date: PartialDate; text: string } | null = null;
     for (const claim of [...list].sort((a, b) => a.start - b.start)) {
-      for (const f of scan(text.slice(claim.start, claim.end), months)) {
+      for (const f of scan(claim.text, months)) {
         const start = claim.start + f.start;
         const end = claim.start + f.end;
         if (f.date) {

@@ -69,6 +69,12 @@ describe('what a file may hold', () => {
 });
 
 describe('validation at the door: each bad annotation is rejected with the field named, the good ones load', () => {
+  test.each(['1921', '1921-07', '1921-07-05', '1921-07-04/1921-07-05', '1920/1921-07'])('a corrected date %s is read', (correctedDate) => {
+    const parsed = parseAnnotations([note({ correctedDate })], 'notes.jsonld');
+    expect(parsed.rejected).toEqual([]);
+    expect(parsed.annotations[0]!.correctedDate).toBe(correctedDate);
+  });
+
   test.each<[string, Record<string, unknown>, string, RegExp]>([
     ['no id', note({ id: undefined }), 'id', /missing/],
     ['an id that is not an IRI', note({ id: 'abc' }), 'id', /IRI/],
@@ -83,6 +89,9 @@ describe('validation at the door: each bad annotation is rejected with the field
     ['a source link without purpose linking', note({ body: [{ type: 'SpecificResource', source: 'urn:x', relation: 'supports' }] }), 'body[0].purpose', /linking/],
     ['a body of an unknown type', note({ body: [{ type: 'Video' }] }), 'body[0].type', /TextualBody or SpecificResource/],
     ['a textual body without a value', note({ body: [{ type: 'TextualBody' }] }), 'body[0].value', /string/],
+    ['a corrected date that is not ISO 8601', note({ correctedDate: '4 July 1921' }), 'correctedDate', /ISO 8601 date/],
+    ['a corrected date that does not exist', note({ correctedDate: '1921-02-30' }), 'correctedDate', /ISO 8601 date/],
+    ['a corrected interval that ends before it starts', note({ correctedDate: '1921-07-05/1921-07-04' }), 'correctedDate', /interval/],
     ['positions without a holder', note({ positions: [{ view: 'v', citation: 'c' }] }), 'positions[0].holder', /string/],
     ['no target', note({ target: undefined }), 'target', /missing/],
     ['several targets', note({ target: [target([]), target([])] }), 'target', /several targets/],

@@ -7,11 +7,11 @@ const kavbiuro = importText(readFileSync(new URL('../../../../shared/seed/kavbiu
 
 function datesOf(text: string, language = 'en') {
   const imported = importText(text, { language });
-  return claimDates(imported.blocks, imported.claims, language);
+  return claimDates(imported.claims, language);
 }
 
 describe('claimDates on Kavbiuro', () => {
-  const dates = claimDates(kavbiuro.blocks, kavbiuro.claims);
+  const dates = claimDates(kavbiuro.claims);
   const byText = (t: string) => dates.filter((d) => d.text === t);
 
   it('finds the absolute dates of the article with their precision', () => {
