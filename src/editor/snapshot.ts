@@ -14,7 +14,10 @@ import type { Reference } from '../model/reference-types.ts';
 import type { WorkMeta } from '../model/work.ts';
 import type { UnreadableNote } from '../anchoring/unreadable-note.ts';
 import { annotationsOf, type AnnotationEntry } from './annotation-plugin.ts';
+import type { DateCorrection } from '../model/timeline.ts';
+import { ClaimIndex } from './claim-index.ts';
 import { currentClaim } from './commands.ts';
+import { dateCorrectionsOf } from './date-corrections.ts';
 import { focusedAnnotation, focusedReference } from './focus-plugin.ts';
 
 export interface DocumentSnapshot {
@@ -44,6 +47,8 @@ export interface NotesSnapshot {
   canRedo: boolean;
   /** total number of annotations, replies included */
   count: number;
+  /** notes giving another date for words of a claim (`correctedDate`), in document order: for the timeline */
+  corrections: readonly DateCorrection[];
 }
 
 export interface CaretSnapshot {
@@ -94,7 +99,17 @@ export function threadRoot(byId: ReadonlyMap<string, AnnotationEntry>, reply: An
 }
 
 /** The notes snapshot of an annotations state. */
-export function notesSnapshot(byId: ReadonlyMap<string, AnnotationEntry>, unreadable: readonly UnreadableNote[], canUndo: boolean, canRedo: boolean): NotesSnapshot {
+/**
+ * The notes part of a snapshot. `claims` (the document's claim index) ties date corrections to their claims;
+ * without it there are none.
+ */
+export function notesSnapshot(
+  byId: ReadonlyMap<string, AnnotationEntry>,
+  unreadable: readonly UnreadableNote[],
+  canUndo: boolean,
+  canRedo: boolean,
+  claims?: ClaimIndex,
+): NotesSnapshot {
   const anchored: AnnotationEntry[] = [];
   const orphans: AnnotationEntry[] = [];
   const strays: AnnotationEntry[] = [];
@@ -116,7 +131,8 @@ export function notesSnapshot(byId: ReadonlyMap<string, AnnotationEntry>, unread
   const byCreated = (a: AnnotationEntry, b: AnnotationEntry) => a.annotation.created.localeCompare(b.annotation.created);
   for (const list of replies.values()) list.sort(byCreated);
   strays.sort(byCreated);
-  return { notes: anchored, orphans, replies, strays, unreadable, canUndo, canRedo, count: byId.size };
+  const corrections = claims ? dateCorrectionsOf(anchored, claims) : [];
+  return { notes: anchored, orphans, replies, strays, unreadable, canUndo, canRedo, count: byId.size, corrections };
 }
 
 /** Whether two carets show the same thing (the fields that decide it; `sources` and `missing` follow `claim`). */
@@ -169,7 +185,7 @@ export class SnapshotBuilder {
     const a = annotationsOf(state);
     const prev = this.notesFrom;
     if (!this.notes || !prev || prev.byId !== a.byId || prev.unreadable !== a.unreadable || prev.undo !== a.undo || prev.redo !== a.redo) {
-      this.notes = notesSnapshot(a.byId, a.unreadable, a.undo.length > 0, a.redo.length > 0);
+      this.notes = notesSnapshot(a.byId, a.unreadable, a.undo.length > 0, a.redo.length > 0, ClaimIndex.of(state.doc));
       this.notesFrom = { byId: a.byId, unreadable: a.unreadable, undo: a.undo, redo: a.redo };
     }
     return this.notes;

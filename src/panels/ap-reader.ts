@@ -30,9 +30,15 @@ import {
 } from './events.ts';
 import { safeHref } from './note-labels.ts';
 import './ap-claim-list.ts';
+import './ap-timeline.ts';
 import './ap-legend.ts';
 import './ap-note-list.ts';
 import './ap-provenance-panel.ts';
+
+
+/** The lists beside the provenance panel, in tab order. */
+const LIST_TABS = ['notes', 'claims', 'timeline'] as const;
+type ListTab = (typeof LIST_TABS)[number];
 
 /** The open note form: what it is for, the note it edits or answers, the passage, and the starting draft. */
 interface FormState {
@@ -121,7 +127,7 @@ export class ApReader extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'hide-notes' }) hideNotes = false;
 
   @state() private form: FormState | null = null;
-  @state() private tab: 'notes' | 'claims' = 'notes';
+  @state() private tab: ListTab = 'notes';
   @state() private message = '';
 
   override connectedCallback(): void {
@@ -283,7 +289,8 @@ export class ApReader extends LitElement {
 
   private tabKey(e: KeyboardEvent) {
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-      this.tab = this.tab === 'notes' ? 'claims' : 'notes';
+      const i = LIST_TABS.indexOf(this.tab) + (e.key === 'ArrowRight' ? 1 : LIST_TABS.length - 1);
+      this.tab = LIST_TABS[i % LIST_TABS.length]!;
       void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${this.tab}`) as HTMLElement | null)?.focus());
     }
   }
@@ -337,12 +344,17 @@ export class ApReader extends LitElement {
             <div role="tablist" aria-label="Lists" @keydown=${this.tabKey}>
               <button role="tab" id="tab-notes" aria-controls="panel-notes" aria-selected=${this.tab === 'notes' ? 'true' : 'false'} tabindex=${this.tab === 'notes' ? 0 : -1} @click=${() => (this.tab = 'notes')}>Notes (${snap?.notes.count ?? 0})</button>
               <button role="tab" id="tab-claims" aria-controls="panel-claims" aria-selected=${this.tab === 'claims' ? 'true' : 'false'} tabindex=${this.tab === 'claims' ? 0 : -1} @click=${() => (this.tab = 'claims')}>Claims (${doc?.coverage.total ?? 0})</button>
+              <button role="tab" id="tab-timeline" aria-controls="panel-timeline" aria-selected=${this.tab === 'timeline' ? 'true' : 'false'} tabindex=${this.tab === 'timeline' ? 0 : -1} @click=${() => (this.tab = 'timeline')}>Timeline</button>
             </div>
             <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" ?hidden=${this.tab !== 'notes'}>
               <ap-note-list .notes=${snap?.notes ?? null} .activeId=${snap?.caret.focused?.annotation.id ?? null}></ap-note-list>
             </div>
             <div role="tabpanel" id="panel-claims" aria-labelledby="tab-claims" ?hidden=${this.tab !== 'claims'}>
               <ap-claim-list .claims=${doc?.claims ?? []} .coverage=${doc?.coverage ?? null} .currentId=${snap?.caret.claim?.id ?? null}></ap-claim-list>
+            </div>
+            <div role="tabpanel" id="panel-timeline" aria-labelledby="tab-timeline" ?hidden=${this.tab !== 'timeline'}>
+              <ap-timeline .claims=${doc?.claims ?? []} .language=${work?.language ?? 'en'} .corrections=${snap?.notes.corrections ?? []}
+                .currentId=${snap?.caret.claim?.id ?? null} ?active=${this.tab === 'timeline'}></ap-timeline>
             </div>
           </section>
         </aside>

@@ -33,6 +33,7 @@ function snapshot(notes: number, orphans: number, unreadable: number): NotesSnap
     canUndo: false,
     canRedo: false,
     count: notes + orphans,
+    corrections: [],
   };
 }
 

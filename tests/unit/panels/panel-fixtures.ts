@@ -146,6 +146,7 @@ export function notesSnapshot(parts: Partial<NotesSnapshot> = {}): NotesSnapshot
     canUndo: false,
     canRedo: false,
     count: 0,
+    corrections: [],
     ...parts,
   };
   let replies = 0;
