@@ -4,7 +4,9 @@
  * 1. the **source links of the claims**: for every claim with sources, a `linking` annotation
  *    (`urn:apparatus:<work>:claim:<claim id>`) targeting the claim's words in the canonical text with both
  *    selectors, whose bodies are `SpecificResource`s pointing at the work's own references (`<work iri>#ref-N`);
- * 2. **every stored note as stored** (replies included), in store order.
+ * 2. the **dated claims** (claim-date-annotations.ts): a `describing` annotation per date a claim states, with a
+ *    dated body (ISO 8601 date; inferred dates say what they count from) — the work's timeline;
+ * 3. **every stored note as stored** (replies included), in store order.
  *
  * CiTO mapping of a claim's support: a claim cites the sources of the marker run that covers it as evidence for
  * what it says, whether the run follows it at once or closes a later sentence of its paragraph — so both get
@@ -27,6 +29,7 @@ import { describe } from '../anchoring/anchor.ts';
 import { ANNOTATION_CONTEXT, type Agent, type Annotation, type SourceLink } from '../anchoring/annotation-types.ts';
 import { BLOCK_SEPARATOR, canonicalText } from '../anchoring/doc-text.ts';
 import type { Claim } from '../model/claim-types.ts';
+import { claimDateAnnotations } from './claim-date-annotations.ts';
 import type { ExportInput } from './export-input.ts';
 
 /** Who makes the claim links and the collection. */
@@ -145,6 +148,7 @@ export function exportJsonLd(input: ExportInput): string {
   const storedIds = new Set(input.annotations.map((a) => a.id));
   const items = [
     ...claimLinks(input).filter((link) => !storedIds.has(link.id)),
+    ...claimDateAnnotations(input, EXPORT_AGENT).filter((dated) => !storedIds.has(dated.id)),
     ...input.annotations.map(storedItem),
   ];
   const id = exportCollectionId(input.work.id);
@@ -152,7 +156,7 @@ export function exportJsonLd(input: ExportInput): string {
     '@context': ANNOTATION_CONTEXT,
     id,
     type: 'AnnotationCollection',
-    label: `Annotations on "${input.work.title}": the sources of its claims and scholarly notes`,
+    label: `Annotations on "${input.work.title}": the sources of its claims, their dates and scholarly notes`,
     total: items.length,
     creator: EXPORT_AGENT,
     created: input.exportedAt,

@@ -76,7 +76,10 @@ describe('importAnnotations', () => {
     const back = importAnnotations(exported, text, curated, { source: work.iri, where: 'export.jsonld' });
     expect(back.report.duplicates).toHaveLength(curated.length);
     expect(back.report.added).toEqual([]);
-    expect(back.report.skipped.length).toBe(imported.claims.filter((c) => c.sources.length > 0).length);
+    const dated = exported.first.items.filter((i: { id: string }) => i.id.startsWith(`urn:apparatus:${work.id}:date:`));
+    expect(dated.length).toBeGreaterThan(0);
+    expect(back.report.skipped.length).toBe(imported.claims.filter((c) => c.sources.length > 0).length + dated.length);
+    expect(back.report.skipped.filter((s) => s.reason.includes('date from an export')).map((s) => s.id)).toEqual(dated.map((i: { id: string }) => i.id));
     expect(back.annotations).toEqual(curated);
   });
 

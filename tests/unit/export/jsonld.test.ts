@@ -16,6 +16,7 @@ import { canonicalText } from '../../../src/anchoring/doc-text.ts';
 import { parseAnnotations } from '../../../src/anchoring/selectors.ts';
 import type { ExportInput } from '../../../src/export/export-input.ts';
 import { claimLinkId, exportJsonLd, isClaimLinkId, SUPPORT_KEY } from '../../../src/export/jsonld.ts';
+import { DATE_KEY, INFERRED_FROM_KEY, isClaimDateId } from '../../../src/export/claim-date-annotations.ts';
 import { importText } from '../../../src/model/import-text.ts';
 import { parseWorkMeta } from '../../../src/model/work.ts';
 import { noteIfSchemasMissing, validateCollection } from '../../support/w3c-validator.ts';
@@ -117,6 +118,21 @@ describe('exportJsonLd', () => {
     expect(new Set(linkItems.map((i) => i[SUPPORT_KEY]))).toEqual(new Set(['direct', 'inherited']));
   });
 
+  test('the dated claims are describing annotations with dated bodies, on the date words, the inferred date saying what it counts from', () => {
+    const dated = items.filter((i) => isClaimDateId(work.id, String(i['id'])));
+    const bodies = dated.map((i) => (i['body'] as Record<string, unknown>[])[0]!);
+    expect(dated.every((i) => i['motivation'] === 'describing')).toBe(true);
+    expect(bodies.map((b) => b[DATE_KEY])).toEqual(expect.arrayContaining(['1920-04-08', '1920-07-03', '1920-07-05']));
+    const parsed = parseAnnotations(parsedOut, 'export').annotations.filter((a) => isClaimDateId(work.id, a.id));
+    expect(parsed).toHaveLength(dated.length);
+    const anchors = anchorAll(text, parsed);
+    expect([...anchors.values()].every((r) => r.status === 'exact')).toBe(true);
+    const inferred = dated.find((i) => (i['body'] as Record<string, unknown>[])[0]![INFERRED_FROM_KEY] !== undefined)!;
+    expect((inferred['body'] as Record<string, unknown>[])[0]).toMatchObject({ [DATE_KEY]: '1920-07-05', [INFERRED_FROM_KEY]: '3 July 1920', purpose: 'describing' });
+    const words = (inferred['target'] as { selector: { type: string; exact?: string }[] }).selector.find((x) => x.type === 'TextQuoteSelector')!.exact;
+    expect(words).toBe('two days later');
+  });
+
   test('claim links anchor exactly on the text', () => {
     const links = parseAnnotations(parsedOut, 'export').annotations.filter((a) => isClaimLinkId(work.id, a.id));
     const anchors = anchorAll(text, links);
@@ -125,7 +141,7 @@ describe('exportJsonLd', () => {
   });
 
   test('every stored note is written as stored, in store order, replies included; the collection context is not repeated', () => {
-    const notes = items.filter((i) => !isClaimLinkId(work.id, String(i['id'])));
+    const notes = items.filter((i) => !isClaimLinkId(work.id, String(i['id'])) && !isClaimDateId(work.id, String(i['id'])));
     expect(notes.map((n) => n['id'])).toEqual(input.annotations.map((a) => a.id));
     const { '@context': _c, ...standaloneWithoutContext } = standalone;
     expect(notes.at(-1)).toEqual(standaloneWithoutContext);
@@ -153,7 +169,7 @@ describe('exportJsonLd', () => {
   test('round trip: export → parseAnnotations → export gives the same annotations and the same bytes', () => {
     const parsed = parseAnnotations(JSON.parse(out), 'export');
     expect(parsed.rejected).toEqual([]);
-    const notes = parsed.annotations.filter((a) => !isClaimLinkId(work.id, a.id));
+    const notes = parsed.annotations.filter((a) => !isClaimLinkId(work.id, a.id) && !isClaimDateId(work.id, a.id));
     const { '@context': _c, ...standaloneWithoutContext } = standalone;
     expect(notes).toEqual([...curated.annotations, reply, standaloneWithoutContext]);
     expect(exportJsonLd(inputWith(notes))).toBe(out);
@@ -217,7 +233,7 @@ describe('exportJsonLd', () => {
         const first = exportJsonLd(inputWith(annotations));
         const parsed = parseAnnotations(JSON.parse(first), 'export');
         expect(parsed.rejected).toEqual([]);
-        const back = parsed.annotations.filter((a) => !isClaimLinkId(work.id, a.id));
+        const back = parsed.annotations.filter((a) => !isClaimLinkId(work.id, a.id) && !isClaimDateId(work.id, a.id));
         expect(back).toEqual(annotations);
         expect(exportJsonLd(inputWith(back))).toBe(first);
       }),
