@@ -52,6 +52,10 @@ sup.note-ref a { display: inline-block; min-width: 1.3em; padding: 0 .25em; bord
 .reply .note-head { margin-bottom: .1rem; }
 .tag { display: inline-block; background: #efe9dc; border-radius: 2px; padding: 0 .35em; font-size: .85em; margin-right: .25em; }
 .reason { font-style: italic; color: var(--muted); }
+.timeline ol { list-style: none; padding-left: 0; margin: 0; border-left: 2px solid var(--line, #ddd7cc); }
+.timeline li { padding: 0 0 .5rem .9rem; font-size: .95rem; }
+.timeline time { font-family: system-ui, sans-serif; font-weight: 600; font-size: .88rem; }
+.timeline li.correction time { color: #9b2c1f; }
 .references li { display: grid; grid-template-columns: 2.2rem 1fr; gap: 0 .5rem; margin-bottom: .6rem; font-size: .93rem; }
 .references .num { text-align: right; color: var(--muted); font-family: system-ui, sans-serif; font-size: .85rem; line-height: 1.8; }
 .backlinks a { text-decoration: none; font-family: system-ui, sans-serif; font-size: .8em; margin-left: .3em; }

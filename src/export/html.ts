@@ -7,6 +7,8 @@
  *   passages highlighted with `<mark>` and ended by a numbered note badge linking to the note.
  * - Notes as numbered endnotes with motivation, verdict and certainty badges, the passage, text, tags, sources,
  *   positions, evidence and replies; each note links back to its passage. Unanchored notes get their own section.
+ * - The timeline: the dates the claims state, in order, linked to their claims (inferred dates say what they count
+ *   from), with the notes' corrected dates beside them and at their own dates.
  * - The references with their back links; the source, revision, licence and export date at the bottom.
  *
  * Everything printed is escaped; only http(s) URLs become links.
@@ -17,7 +19,9 @@ import type { Claim } from '../model/claim-types.ts';
 import type { Citation } from '../model/imported-text.ts';
 import type { ExportInput } from './export-input.ts';
 import { collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportNotes, type ExportReply } from './export-notes.ts';
+import { exportTimeline } from './export-timeline.ts';
 import { HTML_EXPORT_STYLE } from './html-style.ts';
+import { dateInWords } from '../model/timeline.ts';
 import { referenceKeys, type ReferenceKeys } from './reference-keys.ts';
 import { claimSpans, cutRuns, markerSpans, placeNotes, textRegions, type Group, type RegionNote, type TextRegion } from './text-runs.ts';
 import { isHttpUrl } from '../model/http-url.ts';
@@ -160,6 +164,47 @@ function notesSection(ctx: Context, cls: string, title: string, notes: readonly 
   ];
 }
 
+/** The timeline: every date the claims state, in order, linked to its claim; notes' corrections beside them. */
+function timelineSection(ctx: Context): Child {
+  const entries = exportTimeline(ctx.input);
+  if (entries.length === 0) return null;
+  const claimKey = new Map([...ctx.claimKeys].map(([claim, key]) => [claim.id, key]));
+  const noteKey = new Map([...ctx.notes.placed, ...ctx.notes.unanchored].map((n) => [n.annotation.id, n]));
+  const noteRef = (id: string): Child => {
+    const n = noteKey.get(id);
+    return n ? h('a', { href: `#${n.key}` }, [`note ${n.number}`]) : 'a note';
+  };
+  const items = entries.map((e) => {
+    if (e.kind === 'correction') {
+      const c = e.correction;
+      return [
+        markup('\n'),
+        h('li', { class: 'correction' }, [
+          h('time', { datetime: c.correctedDate }, [dateInWords(c.correctedDate)]),
+          ' — ',
+          noteRef(c.noteId),
+          ` gives this date for “${e.of.text}”`,
+          c.certainty ? ` (${c.certainty} certainty)` : '',
+          '.',
+        ]),
+      ];
+    }
+    const d = e.date;
+    const key = claimKey.get(d.claimId);
+    return [
+      markup('\n'),
+      h('li', {}, [
+        h('time', { datetime: d.iso }, [dateInWords(d.iso)]),
+        ' — ',
+        key ? h('a', { href: `#${key}` }, [`“${d.text}”`]) : `“${d.text}”`,
+        d.inferred ? h('span', { class: 'reason' }, [` (inferred: counted from ${d.basis})`]) : null,
+        ...e.corrections.map((c) => [' · corrected by ', noteRef(c.noteId), ` to ${dateInWords(c.correctedDate)}`, c.certainty ? ` (${c.certainty} certainty)` : '']),
+      ]),
+    ];
+  });
+  return [markup('\n'), h('section', { class: 'timeline' }, [h('h2', {}, ['Timeline']), h('ol', {}, items)])];
+}
+
 function referencesSection(ctx: Context): Child {
   const { text } = ctx.input;
   if (text.references.length === 0) return null;
@@ -255,6 +300,7 @@ export function exportHtml(input: ExportInput): string {
     h('main', {}, [
       textSection(ctx),
       notesSection(ctx, 'placed', 'Notes', notes.placed),
+      timelineSection(ctx),
       referencesSection(ctx),
       notesSection(ctx, 'unanchored', 'Unanchored notes', notes.unanchored, 'These notes were written for passages that could not be found in this text. They are kept, never dropped.'),
       markup('\n'),

@@ -26,21 +26,36 @@ export type TimelineEntry =
   | { kind: 'stated'; sortKey: string; date: ClaimDate; corrections: DateCorrection[] }
   | { kind: 'correction'; sortKey: string; correction: DateCorrection; of: ClaimDate };
 
-/** True when a note on `quote` speaks about the date words `text` (one contains the other). */
-function concerns(quote: string, text: string): boolean {
-  return quote.includes(text) || text.includes(quote);
+/**
+ * The date a correction corrects, among the dates of its claim (in text order): the one whose words are exactly its
+ * passage, else the first whose words its passage contains, else one whose words contain its passage; null when its
+ * passage concerns no date of the claim. A note on a passage with two dates corrects the first.
+ */
+function correctedOf(correction: DateCorrection, dates: readonly ClaimDate[]): ClaimDate | null {
+  const own = dates.filter((d) => d.claimId === correction.claimId);
+  return (
+    own.find((d) => d.text === correction.quote) ??
+    own.find((d) => correction.quote.includes(d.text)) ??
+    own.find((d) => d.text.includes(correction.quote)) ??
+    null
+  );
 }
 
 /**
- * The timeline of `dates` (as `claimDates` finds them) with `corrections`: every stated date in chronological
- * order, each correction both beside the date it corrects and at its own place in time. A correction whose
- * passage holds no recognised date is placed at its own date, `of` null is never made: it is left to the notes
- * list (it has nothing on the timeline to correct).
+ * The timeline of `dates` (as `claimDates` finds them, in text order) with `corrections`: every stated date in
+ * chronological order, each correction both beside the date it corrects and at its own place in time. A
+ * correction whose passage concerns no recognised date has nothing on the timeline to correct: it is left to the
+ * notes list.
  */
 export function timelineOf(dates: readonly ClaimDate[], corrections: readonly DateCorrection[]): TimelineEntry[] {
+  const byDate = new Map<ClaimDate, DateCorrection[]>();
+  for (const correction of corrections) {
+    const date = correctedOf(correction, dates);
+    if (date) byDate.set(date, [...(byDate.get(date) ?? []), correction]);
+  }
   const entries: TimelineEntry[] = [];
   for (const date of chronological(dates)) {
-    const mine = corrections.filter((c) => c.claimId === date.claimId && concerns(c.quote, date.text));
+    const mine = byDate.get(date) ?? [];
     entries.push({ kind: 'stated', sortKey: date.iso, date, corrections: mine });
     for (const correction of mine) {
       entries.push({ kind: 'correction', sortKey: correction.correctedDate.split('/')[0]!, correction, of: date });

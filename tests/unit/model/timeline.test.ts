@@ -16,6 +16,14 @@ describe('timelineOf', () => {
     expect(entries[3]).toMatchObject({ kind: 'correction', correction: fix, of: dates[0] });
   });
 
+  it('a note on a passage with two dates corrects the first, once', () => {
+    const dates = [date('c1', '1920-07-03', '3 July 1920'), { ...date('c1', '1920-07-05', 'two days later'), inferred: true }];
+    const fix = { noteId: 'n', claimId: 'c1', quote: '3 July 1920, only to be reversed two days later', correctedDate: '1921-07-04' };
+    const entries = timelineOf(dates, [fix]);
+    expect(entries.filter((e) => e.kind === 'correction')).toHaveLength(1);
+    expect(entries.map((e) => (e.kind === 'stated' ? e.corrections.length : -1))).toEqual([1, 0, -1]);
+  });
+
   it('ties a correction only to the date words its passage concerns, on its own claim', () => {
     const dates = [date('c1', '1920-04', 'April 1920'), date('c2', '1920-04', 'April 1920')];
     const other = { noteId: 'n', claimId: 'c2', quote: 'promised that Karabagh', correctedDate: '1920-12' };
