@@ -15,6 +15,7 @@
  * Pure: `(input) => string`; never reads the clock.
  */
 import type { Position, SourceLink } from '../anchoring/annotation-types.ts';
+import { explainedEvidence } from '../anchoring/evidence-codes.ts';
 import type { Claim } from '../model/claim-types.ts';
 import type { Citation } from '../model/imported-text.ts';
 import type { ExportInput } from './export-input.ts';
@@ -150,7 +151,7 @@ function noteItem(ctx: Context, note: ExportNote): Markup {
       tagList(note.tags),
       sourceLinks(ctx, note.links),
       positionList(a.positions),
-      a.evidence?.length ? h('p', { class: 'evidence' }, [`Evidence: ${a.evidence.join(', ')}`]) : null,
+      a.evidence?.length ? h('p', { class: 'evidence' }, [`Evidence: ${explainedEvidence(a.evidence)}`]) : null,
       ...note.replies.map((r) => reply(ctx, r)),
     ]),
   ]);

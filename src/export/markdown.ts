@@ -1,9 +1,11 @@
 /**
  * Markdown export in Pandoc's dialect: a YAML metadata block (title, source, licence, export date); the body
- * blocks as paragraphs and `>` block quotations with each footnote marker `[N]` written as a footnote reference
- * `[^N]` to the reference entry; each placed note as a further footnote `[^note-K]` at the end of its passage
- * (the footnote quotes the passage); then "Unanchored notes" (orphans, never dropped), the references no
- * marker cites, and the source attribution.
+ * blocks as paragraphs and `>` block quotations with each of the article's own footnote markers `[N]` kept as
+ * the article numbers it — a superscript link `^[\[N\]](#ref-N)^` to the entry N of the reference list that
+ * follows the text — so the article's footnotes are numbered apart from the scholarly notes; each placed note as a
+ * Pandoc footnote `[^note-K]` at the end of its passage (the footnote quotes the passage); then "Unanchored notes"
+ * (orphans, never dropped), the references no marker cites, and the source attribution. Evidence codes are
+ * printed with their meanings.
  *
  * Every piece of source text is escaped so that Pandoc reads it back verbatim (`pandoc -f markdown`): Markdown
  * punctuation, entities (`&`), and what the `smart` extension would change (quotes, `--`, `...`) are
@@ -12,6 +14,7 @@
  * Pure: `(input) => string`; never reads the clock.
  */
 import type { Position, SourceLink } from '../anchoring/annotation-types.ts';
+import { explainedEvidence } from '../anchoring/evidence-codes.ts';
 import type { Citation } from '../model/imported-text.ts';
 import type { ExportInput } from './export-input.ts';
 import { collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportReply } from './export-notes.ts';
@@ -33,11 +36,12 @@ const PANDOC_ABBREVIATIONS = new Set(
 /**
  * Escapes `text` as inline Pandoc Markdown that reads back as exactly this text (white space aside: runs of
  * spaces and tabs read back as one space). `atBlockStart` also escapes what would open a list, heading, quote,
- * definition or table at the start of a block.
+ * definition or table at the start of a block. `quotes: false` leaves straight quotes bare (for lines meant to be
+ * read as they stand, such as the attribution: Pandoc may then curl them).
  */
-export function escapeMarkdown(text: string, atBlockStart = false): string {
+export function escapeMarkdown(text: string, atBlockStart = false, quotes = true): string {
   let out = text
-    .replace(/[\\`*_{}[\]<>#$|~^@"'&]/g, (c) => `\\${c}`)
+    .replace(quotes ? /[\\`*_{}[\]<>#$|~^@"'&]/g : /[\\`*_{}[\]<>#$|~^@&]/g, (c) => `\\${c}`)
     .replace(/-(?=-)/g, '\\-')
     .replace(/\.(?=\.\.)/g, '\\.')
     .replace(/[\r\n]+/g, ' ')
@@ -116,7 +120,7 @@ function noteParagraphs(input: ExportInput, note: ExportNote): string[][] {
   if (links) paragraphs.push([links]);
   const positions = positionLines(a.positions);
   if (positions.length) paragraphs.push(positions);
-  if (a.evidence?.length) paragraphs.push([`Evidence: ${a.evidence.map((e) => escapeMarkdown(e)).join(', ')}`]);
+  if (a.evidence?.length) paragraphs.push([`Evidence: ${escapeMarkdown(explainedEvidence(a.evidence))}`]);
   for (const r of note.replies) paragraphs.push(replyLines(r));
   return paragraphs;
 }
@@ -129,9 +133,19 @@ function footnote(key: string, paragraphs: readonly string[][]): string {
   return [head, ...rest.map((p) => indent(p))].join('\n\n');
 }
 
+/** The element id of reference `label`'s entry (`ref-N`; other characters of a label become `-`). */
+function referenceAnchor(label: string): string {
+  return `ref-${label.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/**
+ * A YAML single-quoted scalar of `value` (only `'` is doubled, so every YAML reader — Pandoc, static-site
+ * generators, GitHub's front-matter table — shows it without backslashes). Pandoc reads metadata values as
+ * Markdown, so Markdown syntax is escaped, but not quotes: there a straight quote may become a curly one.
+ */
 function yamlString(value: string): string {
-  // YAML double-quoted scalars accept JSON strings; Pandoc reads metadata values as Markdown, hence the escape.
-  return JSON.stringify(escapeMarkdown(value));
+  const text = escapeMarkdown(value, false, false);
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /** Writes the Pandoc Markdown of `input` (see the module comment). Never throws on valid ExportInput. */
@@ -165,7 +179,7 @@ export function exportMarkdown(input: ExportInput): string {
       if (piece.kind === 'text') line += escapeMarkdown(piece.text, line === '');
       else if (piece.kind === 'atom') {
         if (known.has(piece.atom.label)) {
-          line += `[^${piece.atom.label}]`;
+          line += `^[\\[${escapeMarkdown(piece.atom.label)}\\]](#${referenceAnchor(piece.atom.label)})^`;
           cited.add(piece.atom.label);
         } else line += escapeMarkdown(piece.text, line === '');
       } else if (piece.kind === 'note-end') {
@@ -175,6 +189,12 @@ export function exportMarkdown(input: ExportInput): string {
     }
     out.push(text.blocks[region.index]!.type === 'blockquote' ? `> ${line}` : line);
   });
+
+  const listed = text.references.filter((ref, i) => cited.has(ref.label) && text.references.findIndex((x) => x.label === ref.label) === i);
+  if (listed.length) {
+    out.push(`## ${escapeMarkdown(text.referencesHeading ?? 'References')}`);
+    for (const ref of listed) out.push(`[\\[${escapeMarkdown(ref.label)}\\]]{#${referenceAnchor(ref.label)}} ${escapeMarkdown(ref.text)}`);
+  }
 
   // Notes placed on reference entries have no footnote marker in the body: they are listed with the references.
   const onReferences = notes.placed.filter((n) => !noteFootnotes.some((f) => f.startsWith(`[^note-${n.number}]:`)));
@@ -196,14 +216,11 @@ export function exportMarkdown(input: ExportInput): string {
   }
   out.push('## Source');
   out.push(
-    `${escapeMarkdown(work.attribution)}, ${markdownLink(escapeMarkdown(work.source), work.source)}, ` +
+    `${escapeMarkdown(work.attribution, false, false)}, ${markdownLink(escapeMarkdown(work.source), work.source)}, ` +
       `licensed under ${markdownLink(escapeMarkdown(work.licence.name), work.licence.url)}. ` +
       `Exported with Apparatus on ${escapeMarkdown(input.exportedAt)}.`,
   );
 
-  const referenceFootnotes = text.references
-    .filter((ref, i) => cited.has(ref.label) && text.references.findIndex((x) => x.label === ref.label) === i)
-    .map((ref) => footnote(ref.label, [[escapeMarkdown(ref.text)]]));
-  out.push(...referenceFootnotes, ...noteFootnotes);
+  out.push(...noteFootnotes);
   return out.join('\n\n') + '\n';
 }

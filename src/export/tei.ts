@@ -16,6 +16,7 @@
  * Pure: `(input) => string`; never reads the clock.
  */
 import type { Agent, Annotation, Position, SourceLink } from '../anchoring/annotation-types.ts';
+import { explainedEvidence } from '../anchoring/evidence-codes.ts';
 import type { Claim } from '../model/claim-types.ts';
 import type { Citation } from '../model/imported-text.ts';
 import type { ReferenceIds } from '../model/reference-types.ts';
@@ -296,7 +297,7 @@ function noteContent(ctx: Context, note: ExportNote, target: string): Child[] {
     tagLine(note.tags),
     linkList(ctx, note.links),
     positionList(a.positions),
-    a.evidence && a.evidence.length > 0 ? element('p', {}, ['Evidence: ', a.evidence.join(', ')]) : null,
+    a.evidence && a.evidence.length > 0 ? element('p', {}, ['Evidence: ', explainedEvidence(a.evidence)]) : null,
     contested
       ? element('certainty', { locus: 'value', cert: 'low', resp: respOf(ctx, a.creator), target: covered.length > 0 ? covered.map((k) => `#${k}`).join(' ') : target }, [
           element('desc', {}, [`The annotator judges this claim ${words(a.verdict!)}${a.certainty ? ` (their certainty: ${a.certainty})` : ''}.`]),

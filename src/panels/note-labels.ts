@@ -30,14 +30,8 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
 
 export const CERTAINTY_LABEL: Record<Certainty, string> = { high: 'high certainty', medium: 'medium certainty', low: 'low certainty' };
 
-/** Confidence tags of the research brief. */
-export const EVIDENCE_LABEL: Record<string, string> = {
-  V: 'verified',
-  'V-p': 'verified through a partisan source',
-  T: 'tertiary source only',
-  G: 'general knowledge, unchecked',
-  N: 'not checked',
-};
+/** Confidence tags of the research brief (one table, shared with the exports). */
+export { EVIDENCE_LABEL } from '../anchoring/evidence-codes.ts';
 
 /** Only http(s) URLs become links (the one rule, `src/model/http-url.ts`); re-exported for the panels that import it from here. */
 export { safeHref } from '../model/http-url.ts';

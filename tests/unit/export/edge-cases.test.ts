@@ -96,7 +96,9 @@ test.skipIf(!canJing)('TEI of the odd inputs is valid', () => {
 });
 
 const canPandoc = skipUnless(pandocMissing() === null, pandocMissing() ?? '');
-test.skipIf(!canPandoc)('Markdown of the odd inputs: footnotes for the two resolved markers and the two placed notes', () => {
+test.skipIf(!canPandoc)('Markdown of the odd inputs: links for the two resolved markers, footnotes for the two placed notes', () => {
   const md = exportMarkdown(input);
-  expect(countNotes(pandocAst(md).blocks)).toBe(2 + (md.match(/\[\^note-\d+\](?!:)/g)?.length ?? 0));
+  const ast = pandocAst(md);
+  expect(countNotes(ast.blocks)).toBe(md.match(/\[\^note-\d+\](?!:)/g)?.length ?? 0);
+  expect(JSON.stringify(ast).match(/"#ref-[^"]*"/g)?.length ?? 0).toBe(2);
 });

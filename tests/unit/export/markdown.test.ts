@@ -7,21 +7,14 @@ import { bodyTexts, countNotes, inlineText, pandocAst, pandocMissing, skipUnless
 
 const canRead = skipUnless(pandocMissing() === null, pandocMissing() ?? '');
 
-/** What Pandoc should read back: each body block without its resolved markers, spaces collapsed. */
+/** What Pandoc should read back: each body block as it stands, its markers `[N]` included, spaces collapsed. */
 function expectedBody(input: ExportInput): { type: string; text: string }[] {
-  const labels = new Set(input.text.references.map((r) => r.label));
-  return input.text.blocks.map((b) => ({
-    type: b.type,
-    text: b.text.replace(/\[(\d+)\]/g, (m, l: string) => (labels.has(l) ? '' : m)).replace(/[ \t]+/g, ' '),
-  }));
+  return input.text.blocks.map((b) => ({ type: b.type, text: b.text.replace(/[ \t]+/g, ' ') }));
 }
 
-/** Footnotes Pandoc should find: one per resolved marker, one per note ending in the body. */
-function expectedNotes(input: ExportInput, md: string): number {
-  const labels = new Set(input.text.references.map((r) => r.label));
-  const markers = input.text.citations.filter((c) => labels.has(c.label)).length;
-  const noteRefs = md.match(/\[\^note-\d+\](?!:)/g)?.length ?? 0;
-  return markers + noteRefs;
+/** Footnotes Pandoc should find: one per note ending in the body (the article's markers are links, not footnotes). */
+function expectedNotes(_input: ExportInput, md: string): number {
+  return md.match(/\[\^note-\d+\](?!:)/g)?.length ?? 0;
 }
 
 const collapse = (s: string) => s.replace(/[ \t]+/g, ' ');
@@ -31,15 +24,22 @@ describe.skipIf(!canRead)('Markdown read back by pandoc -f markdown -t json', ()
     const input = kavbiuroExportInput();
     const md = exportMarkdown(input);
     const ast = pandocAst(md);
-    // 4 markers + the 4 notes that end in the body (the 5th is on a reference, the 6th and 7th are unanchored).
-    expect(expectedNotes(input, md)).toBe(8);
-    expect(countNotes(ast.blocks)).toBe(8);
+    // The 4 notes that end in the body (the 5th is on a reference, the 6th and 7th are unanchored).
+    expect(expectedNotes(input, md)).toBe(4);
+    expect(countNotes(ast.blocks)).toBe(4);
     expect(bodyTexts(ast).slice(0, input.text.blocks.length).map((b) => ({ ...b, text: collapse(b.text) }))).toEqual(expectedBody(input));
+  });
+
+  test('the metadata reads back with the attribution as written, no backslash in it', () => {
+    const ast = pandocAst(exportMarkdown(kavbiuroExportInput())) as unknown as { meta: Record<string, { c: unknown }> };
+    const attribution = inlineText(ast.meta['attribution']!.c);
+    expect(attribution).not.toContain('\\');
+    expect(attribution).toBe('Wikipedia contributors, "Kavbiuro", English Wikipedia');
   });
 
   test('the check can fail: a missing footnote definition shows as a lost Note and stray text', () => {
     const input = kavbiuroExportInput();
-    const md = exportMarkdown(input).replace(/^\[\^2\]: .*$/m, '');
+    const md = exportMarkdown(input).replace(/^\[\^note-2\]: /m, '');
     const ast = pandocAst(md);
     expect(countNotes(ast.blocks)).toBeLessThan(expectedNotes(input, md));
     expect(bodyTexts(ast).slice(0, input.text.blocks.length).map((b) => ({ ...b, text: collapse(b.text) }))).not.toEqual(expectedBody(input));
@@ -86,13 +86,24 @@ describe('Markdown content', () => {
   const md = exportMarkdown(kavbiuroExportInput());
 
   test('metadata block with title, source, licence and the export date', () => {
-    expect(md.startsWith('---\ntitle: "Kavbiuro"\nsource: "https://en.wikipedia.org/wiki/Kavbiuro"\n')).toBe(true);
-    expect(md).toContain('date: "2026-01-15T12:00:00Z"');
+    expect(md.startsWith("---\ntitle: 'Kavbiuro'\nsource: 'https://en.wikipedia.org/wiki/Kavbiuro'\n")).toBe(true);
+    expect(md).toContain("date: '2026-01-15T12:00:00Z'");
   });
 
-  test('markers become footnote references to the reference entries', () => {
-    expect(md).toContain('(Vice Chairman).[^1] One immediate concern');
-    expect(md).toMatch(/^\[\^1\]: Audrey L\. Altstadt/m);
+  test("the article's markers keep its own numbers, as links to its reference list, apart from the scholarly notes", () => {
+    expect(md).toContain('(Vice Chairman).^[\\[1\\]](#ref-1)^ One immediate concern');
+    expect(md).toMatch(/^## References\n\n\[\\\[1\\\]\]\{#ref-1\} Audrey L\. Altstadt/m);
+    expect(md).not.toMatch(/\[\^\d+\]/);
+    expect(md).toContain('[^note-1]');
+  });
+
+  test('the attribution reads without backslashes, in the metadata and in the source line', () => {
+    expect(md).toContain(`attribution: 'Wikipedia contributors, "Kavbiuro", English Wikipedia'`);
+    expect(md).toContain('\n\nWikipedia contributors, "Kavbiuro", English Wikipedia, [');
+  });
+
+  test('evidence codes are printed with their meanings', () => {
+    expect(md).toContain('Evidence: V (verified), V-p (verified through a partisan source)');
   });
 
   test('notes are footnotes with verdict, certainty, passage, positions and replies', () => {
