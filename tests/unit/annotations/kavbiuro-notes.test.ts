@@ -107,11 +107,17 @@ describe('annotations/kavbiuro.jsonld', () => {
     expect(raw).not.toMatch(/"type": "Person"/);
   });
 
-  test('every note has a W3C motivation, an own-words text body, verdict, certainty and the brief\'s evidence tags', () => {
+  test('every note has a W3C motivation, an own-words text body, the brief\'s evidence tags, and (editorial remarks aside) verdict and certainty', () => {
     for (const n of notes) {
       expect(MOTIVATIONS, n.id).toContain(n.motivation);
-      expect(VERDICTS, n.id).toContain(n.verdict);
-      expect(CERTAINTIES, n.id).toContain(n.certainty);
+      if (n.motivation === 'editing') {
+        // An editorial remark on the text's typography gives no verdict on the history, and so no certainty.
+        expect(n.verdict, n.id).toBeUndefined();
+        expect(n.certainty, n.id).toBeUndefined();
+      } else {
+        expect(VERDICTS, n.id).toContain(n.verdict);
+        expect(CERTAINTIES, n.id).toContain(n.certainty);
+      }
       expect(Array.isArray(n.evidence), n.id).toBe(true);
       for (const tag of n.evidence!) expect(EVIDENCE_TAGS, n.id).toContain(tag);
       // Only the editing note on a typographic fault rests on the text itself rather than on the brief's sources.
