@@ -18,6 +18,8 @@ import type { DateCorrection } from '../model/timeline.ts';
 import { ClaimIndex } from './claim-index.ts';
 import { currentClaim } from './commands.ts';
 import { dateCorrectionsOf } from './date-corrections.ts';
+import { checksOf } from './check-commands.ts';
+import type { ClaimCheck } from '../anchoring/verification.ts';
 import { focusedAnnotation, focusedReference } from './focus-plugin.ts';
 
 export interface DocumentSnapshot {
@@ -49,6 +51,8 @@ export interface NotesSnapshot {
   count: number;
   /** notes giving another date for words of a claim (`correctedDate`), in document order: for the timeline */
   corrections: readonly DateCorrection[];
+  /** the checks of claims against their sources (verification.ts), by claim id */
+  checks: ReadonlyMap<string, readonly ClaimCheck[]>;
 }
 
 export interface CaretSnapshot {
@@ -100,8 +104,8 @@ export function threadRoot(byId: ReadonlyMap<string, AnnotationEntry>, reply: An
 
 /** The notes snapshot of an annotations state. */
 /**
- * The notes part of a snapshot. `claims` (the document's claim index) ties date corrections to their claims;
- * without it there are none.
+ * The notes part of a snapshot. `claims` (the document's claim index) ties date corrections and checks to their
+ * claims (`workIri` names the work whose references checks point at); without it there are none.
  */
 export function notesSnapshot(
   byId: ReadonlyMap<string, AnnotationEntry>,
@@ -109,6 +113,7 @@ export function notesSnapshot(
   canUndo: boolean,
   canRedo: boolean,
   claims?: ClaimIndex,
+  workIri = '',
 ): NotesSnapshot {
   const anchored: AnnotationEntry[] = [];
   const orphans: AnnotationEntry[] = [];
@@ -132,7 +137,8 @@ export function notesSnapshot(
   for (const list of replies.values()) list.sort(byCreated);
   strays.sort(byCreated);
   const corrections = claims ? dateCorrectionsOf(anchored, claims) : [];
-  return { notes: anchored, orphans, replies, strays, unreadable, canUndo, canRedo, count: byId.size, corrections };
+  const checks = claims ? checksOf(anchored, claims, workIri) : new Map<string, ClaimCheck[]>();
+  return { notes: anchored, orphans, replies, strays, unreadable, canUndo, canRedo, count: byId.size, corrections, checks };
 }
 
 /** Whether two carets show the same thing (the fields that decide it; `sources` and `missing` follow `claim`). */
@@ -185,7 +191,7 @@ export class SnapshotBuilder {
     const a = annotationsOf(state);
     const prev = this.notesFrom;
     if (!this.notes || !prev || prev.byId !== a.byId || prev.unreadable !== a.unreadable || prev.undo !== a.undo || prev.redo !== a.redo) {
-      this.notes = notesSnapshot(a.byId, a.unreadable, a.undo.length > 0, a.redo.length > 0, ClaimIndex.of(state.doc));
+      this.notes = notesSnapshot(a.byId, a.unreadable, a.undo.length > 0, a.redo.length > 0, ClaimIndex.of(state.doc), this.work.iri);
       this.notesFrom = { byId: a.byId, unreadable: a.unreadable, undo: a.undo, redo: a.redo };
     }
     return this.notes;

@@ -103,3 +103,17 @@ declare global {
     'ap-import': ImportRequestEvent;
   }
 }
+
+/** The reader recorded a check of a claim against one of its sources (or marked it as needing one). */
+export class ClaimCheckEvent extends CustomEvent<{ draft: import('../editor/check-commands.ts').CheckDraft }> {
+  static readonly type = 'ap-claim-check';
+  constructor(draft: import('../editor/check-commands.ts').CheckDraft) {
+    super(ClaimCheckEvent.type, { detail: { draft }, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ap-claim-check': ClaimCheckEvent;
+  }
+}
