@@ -45,9 +45,13 @@ export function relationOfStatus(status: VerificationStatus): CitoRelation {
   }
 }
 
-/** The reference label a check is about (the `#ref-N` of its source body on `workIri`), or null (`needs-source`). */
-export function checkedLabel(a: Annotation, workIri: string): string | null {
-  const prefix = `${workIri}#ref-`;
+/**
+ * The reference label a check is about — the `#ref-N` of its source body on the work its target is on — or null
+ * (`needs-source`, or a source outside the work).
+ */
+export function checkedLabel(a: Annotation): string | null {
+  if (typeof a.target === 'string') return null;
+  const prefix = `${a.target.source}#ref-`;
   const link = (a.body ?? []).find((b): b is SourceLink => b.type === 'SpecificResource' && b.source.startsWith(prefix));
   return link ? decodeURIComponent(link.source.slice(prefix.length)) : null;
 }
@@ -70,10 +74,10 @@ export interface ClaimCheck {
 }
 
 /** `a` (a check) as the reader lists it. */
-export function claimCheckOf(a: Annotation & { verification: Verification }, workIri: string): ClaimCheck {
+export function claimCheckOf(a: Annotation & { verification: Verification }): ClaimCheck {
   return {
     annotationId: a.id,
-    label: checkedLabel(a, workIri),
+    label: checkedLabel(a),
     status: a.verification.status,
     locator: a.verification.locator ?? '',
     passage: a.verification.passage ?? '',

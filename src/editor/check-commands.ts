@@ -3,6 +3,7 @@
  * list the checks of each claim, and step to the next claim not yet checked. Checks are notes (verification.ts):
  * they go through the annotations plugin like every note, so undo, saving and exports treat them alike.
  */
+import type { Node as PMNode } from 'prosemirror-model';
 import type { Command, EditorState } from 'prosemirror-state';
 import { TextSelection } from 'prosemirror-state';
 import type { Annotation, Body } from '../anchoring/annotation-types.ts';
@@ -58,7 +59,7 @@ export function checkClaim(draft: CheckDraft, ctx: NoteContext): Command {
     if (dispatch) {
       const text = docTextOf(state.doc);
       const target = describe(text.text, text.toOffset(range.from), text.toOffset(range.to), ctx.source);
-      const mine = checksOn(state, ctx.source).get(draft.claimId)?.find((c) => c.label === draft.label && c.checker === ctx.creator.name);
+      const mine = checksOn(state).get(draft.claimId)?.find((c) => c.label === draft.label && c.checker === ctx.creator.name);
       const before = mine ? annotationsOf(state).byId.get(mine.annotationId)!.annotation : null;
       const now = ctx.now();
       const fresh = checkAnnotation(draft, target, before?.id ?? ctx.newId(), before?.created ?? now, ctx);
@@ -75,38 +76,54 @@ export function checkClaim(draft: CheckDraft, ctx: NoteContext): Command {
 }
 
 /** The checks of the notes in `state`, by the claim whose words they lie on (the claim holding their start). */
-export function checksOn(state: EditorState, workIri: string): Map<string, ClaimCheck[]> {
-  return checksOf(annotationsOf(state).byId.values(), ClaimIndex.of(state.doc), workIri);
+export function checksOn(state: EditorState): Map<string, ClaimCheck[]> {
+  return checksOf(annotationsOf(state).byId.values(), ClaimIndex.of(state.doc));
 }
 
 /** The checks among `entries`, by claim id, oldest first. Orphans and notes on no claim are left out. */
-export function checksOf(entries: Iterable<AnnotationEntry>, index: ClaimIndex, workIri: string): Map<string, ClaimCheck[]> {
+export function checksOf(entries: Iterable<AnnotationEntry>, index: ClaimIndex): Map<string, ClaimCheck[]> {
   const out = new Map<string, ClaimCheck[]>();
   for (const { annotation, range } of entries) {
     if (!range || !isCheck(annotation)) continue;
     const claim = index.at(range.from) ?? index.after(range.from - 1);
     if (!claim || claim.from >= range.to) continue;
     const list = out.get(claim.id) ?? [];
-    list.push(claimCheckOf(annotation, workIri));
+    list.push(claimCheckOf(annotation));
     out.set(claim.id, list);
   }
   for (const list of out.values()) list.sort((a, b) => a.date.localeCompare(b.date));
   return out;
 }
 
-/**
- * Selects the next claim after the caret that is not yet checked (`isChecked`), wrapping to the first. `sources`
- * gives each claim's cited labels. False when every claim is checked.
- */
-export function nextUncheckedClaim(workIri: string, sources: ReadonlyMap<string, readonly string[]>): Command {
-  return (state, dispatch) => {
-    const index = ClaimIndex.of(state.doc);
-    const checks = checksOn(state, workIri);
-    const open = index.ranges.filter((r) => !isChecked(sources.get(r.id) ?? [], checks.get(r.id) ?? []));
-    if (open.length === 0) return false;
-    const here = state.selection.from;
-    const next = open.find((r) => r.from > here) ?? open[0]!;
-    if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, next.from, next.to)).scrollIntoView());
-    return true;
-  };
+const sourcesCache = new WeakMap<PMNode, Map<string, readonly string[]>>();
+
+/** The labels each claim of `doc` cites, from its claim marks (cached per document). */
+function claimSources(doc: PMNode): Map<string, readonly string[]> {
+  let map = sourcesCache.get(doc);
+  if (!map) {
+    const found = new Map<string, readonly string[]>();
+    doc.descendants((node) => {
+      for (const mark of node.marks) if (mark.type.name === 'claim' && !found.has(mark.attrs['id'] as string)) found.set(mark.attrs['id'] as string, mark.attrs['sources'] as string[]);
+      return true;
+    });
+    map = found;
+    sourcesCache.set(doc, map);
+  }
+  return map;
 }
+
+/**
+ * Selects the next claim after the caret that is not yet checked (`isChecked`: every source it cites has a check,
+ * or, citing none, it has any), wrapping to the first. False when every claim is checked.
+ */
+export const nextUncheckedClaim: Command = (state, dispatch) => {
+  const index = ClaimIndex.of(state.doc);
+  const checks = checksOn(state);
+  const sources = claimSources(state.doc);
+  const open = index.ranges.filter((r) => !isChecked(sources.get(r.id) ?? [], checks.get(r.id) ?? []));
+  if (open.length === 0) return false;
+  const here = state.selection.from;
+  const next = open.find((r) => r.from > here) ?? open[0]!;
+  if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, next.from, next.to)).scrollIntoView());
+  return true;
+};

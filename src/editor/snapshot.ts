@@ -105,7 +105,7 @@ export function threadRoot(byId: ReadonlyMap<string, AnnotationEntry>, reply: An
 /** The notes snapshot of an annotations state. */
 /**
  * The notes part of a snapshot. `claims` (the document's claim index) ties date corrections and checks to their
- * claims (`workIri` names the work whose references checks point at); without it there are none.
+ * claims; without it there are none.
  */
 export function notesSnapshot(
   byId: ReadonlyMap<string, AnnotationEntry>,
@@ -113,7 +113,6 @@ export function notesSnapshot(
   canUndo: boolean,
   canRedo: boolean,
   claims?: ClaimIndex,
-  workIri = '',
 ): NotesSnapshot {
   const anchored: AnnotationEntry[] = [];
   const orphans: AnnotationEntry[] = [];
@@ -137,7 +136,7 @@ export function notesSnapshot(
   for (const list of replies.values()) list.sort(byCreated);
   strays.sort(byCreated);
   const corrections = claims ? dateCorrectionsOf(anchored, claims) : [];
-  const checks = claims ? checksOf(anchored, claims, workIri) : new Map<string, ClaimCheck[]>();
+  const checks = claims ? checksOf(anchored, claims) : new Map<string, ClaimCheck[]>();
   return { notes: anchored, orphans, replies, strays, unreadable, canUndo, canRedo, count: byId.size, corrections, checks };
 }
 
@@ -191,7 +190,7 @@ export class SnapshotBuilder {
     const a = annotationsOf(state);
     const prev = this.notesFrom;
     if (!this.notes || !prev || prev.byId !== a.byId || prev.unreadable !== a.unreadable || prev.undo !== a.undo || prev.redo !== a.redo) {
-      this.notes = notesSnapshot(a.byId, a.unreadable, a.undo.length > 0, a.redo.length > 0, ClaimIndex.of(state.doc), this.work.iri);
+      this.notes = notesSnapshot(a.byId, a.unreadable, a.undo.length > 0, a.redo.length > 0, ClaimIndex.of(state.doc));
       this.notesFrom = { byId: a.byId, unreadable: a.unreadable, undo: a.undo, redo: a.redo };
     }
     return this.notes;

@@ -50,7 +50,7 @@ describe('checkClaim', () => {
     const anchor = anchorAll(text, parsed.annotations).get(a.id)!;
     expect(anchor.status).toBe('exact');
     expect(text.slice(anchor.start, anchor.end)).toBe(claimWith('8 April 1920').text);
-    expect(checksOn(s.state, IRI).get(claimWith('8 April 1920').id)).toEqual([
+    expect(checksOn(s.state).get(claimWith('8 April 1920').id)).toEqual([
       { annotationId: a.id, label: '1', status: 'verified', locator: 'p. 91', passage: 'created on 8 April 1920', checker: 'R. Checker', date: '2026-12-05' },
     ]);
   });
@@ -60,7 +60,7 @@ describe('checkClaim', () => {
     s.run(checkClaim(draft('8 April 1920'), s.ctx('A')));
     s.run(checkClaim(draft('8 April 1920', { status: 'page-needed', locator: '' }), s.ctx('A', '2026-12-06T09:00:00Z')));
     s.run(checkClaim(draft('8 April 1920', { status: 'not-supported' }), s.ctx('B')));
-    const checks = checksOn(s.state, IRI).get(claimWith('8 April 1920').id)!;
+    const checks = checksOn(s.state).get(claimWith('8 April 1920').id)!;
     expect(checks.map((c) => [c.checker, c.status]).sort()).toEqual([['A', 'page-needed'], ['B', 'not-supported']]);
     expect(annotationsOf(s.state).byId.size).toBe(2);
     const a = [...annotationsOf(s.state).byId.values()].find((e) => e.annotation.creator?.name === 'A')!.annotation;
@@ -69,7 +69,7 @@ describe('checkClaim', () => {
     expect(a.body![0]).toMatchObject({ relation: 'discusses' });
     s.run(undoNotes);
     s.run(undoNotes);
-    expect(checksOn(s.state, IRI).get(claimWith('8 April 1920').id)!.map((c) => c.status)).toEqual(['verified']);
+    expect(checksOn(s.state).get(claimWith('8 April 1920').id)!.map((c) => c.status)).toEqual(['verified']);
   });
 
   test('a claim without a source can be marked as needing one; drafts that do not fit are refused', () => {
@@ -99,14 +99,14 @@ describe('nextUncheckedClaim', () => {
     };
     checkAll(second!.id);
     s.run((st, d) => (d?.(st.tr.setSelection(TextSelection.create(st.doc, first!.from + 1))), true));
-    expect(s.run(nextUncheckedClaim(IRI, sources))).toBe(true);
+    expect(s.run(nextUncheckedClaim)).toBe(true);
     expect(s.state.selection.from).toBe(third!.from);
     // At the last claim it wraps to the first unchecked one.
     const last = index.ranges.at(-1)!;
     s.run((st, d) => (d?.(st.tr.setSelection(TextSelection.create(st.doc, last.from + 1))), true));
-    s.run(nextUncheckedClaim(IRI, sources));
+    s.run(nextUncheckedClaim);
     expect(s.state.selection.from).toBe(first!.from);
     for (const r of index.ranges) checkAll(r.id);
-    expect(s.run(nextUncheckedClaim(IRI, sources))).toBe(false);
+    expect(s.run(nextUncheckedClaim)).toBe(false);
   });
 });
