@@ -23,7 +23,7 @@ const check = (input: ExportInput, canon: string, words: string, id: string, ver
     motivation: 'assessing',
     created,
     creator: { type: 'Person', name: 'R. Checker' },
-    body: label === null ? [] : [{ type: 'SpecificResource', source: `${input.work.iri}#ref-${label}`, purpose: 'linking', relation: 'disputes', citation: `[${label}]` }],
+    ...(label === null ? {} : { body: [{ type: 'SpecificResource', source: `${input.work.iri}#ref-${label}`, purpose: 'linking', relation: 'disputes', citation: `[${label}]` }] }),
     verification,
   });
 };
