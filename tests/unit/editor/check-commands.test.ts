@@ -12,6 +12,7 @@ import { checkClaim, checkDraftProblem, checksOn, nextUncheckedClaim, type Check
 import { ClaimIndex } from '../../../src/editor/claim-index.ts';
 import { createReaderState } from '../../../src/editor/create-state.ts';
 import { anchorAll } from '../../../src/anchoring/anchor.ts';
+import { ANNOTATION_CONTEXT } from '../../../src/anchoring/annotation-types.ts';
 import { canonicalText } from '../../../src/anchoring/doc-text.ts';
 import { parseAnnotations } from '../../../src/anchoring/selectors.ts';
 import { buildDoc } from '../../../src/model/build-doc.ts';
@@ -44,7 +45,7 @@ describe('checkClaim', () => {
     const a = entry!.annotation;
     expect(a).toMatchObject({ motivation: 'assessing', creator: { name: 'R. Checker' }, verification: { status: 'verified', locator: 'p. 91', passage: 'created on 8 April 1920' } });
     expect(a.body).toEqual([{ type: 'SpecificResource', source: `${IRI}#ref-1`, purpose: 'linking', relation: 'citesAsEvidence', citation: '[1] Altstadt 1992' }]);
-    if (noteIfSchemasMissing()) expect(validateAnnotation(a)).toEqual([]);
+    if (noteIfSchemasMissing()) expect(validateAnnotation({ '@context': ANNOTATION_CONTEXT, ...a })).toEqual([]);
     // It reads back through the store's own validator and anchors exactly on the claim.
     const parsed = parseAnnotations([a], 'check');
     expect(parsed.rejected).toEqual([]);
@@ -85,7 +86,7 @@ describe('checkClaim', () => {
     expect(s.run(checkClaim({ ...draft('Some Armenian historians'), label: null, status: 'needs-source', locator: '', passage: '' }, s.ctx('A')))).toBe(true);
     const [a] = [...annotationsOf(s.state).byId.values()].map((e) => e.annotation);
     expect(a!.body).toBeUndefined();
-    if (noteIfSchemasMissing()) expect(validateAnnotation(a)).toEqual([]);
+    if (noteIfSchemasMissing()) expect(validateAnnotation({ '@context': ANNOTATION_CONTEXT, ...a })).toEqual([]);
     expect(a!.verification).toEqual({ status: 'needs-source' });
   });
 });
