@@ -25,6 +25,21 @@ export const VERIFICATION_STATUSES: readonly VerificationStatus[] = [
   'verified', 'partly-supported', 'not-supported', 'source-inaccessible', 'page-needed', 'needs-source',
 ];
 
+/** The outcomes in words, as every panel and export prints them. */
+export const VERIFICATION_LABEL: Readonly<Record<VerificationStatus, string>> = {
+  verified: 'Verified',
+  'partly-supported': 'Partly supported',
+  'not-supported': 'Not supported by the source',
+  'source-inaccessible': 'Source not accessible',
+  'page-needed': 'Page needed',
+  'needs-source': 'Needs a source',
+};
+
+/** A check in one line: "Not supported by the source, p. 12: “…”". */
+export function checkLine(v: Verification): string {
+  return `${VERIFICATION_LABEL[v.status]}${v.locator ? `, ${v.locator}` : ''}${v.passage ? `: “${v.passage}”` : ''}`;
+}
+
 /** What a check records besides who and when. `locator` and `passage` are free text ('' is never stored). */
 export interface Verification {
   status: VerificationStatus;

@@ -16,6 +16,7 @@
  */
 import type { Position, SourceLink } from '../anchoring/annotation-types.ts';
 import { explainedEvidence } from '../anchoring/evidence-codes.ts';
+import { checkLine } from '../anchoring/verification.ts';
 import type { Claim } from '../model/claim-types.ts';
 import type { Citation } from '../model/imported-text.ts';
 import type { ExportInput } from './export-input.ts';
@@ -151,6 +152,7 @@ function noteItem(ctx: Context, note: ExportNote): Markup {
       tagList(note.tags),
       sourceLinks(ctx, note.links),
       positionList(a.positions),
+      a.verification ? h('p', { class: 'check' }, [`Check: ${checkLine(a.verification)}`]) : null,
       a.evidence?.length ? h('p', { class: 'evidence' }, [`Evidence: ${explainedEvidence(a.evidence)}`]) : null,
       ...note.replies.map((r) => reply(ctx, r)),
     ]),

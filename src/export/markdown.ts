@@ -15,6 +15,7 @@
  */
 import type { Position, SourceLink } from '../anchoring/annotation-types.ts';
 import { explainedEvidence } from '../anchoring/evidence-codes.ts';
+import { checkLine } from '../anchoring/verification.ts';
 import type { Citation } from '../model/imported-text.ts';
 import type { ExportInput } from './export-input.ts';
 import { collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportReply } from './export-notes.ts';
@@ -120,6 +121,7 @@ function noteParagraphs(input: ExportInput, note: ExportNote): string[][] {
   if (links) paragraphs.push([links]);
   const positions = positionLines(a.positions);
   if (positions.length) paragraphs.push(positions);
+  if (a.verification) paragraphs.push([`Check: ${escapeMarkdown(checkLine(a.verification))}`]);
   if (a.evidence?.length) paragraphs.push([`Evidence: ${escapeMarkdown(explainedEvidence(a.evidence))}`]);
   for (const r of note.replies) paragraphs.push(replyLines(r));
   return paragraphs;

@@ -17,6 +17,7 @@
  */
 import type { Agent, Annotation, Position, SourceLink } from '../anchoring/annotation-types.ts';
 import { explainedEvidence } from '../anchoring/evidence-codes.ts';
+import { VERIFICATION_LABEL, type VerificationStatus } from '../anchoring/verification.ts';
 import type { Claim } from '../model/claim-types.ts';
 import type { Citation } from '../model/imported-text.ts';
 import type { ReferenceIds } from '../model/reference-types.ts';
@@ -287,12 +288,37 @@ function replyNote(ctx: Context, reply: ExportReply): Markup {
   ]);
 }
 
+/** How sure a check makes the claim: a verified claim is certain, a partly supported one less, an unsupported one not. */
+const CHECK_CERT: Partial<Record<VerificationStatus, string>> = { verified: 'high', 'partly-supported': 'medium', 'not-supported': 'low' };
+
+/** A check (verification.ts): its outcome, locator and the source's passage, and the certainty it gives the claim. */
+function verificationContent(ctx: Context, a: Annotation, note: ExportNote, target: string): Child[] {
+  const v = a.verification;
+  if (!v) return [];
+  const covered = note.anchor ? claimsUnder(ctx, note.anchor.start, note.anchor.end) : [];
+  const cert = CHECK_CERT[v.status];
+  return [
+    element('p', {}, [
+      'Check: ',
+      element('term', { type: 'verification' }, [VERIFICATION_LABEL[v.status]]),
+      v.locator ? [', ', element('seg', { type: 'locator' }, [v.locator])] : null,
+      v.passage ? [': ', element('quote', {}, [v.passage])] : null,
+    ]),
+    cert
+      ? element('certainty', { locus: 'value', cert, resp: respOf(ctx, a.creator), target: covered.length > 0 ? covered.map((k) => `#${k}`).join(' ') : target }, [
+          element('desc', {}, [`Checked against the cited source: ${VERIFICATION_LABEL[v.status].toLowerCase()}.`]),
+        ])
+      : null,
+  ];
+}
+
 function noteContent(ctx: Context, note: ExportNote, target: string): Child[] {
   const a: Annotation = note.annotation;
   const contested = a.verdict === 'contested' || a.verdict === 'likely-erroneous';
   const covered = contested && note.anchor ? claimsUnder(ctx, note.anchor.start, note.anchor.end) : [];
   return [
     a.verdict ? element('p', {}, ['Verdict: ', element('term', { type: 'verdict' }, [words(a.verdict)]), a.certainty ? ` (certainty ${a.certainty})` : '']) : null,
+    ...verificationContent(ctx, a, note, target),
     ...note.text.map((t) => element('p', {}, [t])),
     tagLine(note.tags),
     linkList(ctx, note.links),
@@ -313,7 +339,7 @@ function noteElement(ctx: Context, note: ExportNote): Markup {
   const attributes = {
     'xml:id': note.key,
     n: note.number,
-    type: placed ? word(a.motivation) : 'orphan',
+    type: placed ? (a.verification ? 'verification' : word(a.motivation)) : 'orphan',
     subtype: placed ? (a.verdict ?? null) : word(a.motivation),
     target: placed ? `#${note.key}-start` : null,
     targetEnd: placed ? `#${note.key}-end` : null,
