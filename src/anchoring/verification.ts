@@ -35,6 +35,16 @@ export const VERIFICATION_LABEL: Readonly<Record<VerificationStatus, string>> = 
   'needs-source': 'Needs a source',
 };
 
+/** A one-character sign of each outcome, shown beside its words (never instead of them). */
+export const CHECK_SIGN: Readonly<Record<VerificationStatus, string>> = {
+  verified: '✓',
+  'partly-supported': '◐',
+  'not-supported': '✗',
+  'source-inaccessible': '⊘',
+  'page-needed': '¶',
+  'needs-source': '?',
+};
+
 /** A check in one line: "Not supported by the source, p. 12: “…”". */
 export function checkLine(v: Verification): string {
   return `${VERIFICATION_LABEL[v.status]}${v.locator ? `, ${v.locator}` : ''}${v.passage ? `: “${v.passage}”` : ''}`;

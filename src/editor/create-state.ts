@@ -2,7 +2,8 @@
  * The reader's EditorState, composed in one place (like prosemirror-example-setup): `readerPlugins` lists every
  * plugin of a reading session, and `createReaderState` makes a state of a document with them.
  *
- * The plugins: the read-only guard, the focus, the caret highlight, the annotations and their highlights, the keys
+ * The plugins: the read-only guard, the focus, the caret highlight, the annotations and their highlights, the signs
+ * of checked claims, the keys
  * of the key table (reader-keys.ts), and — when the session has somewhere to send them — the plugin view that
  * sends snapshots to the panels and the one that saves the notes.
  */
@@ -11,6 +12,7 @@ import { EditorState, type Plugin } from 'prosemirror-state';
 import { annotationDecorationsPlugin } from './annotation-decorations.ts';
 import { annotationsPlugin } from './annotation-plugin.ts';
 import { autosavePlugin, type AutosaveSink } from './autosave-plugin.ts';
+import { checkSignsPlugin } from './check-signs.ts';
 import { focusPlugin } from './focus-plugin.ts';
 import { highlightPlugin } from './highlight-plugin.ts';
 import { lazyBlocksPlugin } from './lazy-blocks.ts';
@@ -46,6 +48,7 @@ export function readerPlugins(setup: ReaderSetup = {}): Plugin[] {
     highlightPlugin(),
     annotationsPlugin(),
     annotationDecorationsPlugin(setup.decorations),
+    checkSignsPlugin(),
     ...(setup.lazyBlocks ? [lazyBlocksPlugin(setup.lazyBlocks)] : []),
     ...(snapshots ? [snapshotPlugin(snapshots.target, (state) => snapshots.builder.build(state))] : []),
     ...(autosave ? [autosavePlugin(autosave.autosave, autosave.window ? { window: autosave.window } : {})] : []),

@@ -54,6 +54,11 @@ describe.skipIf(!chromiumAvailable())(`checking claims in Chromium (${CHROMIUM_P
     await checker(page).getByLabel('Passage of the source').fill('the Kavbiuro, created in April 1920');
     await checker(page).getByRole('button', { name: 'Record check' }).click();
     await expect.poll(() => deepText(checker(page))).toContain('Partly supported, p. 97');
+    // A quiet sign at the end of the claim in the text, with its outcome in words.
+    const sign = page.locator('.ap-text .ap-check-sign');
+    await expect.poll(() => sign.count()).toBe(1);
+    expect(await sign.getAttribute('aria-label')).toBe('checked: Partly supported');
+    expect(await sign.textContent()).toBe('◐');
     // Second, by keyboard: Alt+U goes to a claim not yet checked; Tab reaches its form.
     await page.locator('.ap-text').focus();
     await page.keyboard.press('Alt+U');
