@@ -6,7 +6,7 @@
 import type { ImportedText, SourceMeta } from '../model/imported-text.ts';
 import type { Reference } from '../model/reference-types.ts';
 import { finishImport } from './finish-import.ts';
-import { type Element, attr, closest, hasClass, idIndex, isTag } from './html-tree.ts';
+import { type Element, attr, closest, findAll, hasClass, idIndex, isTag } from './html-tree.ts';
 import { collectWikiText, type WikiDialect } from './wiki-text-collector.ts';
 import { shownLabel } from './wikipedia-labels.ts';
 import { type CslSource, readNote } from './wikipedia-notes.ts';
@@ -39,17 +39,18 @@ const CC_BY_SA_3 = { name: 'CC BY-SA 3.0', url: 'https://creativecommons.org/lic
 export function assembleWikipedia(page: WikiPage): ImportedText {
   const collected = collectWikiText(page.body, page.dialect);
   const ids = idIndex(page.body);
-  // Label and group of each entry, from the first marker pointing to it.
+  // Label and group of each entry, from the first marker pointing to it — markers in left-out parts (an infobox)
+  // included, so an entry cited only there keeps the label the page shows.
   const labelOf = new Map<Element, { label: string; group: string }>();
-  collected.markerElements.forEach((m, i) => {
+  for (const m of findAll(page.body, (e) => page.dialect.marker(e) !== null, true)) {
     const li = page.noteOf(m, ids);
     const marker = page.dialect.marker(m)!;
-    if (li && !labelOf.has(li)) labelOf.set(li, { label: collected.citations[i]!.label, group: marker.group ?? '' });
-  });
+    if (li && !labelOf.has(li)) labelOf.set(li, { label: marker.label, group: marker.group ?? '' });
+  }
   const references: Reference[] = [];
   const from: Record<CslSource, number> = { template: 0, coins: 0, text: 0 };
   const seen = new Set<string>();
-  const entryLabel = new Map<Element, string>();
+  const entryOf = new Map<Reference, Element>();
   for (const list of page.lists) {
     if (closest(list, (e) => e.name === 'ol' && (hasClass(e, 'mw-references') || hasClass(e, 'references'))) && !hasClass(list, 'mw-subreference-list')) continue;
     const listGroup = attr(list, 'data-mw-group') ?? '';
@@ -63,7 +64,6 @@ export function assembleWikipedia(page: WikiPage): ImportedText {
         let label = known?.label ?? shownLabel(listGroup, number);
         if (seen.has(label)) label = `${label} (${li.attribs['id'] ?? references.length + 1})`;
         seen.add(label);
-        entryLabel.set(li, label);
         const { reference, from: source } = readNote(li, label);
         from[source]++;
         const group = known?.group || listGroup;
@@ -71,17 +71,21 @@ export function assembleWikipedia(page: WikiPage): ImportedText {
         if (parent !== undefined) reference.parent = parent;
         if (li.attribs['id']) reference.anchor = li.attribs['id'];
         references.push(reference);
+        entryOf.set(reference, li);
         for (const sub of li.children) if (isTag(sub) && sub.name === 'ol') readList(sub, label);
       }
     };
     readList(list, undefined);
   }
   const omitted = collected.omitted.counts;
+  const citedInText = new Set(collected.citations.map((c) => c.label));
+  const onlyLeftOut = references.filter((r) => labelOf.has(entryOf.get(r)!) && !citedInText.has(r.label) && !references.some((s) => s.parent === r.label && citedInText.has(s.label))).length;
   const notes: string[] = [];
   const grouped = references.filter((r) => r.group).length;
   if (grouped) notes.push(`${grouped} explanatory note${grouped === 1 ? '' : 's'} kept apart from references (groups: ${[...new Set(references.flatMap((r) => (r.group ? [r.group] : [])))].join(', ')})`);
   const subs = references.filter((r) => r.parent !== undefined).length;
   if (subs) notes.push(`${subs} sub-reference${subs === 1 ? '' : 's'} kept with their parent reference`);
+  if (onlyLeftOut) notes.push(`${onlyLeftOut} reference${onlyLeftOut === 1 ? ' is' : 's are'} cited only in parts left out (infobox, tables, figures); kept in the reference list`);
   notes.push(`Citations read from templates: ${from.template}, from COinS: ${from.coins}, from the rendered text: ${from.text}`);
   if (collected.signals.length) notes.push(`${collected.signals.length} inline maintenance tag${collected.signals.length === 1 ? '' : 's'} (such as "citation needed") kept as signals on their claims`);
 
