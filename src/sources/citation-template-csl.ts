@@ -50,7 +50,8 @@ function names(p: TemplateParams, role: 'author' | 'editor'): CslName[] {
   for (let n = 1; n <= 99; n++) {
     const pick = (keys: string[]) => {
       for (const k of keys) {
-        const v = n === 1 ? (p[k] ?? p[`${k}1`] ?? p[k.replace('editor-', 'editor1-')]) : (p[`${k}${n}`] ?? p[k.replace('editor-', `editor${n}-`)]);
+        const numbered = k.startsWith('editor-') ? k.replace('editor-', `editor${n}-`) : `${k}${n}`;
+        const v = n === 1 ? (p[k] ?? p[`${k}1`] ?? p[numbered]) : (p[`${k}${n}`] ?? p[numbered]);
         if (v !== undefined && plainWikitext(v)) return plainWikitext(v);
       }
       return undefined;

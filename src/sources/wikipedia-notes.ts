@@ -23,6 +23,7 @@ export function noteText(li: Element): string {
     }
     if (!isTag(n) || isDropped(n)) return;
     if (n.name === 'ol' || n.name === 'ul' && hasClass(n, 'mw-subreference-list')) return;
+    if (hasClass(n, 'Inline-Template')) return; // `[page needed]`, `[dead link]`: a tag on the note, not its text
     if (hasClass(n, 'mw-cite-backlink') || hasClass(n, 'mw-linkback-text') || attr(n, 'rel') === 'mw:referencedBy') return;
     if (/display\s*:\s*none/i.test(attr(n, 'style') ?? '')) return;
     if (n.name === 'br') s += ' ';
