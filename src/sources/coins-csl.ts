@@ -7,6 +7,21 @@ import { parseDate } from '../model/references.ts';
 import type { CslItem, CslName, ReferenceIds } from '../model/reference-types.ts';
 import { isHttpUrl } from '../model/http-url.ts';
 
+/**
+ * A percent-encoded COinS value as text. Old pages escaped Windows-1252 bytes (`%99` for ™, `%B7` for ·), which are
+ * not UTF-8: those escapes are read as Windows-1252 rather than dropping the field.
+ */
+function unescapeValue(raw: string): string {
+  const plus = raw.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    const bytes = [...plus.matchAll(/%([0-9A-Fa-f]{2})|([^%]+)|%/g)];
+    const cp1252 = new TextDecoder('windows-1252');
+    return bytes.map((m) => (m[1] ? cp1252.decode(Uint8Array.of(parseInt(m[1], 16))) : (m[2] ?? '%'))).join('');
+  }
+}
+
 /** A CSL item (id `ref-<label>`) and identifiers from a COinS `title` attribute. */
 export function cslFromCoins(label: string, coins: string): { csl: CslItem; ids: ReferenceIds } {
   const kv = new Map<string, string[]>();
@@ -15,12 +30,8 @@ export function cslFromCoins(label: string, coins: string): { csl: CslItem; ids:
     if (eq < 0) continue;
     let key: string;
     let value: string;
-    try {
-      key = decodeURIComponent(pair.slice(0, eq).replace(/\+/g, ' '));
-      value = decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' ')).trim();
-    } catch {
-      continue;
-    }
+    key = unescapeValue(pair.slice(0, eq));
+    value = unescapeValue(pair.slice(eq + 1)).trim();
     if (!value) continue;
     if (!kv.has(key)) kv.set(key, []);
     kv.get(key)!.push(value);

@@ -3,6 +3,7 @@
  * note's citation template parameters (Parsoid `data-mw`), else its COinS, else the rendered string as the
  * plain-text importer reads it. Pure.
  */
+import { isHttpUrl } from '../model/http-url.ts';
 import { parseReference } from '../model/references.ts';
 import type { Reference } from '../model/reference-types.ts';
 import { cslFromCoins } from './coins-csl.ts';
@@ -63,6 +64,13 @@ function templateOf(body: Element): { target: string; params: TemplateParams } |
 export function readNote(li: Element, label: string): { reference: Reference; from: CslSource } {
   const text = noteText(li);
   const parsed = parseReference(label, text);
+  // The rendered text shows a link's words, not its address: the note's external links are its URLs.
+  const linked = externalUrls(li);
+  if (linked.length) {
+    parsed.ids.url = [...new Set([...linked, ...parsed.ids.url])];
+    parsed.csl.URL = parsed.ids.url[0]!;
+    if (parsed.csl.type === 'document') parsed.csl.type = 'webpage';
+  }
   const template = templateOf(li);
   let from: CslSource = 'text';
   let structured = template ? cslFromTemplate(label, template.target, template.params) : null;
@@ -89,4 +97,15 @@ export function readNote(li: Element, label: string): { reference: Reference; fr
   if (!csl.ISBN && ids.isbn[0]) csl.ISBN = ids.isbn[0];
   if (!csl.DOI && ids.doi[0]) csl.DOI = ids.doi[0];
   return { reference: { label, text, ids, csl }, from };
+}
+
+/** The http(s) addresses of the external links in a note (`a.external`, `rel~=mw:ExtLink`), in order. */
+function externalUrls(li: Element): string[] {
+  const urls: string[] = [];
+  for (const a of findAll(li, (e) => e.name === 'a' && (hasClass(e, 'external') || hasWord(e, 'rel', 'mw:ExtLink')))) {
+    const href = attr(a, 'href') ?? '';
+    const url = href.startsWith('//') ? `https:${href}` : href;
+    if (isHttpUrl(url) && !/[{}\\]/.test(url) && !urls.includes(url)) urls.push(url);
+  }
+  return urls;
 }
