@@ -34,29 +34,38 @@ export function decodeHtml(input: string | Uint8Array): string {
   return text;
 }
 
-/** The error for the first byte of `bytes` that is not valid UTF-8. */
-function badByte(bytes: Uint8Array): ImportError {
-  let lo = 0;
-  let hi = bytes.length;
-  // The longest valid prefix, by bisection (a decoder that fails on a prefix fails on every longer one, up to a
-  // character cut at the end, which the non-fatal stream mode tolerates).
-  const decoder = (n: number) => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-      return true;
-    } catch {
-      return false;
+/** Where the first invalid UTF-8 sequence of `bytes` starts (bytes.length when there is none). */
+function firstInvalid(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
     }
-  };
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (decoder(mid)) lo = mid;
-    else hi = mid - 1;
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > n) return i;
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (bytes[i + 1]! < lo || bytes[i + 1]! > hi) return i;
+    for (let k = 2; k < len; k++) if (bytes[i + k]! < 0x80 || bytes[i + k]! > 0xbf) return i;
+    i += len;
   }
+  return n;
+}
+
+/** The error for the first byte of `bytes` that is not valid UTF-8 (line, and column in bytes). */
+function badByte(bytes: Uint8Array): ImportError {
+  const at = Math.min(firstInvalid(bytes), bytes.length - 1);
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) ((line += 1), (lineStart = i + 1));
-  const at = Math.min(lo, bytes.length - 1);
+  for (let i = 0; i < at; i++) {
+    if (bytes[i] === 0x0a) {
+      line += 1;
+      lineStart = i + 1;
+    }
+  }
   const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   return new ImportError('encoding', `Byte 0x${hex} is not UTF-8 (the page is in another encoding, e.g. Windows-1252; save it as UTF-8)`, line, at - lineStart + 1);
 }
