@@ -174,8 +174,8 @@ describe('what the brief flags, the notes say', () => {
     expect(note('quoted-reasoning')).toMatch(/Makharadze was present on 5 July/);
   });
   test('the reversal was moved by Ordzhonikidze and Nazaretyan, and Narimanov\'s own part is disputed', () => {
-    expect(note('stalin-narimanov-attribution')).toMatch(/moved by Ordzhonikidze, his close ally, and Nazaretyan/);
-    expect(note('stalin-narimanov-attribution')).toMatch(/whether Narimanov's objection, Stalin's presence or structural calculation/);
+    expect(note('stalin-narimanov-attribution')).toMatch(/Ordzhonikidze and Nazaretyan moved to reconsider/);
+    expect(note('stalin-narimanov-attribution')).toMatch(/Narimanov's own part in it is disputed/);
   });
   test('the Kirov and independent-parties sentences remain unconfirmed', () => {
     expect(note('kirov-vice-chairman')).toMatch(/remains unconfirmed/);
