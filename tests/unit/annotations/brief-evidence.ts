@@ -124,7 +124,7 @@ export const BRIEF_REQUIREMENTS: Record<string, BriefRequirement[]> = {
     { section: '4.1', must: /Makharadze[^.]*5 July/, why: "Makharadze's attendance on 5 July is disputed (it bears on the count)" },
   ],
   'stalin-narimanov-attribution': [
-    { section: '4.1', must: /Ordzhonikidze and Nazaretyan moved/, why: 'the reversal was moved by Ordzhonikidze and Nazaretyan' },
+    { section: '4.1', must: /Ordzhonikidze and Nazaretyan moved to reconsider/, why: 'the reversal was moved by Ordzhonikidze and Nazaretyan' },
     { section: '4.1', must: /Narimanov's own part[^.]*disputed/, why: "Narimanov's own causal role is disputed" },
     { section: '4.1', must: /chapter title/, why: "the Tarasov position as the brief qualifies it (per his chapter title and Hasanli's rebuttal)" },
     { section: '4.3', must: /reportedly with Narimanov's support[^.]*Narimanov did not comment/, why: "the ombudsman's claim as the brief qualifies it (reportedly; Hasanli: Narimanov did not comment at the time)" },
