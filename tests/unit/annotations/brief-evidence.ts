@@ -116,7 +116,7 @@ export const BRIEF_CLAIMS: Record<string, BriefClaim[]> = {
 export const BRIEF_REQUIREMENTS: Record<string, BriefRequirement[]> = {
   'azerbaijani-promise': [{ section: 'C12', mustNot: /a choice, not a transfer/i, why: 'the editors take no side on whether the declaration was a promise of union' }],
   'endorsed-position': [
-    { section: '1', mustNot: /plebiscite/i, why: 'the brief suggests no plebiscite in this note' },
+    { section: '4.3', mustNot: /plebiscite/i, why: "the brief's suggested note has no plebiscite" },
     { section: '1', mustNot: /no such endorsement/i, why: 'the brief says only that neither decision was taken in 1920' },
   ],
   'quoted-reasoning': [
