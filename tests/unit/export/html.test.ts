@@ -1,5 +1,6 @@
 import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
+import { EVIDENCE_LABEL } from '../../../src/anchoring/evidence-codes.ts';
 import { exportHtml } from '../../../src/export/html.ts';
 import { hostileExportInput, PAYLOADS } from '../../fixtures/export/hostile-export-input.ts';
 import { kavbiuroExportInput } from '../../fixtures/export/kavbiuro-export-input.ts';
@@ -95,6 +96,14 @@ describe('standalone HTML', () => {
     // The highlighted passage of note 3 is exactly its quote.
     const marked = [...doc.querySelectorAll('mark.noted')].filter((m) => m.getAttribute('title') === 'Note 3').map((m) => m.textContent).join('');
     expect(marked).toBe('Some Armenian historians have attributed this to the intervention of Stalin and Nariman Narimanov');
+  });
+
+  test("every note's evidence codes are printed with their meanings, never bare", () => {
+    const shown = [...doc.querySelectorAll('p.evidence')].map((p) => p.textContent!);
+    const expected = input.annotations.filter((a) => a.evidence?.length).map((a) => `Evidence: ${a.evidence!.map((c) => `${c} (${EVIDENCE_LABEL[c]})`).join(', ')}`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect([...shown].sort()).toEqual([...expected].sort());
+    expect(shown.join(' ')).toContain('V-p (verified through a partisan source)');
   });
 
   test('orphans and replies to missing notes are listed as unanchored notes', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { EVIDENCE_LABEL } from '../../../src/anchoring/evidence-codes.ts';
 import { exportTei } from '../../../src/export/tei.ts';
 import { hostileExportInput } from '../../fixtures/export/hostile-export-input.ts';
 import { kavbiuroExportInput } from '../../fixtures/export/kavbiuro-export-input.ts';
@@ -62,6 +63,14 @@ describe('TEI structure', () => {
     // The text reads as the source: strip the tags and the canonical body comes back.
     const plain = body.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim();
     expect(plain.split(/\s*\n\s*/)).toEqual(input.text.blocks.map((b) => b.text));
+  });
+
+  test("every note's evidence codes are printed with their meanings, never bare", () => {
+    const input = kavbiuroExportInput();
+    const shown = [...kavbiuro.matchAll(/<p>Evidence: ([^<]*)<\/p>/g)].map((m) => m[1]);
+    const expected = input.annotations.filter((a) => a.evidence?.length).map((a) => a.evidence!.map((c) => `${c} (${EVIDENCE_LABEL[c]})`).join(', '));
+    expect(expected.length).toBeGreaterThan(0);
+    expect([...shown].sort()).toEqual([...expected].sort());
   });
 
   test('reference list: listBibl of bibl xml:id with typed idno', () => {
