@@ -8,10 +8,10 @@
  * Pure: no DOM globals.
  */
 import { SaxesParser } from 'saxes';
-import { lineColumnAt } from '../model/decode-text.ts';
+import { invalidUtf8, lineColumnAt } from '../model/decode-text.ts';
 import { ImportError, MAX_TEXT_BYTES } from '../model/import-error.ts';
 
-/** An element: `name` local, `ns` its namespace URI ('' for none), `qname` as written, `line`/`column` 1-based. */
+/** An element: `name` local, `ns` its namespace URI ('' for none), `qname` as written, `line`/`column` (1-based) of its `<`. */
 export interface XmlElement {
   name: string;
   qname: string;
@@ -23,23 +23,6 @@ export interface XmlElement {
 }
 
 export type XmlNode = XmlElement | string;
-
-/** Index of the first byte of `bytes` that is not well-formed UTF-8 (only called on the way to an error). */
-function firstBadByte(bytes: Uint8Array): number {
-  // The longest prefix a streaming decoder accepts: binary search on prefixes (decoding is monotone).
-  let lo = 0;
-  let hi = bytes.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
-  }
-  return lo;
-}
 
 /**
  * The text of an XML source: bytes must be UTF-8 (the encoding XML assumes without a declaration; a declaration
@@ -56,10 +39,7 @@ export function decodeXml(input: string | Uint8Array): string {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      const bad = firstBadByte(input);
-      const { line, column } = lineColumnAt((i) => input[i], bad);
-      const byte = input[bad]!.toString(16).toUpperCase().padStart(2, '0');
-      throw new ImportError('encoding', `The file is not valid UTF-8: byte 0x${byte} is not part of a UTF-8 character (save the XML as UTF-8 and import it again)`, line, column);
+      throw invalidUtf8(input);
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -87,10 +67,17 @@ export function parseXml(text: string): XmlElement {
     const reason = err.message.replace(/^\d+:\d+: /, '');
     failure = new ImportError('malformed', `The XML is not well-formed: ${reason}`, parser.line, parser.column + 1);
   });
+  // Where the current start tag's `<` is: saxes is one character past the element's name when it reports the tag's start.
+  let tagLine = 1;
+  let tagColumn = 1;
+  parser.on('opentagstart', (tag) => {
+    tagLine = parser.line;
+    tagColumn = parser.column - tag.name.length - 1;
+  });
   parser.on('opentag', (tag) => {
     const attrs: Record<string, string> = {};
     for (const [name, a] of Object.entries(tag.attributes)) attrs[name] = typeof a === 'string' ? a : a.value;
-    const el: XmlElement = { name: tag.local ?? tag.name, qname: tag.name, ns: tag.uri ?? '', attrs, children: [], line: parser.line, column: parser.column + 1 };
+    const el: XmlElement = { name: tag.local ?? tag.name, qname: tag.name, ns: tag.uri ?? '', attrs, children: [], line: tagLine, column: tagColumn };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     else root ??= el;
