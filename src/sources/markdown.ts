@@ -15,7 +15,8 @@
  *   level-1 heading becomes level 2, since level 1 is the work's title).
  * - paragraphs → `paragraph`; paragraphs inside block quotes → `blockquote`; paragraphs of a list item →
  *   `list_item` (`level` = nesting depth from 1, `ordered`); code blocks → paragraphs of their text.
- * - inline emphasis, strong, code → their plain text; white space collapsed as in the plain-text importer.
+ * - inline emphasis, strong, code → their plain text; white space (space, tab, CR, LF — not a no-break space)
+ *   collapsed to one space as in the plain-text importer.
  * - links → `Link` (`external`) when the target is http(s) (`isHttpUrl`) or `mailto:`; any other target keeps
  *   the link's text only and is counted (`omitted['unsafe-link']`) and named in the report.
  * - each footnote (labelled or inline) → one `Reference` whose text (paragraphs joined by one space, a link
@@ -103,7 +104,7 @@ function frontMatter(lines: string[]): { fields: Map<string, string>; length: nu
 class TextBuilder {
   text = '';
   append(piece: string): void {
-    let s = piece.replace(/\s+/g, ' ');
+    let s = piece.replace(/[ \t\r\n]+/g, ' ');
     if (this.text === '' || this.text.endsWith(' ')) s = s.replace(/^ /, '');
     this.text += s;
   }
@@ -212,7 +213,7 @@ function noteText(tokens: readonly Token[]): string {
     if (token.type === 'inline') parts.push(inlineText(token.children ?? []));
     else if (token.type === 'code_block' || token.type === 'fence') parts.push(token.content);
   }
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return parts.join(' ').replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
 function inlineText(children: readonly Token[]): string {
@@ -316,7 +317,7 @@ export function importMarkdown(input: string | Uint8Array, options: SourceOption
         if (table > 0) break;
         if (headingLevel > 0) {
           if (first && headingLevel === 1 && quote === 0 && lists.length === 0) {
-            const h = inlineText(t.children ?? []).replace(/\s+/g, ' ').trim();
+            const h = inlineText(t.children ?? []).replace(/[ \t\r\n]+/g, ' ').trim();
             if (meta.title === undefined) meta.title = h;
             else if (h !== meta.title) reader.notes.push(`The first heading "${h}" is taken as the title; the front matter's title "${meta.title}" is used`);
           } else {
@@ -350,7 +351,7 @@ export function importMarkdown(input: string | Uint8Array, options: SourceOption
       const ref = parseReference(label, def ? noteText(def.tokens) : '');
       references.push({ ...ref, anchor: note.label });
     } else {
-      references.push(parseReference(label, inlineText(note.tokens ?? []).replace(/\s+/g, ' ').trim()));
+      references.push(parseReference(label, inlineText(note.tokens ?? []).replace(/[ \t\r\n]+/g, ' ').trim()));
     }
   });
   const citedLabels = new Set(cited.map((n) => n.label).filter((l) => l !== undefined));

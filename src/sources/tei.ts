@@ -13,7 +13,8 @@
  *   `list/item` → `list_item` (`level` = list nesting, `ordered` when `@type`/`@rend` says ordered/numbered);
  *   `lg` → one paragraph, its lines joined by a space. Containers (`opener`, `closer`, `epigraph`, `sp`,
  *   `argument`, `postscript`, `floatingText`) are read for their blocks. `@xml:id` of a block (or of the `div` a
- *   `head` opens) is `Block.anchor`. Text is white space collapsed as in the plain-text importer; inline elements
+ *   `head` opens) is `Block.anchor`. Text is white space collapsed as in the plain-text importer (XML white space:
+ *   space, tab, CR, LF; a no-break space is text and kept); inline elements
  *   (`hi`, `persName`, `date`, `title`, `foreign`…) give their text; `choice` gives `corr`/`reg`/`expan` (not
  *   `sic`/`orig`/`abbr`); `del` is left out and counted; `lb` is a space unless `break="no"`.
  * - every `note` in the body (`place="foot"`, `"end"`, inline or none) → a `Reference` numbered in document order,
@@ -97,7 +98,7 @@ const isDiv = (name: string) => name === 'div' || /^div[1-7]$/.test(name);
 class BlockText {
   text = '';
   append(piece: string): void {
-    let s = piece.replace(/\s+/g, ' ');
+    let s = piece.replace(/[ \t\r\n]+/g, ' ');
     if (this.text === '' || this.text.endsWith(' ')) s = s.replace(/^ /, '');
     this.text += s;
   }

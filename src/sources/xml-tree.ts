@@ -143,5 +143,5 @@ export function textOf(el: XmlElement, separate: ReadonlySet<string> = new Set()
     }
   };
   walk(el);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return parts.join('').replace(/[ \t\r\n]+/g, ' ').trim();
 }
