@@ -171,6 +171,11 @@ class Reader {
           break;
         case 'footnote_ref': {
           const label = String((t.meta as { id: number }).id + 1);
+          if (fields.type === 'heading') {
+            // Headings carry no markers (no claim crosses a section): the note is kept, unmarked, and said so.
+            this.notes.push(`The footnote marker in the heading on line ${line} is not kept (headings carry no markers); its note is reference ${label}`);
+            break;
+          }
           citations.push({ label, block: index, offset: b.text.length });
           b.append(`[${label}]`);
           break;

@@ -275,6 +275,8 @@ class TeiReader {
     const citations: Citation[] = [];
     const links: Link[] = [];
     const anchors: [string, number][] = [];
+    // Headings carry no markers (no claim crosses a section): a note there is a reference nothing marks.
+    const heading = fields.type === 'heading';
     const inline = (n: XmlNode): void => {
       if (typeof n === 'string') {
         b.append(n);
@@ -287,6 +289,10 @@ class TeiReader {
       switch (n.name) {
         case 'note': {
           const label = this.noteReference(n);
+          if (heading) {
+            this.notes.push(`The note in a heading (line ${n.line}) is kept as reference ${label} without a marker: headings carry none`);
+            return;
+          }
           citations.push({ label, block: index, offset: b.here });
           b.text += `[${label}]`;
           return;
@@ -304,7 +310,7 @@ class TeiReader {
             links.push({ block: index, start, end: b.text.replace(/ $/, '').length, href: external, kind: 'external' });
           }
           if (n.name === 'ptr' && labels.length === 0) this.omit('ptr');
-          for (const label of labels) {
+          for (const label of heading ? [] : labels) {
             citations.push({ label, block: index, offset: b.here });
             b.text += `[${label}]`;
           }

@@ -152,6 +152,15 @@ describe('Markdown entrance and bad input', () => {
     expect([onlyFront.code, onlyFront.message]).toEqual(['no-body', 'The Markdown text has no body text (only front matter, headings or footnote definitions) (line 4, column 1)']);
   });
 
+  it('keeps a footnote cited only from a heading as an unmarked reference, and says so', () => {
+    const imported = importMarkdown('Intro text.\n\n## A section[^h]\n\nBody text.\n\n[^h]: A note on the heading.\n');
+    expect(imported.blocks[1]).toEqual({ type: 'heading', text: 'A section', level: 2 });
+    expect(imported.citations).toEqual([]);
+    expect(imported.references.map((r) => [r.label, r.text, r.anchor])).toEqual([['1', 'A note on the heading.', 'h']]);
+    expect(imported.problems.map((p) => p.kind)).toEqual(['uncited-reference']);
+    expect(imported.report!.notes).toEqual(['The footnote marker in the heading on line 3 is not kept (headings carry no markers); its note is reference 1']);
+  });
+
   it('takes the front matter language for segmentation unless the caller gives one', () => {
     expect(importMarkdown('---\nlang: de\n---\nEin Satz. Noch einer.').meta).toEqual({ language: 'de' });
   });
