@@ -3,7 +3,7 @@
  * XML is read by saxes (see xml-tree.ts for why).
  *
  * - `teiHeader` → `SourceMeta`: title (`titleStmt/title[@type="main"]`, else the first untyped, else the first),
- *   language (`xml:lang` of `TEI` or `text`, else `langUsage/language/@ident`), licence
+ *   language (`xml:lang` of `TEI` or `text`, else `langUsage/language/@ident`; canonical BCP 47, `ger` → `de`), licence
  *   (`publicationStmt/availability/licence`: its text and http(s) `@target`), attribution (`availability/p`),
  *   source (`publicationStmt/idno[@type="URI"|"url"]`, else the http(s) `ref/@target` of `sourceDesc/bibl`),
  *   revision (`sourceDesc/bibl/edition`).
@@ -457,12 +457,25 @@ function biblCsl(el: XmlElement, parsed: Reference): CslItem {
   return csl;
 }
 
+/**
+ * A language tag in its canonical BCP 47 form (`ger` → `de`, as `langUsage/@ident` often writes ISO 639-2), or
+ * undefined when it is not a well-formed tag.
+ */
+function canonicalLanguage(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
 /** `SourceMeta` from the `teiHeader` (absent fields unknown). */
 function headerMeta(tei: XmlElement, text: XmlElement | undefined): SourceMeta {
   const meta: SourceMeta = {};
   const header = childElements(tei, 'teiHeader')[0];
   const lang = attr(tei, 'xml:lang') ?? (text ? attr(text, 'xml:lang') : undefined);
-  if (lang) meta.language = lang;
+  const language = lang ? canonicalLanguage(lang) : undefined;
+  if (language) meta.language = language;
   if (!header) return meta;
   const titleStmt = descendant(header, 'titleStmt');
   const titles = titleStmt ? childElements(titleStmt, 'title') : [];
@@ -471,7 +484,8 @@ function headerMeta(tei: XmlElement, text: XmlElement | undefined): SourceMeta {
   if (!meta.language) {
     const language = descendant(header, 'language');
     const ident = language ? attr(language, 'ident') : undefined;
-    if (ident) meta.language = ident;
+    const canonical = ident ? canonicalLanguage(ident) : undefined;
+    if (canonical) meta.language = canonical;
   }
   const publication = descendant(header, 'publicationStmt');
   const availability = publication ? descendant(publication, 'availability') : undefined;

@@ -105,7 +105,8 @@ describe.skipIf(!present)('the Karl Barth sermon (tei-publisher-app data/sermons
     const meta = importTei(bytes).meta!;
     expect(meta.licence).toEqual({ name: 'Creative Commons BY-SA 4.0', url: 'https://creativecommons.org/licenses/by-sa/4.0/' });
     expect(meta.source).toBe('https://kbga.karl-barth.ch/texts/27003');
-    expect(meta.language).toBe('ger');
+    // <language ident="ger"> (ISO 639-2) in its canonical BCP 47 form
+    expect(meta.language).toBe('de');
     expect(meta.title).toBe('Predigten 1915');
   });
 });
