@@ -538,11 +538,15 @@ function annotationNote(el: XmlElement, reader: TeiReader, passage: (a: TeiPoint
  * @throws ImportError
  *   - `empty`, `too-large`, `encoding` (not UTF-8: line and column of the first bad byte; another declared encoding);
  *   - `malformed`: not well-formed XML, with saxes's reason, line and column;
- *   - `unsupported`: a root other than TEI's `TEI` in the TEI namespace (naming the root and its namespace);
+ *   - `unsupported`: a root other than TEI's `TEI` in the TEI namespace (naming the root and its namespace), or a
+ *     `teiCorpus`;
  *   - `no-body`: no `text/body`, or a body with no text.
  */
 export function importTeiDocument(input: string | Uint8Array, options: SourceOptions = {}): TeiDocument {
   const root = parseXml(decodeXml(input));
+  if (root.name === 'teiCorpus' && root.ns === TEI_NS) {
+    throw new ImportError('unsupported', 'This is a TEI corpus (<teiCorpus>), which holds several documents: import one <TEI> document at a time', root.line, root.column);
+  }
   if (root.name !== 'TEI' || root.ns !== TEI_NS) {
     const ns = root.ns === '' ? 'no namespace' : `the namespace ${root.ns}`;
     throw new ImportError(

@@ -228,6 +228,8 @@ describe('TEI from strings', () => {
     const none = refusal(() => importTei('<?xml version="1.0"?>\n<TEI><text><body><p>x</p></body></text></TEI>'));
     expect(none.code).toBe('unsupported');
     expect(none.message).toBe(`The root element <TEI> is in no namespace, not the TEI P5 namespace ${TEI} (line 2, column 1)`);
+    const corpus = refusal(() => importTei(`<teiCorpus xmlns="${TEI}"><TEI><text><body><p>x</p></body></text></TEI></teiCorpus>`));
+    expect(corpus.message).toBe('This is a TEI corpus (<teiCorpus>), which holds several documents: import one <TEI> document at a time (line 1, column 1)');
     const html = refusal(() => importTei('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'));
     expect(html.message).toMatch(/^The root element is <html> in the namespace http:\/\/www\.w3\.org\/1999\/xhtml; a TEI P5 document has the root <TEI>/);
   });
