@@ -110,7 +110,7 @@ class TextBuilder {
   }
 }
 
-/** The state of one import. */
+/** The state of one import. A footnote's label in the block is its markdown-it-footnote id + 1 (order of first citation). */
 class Reader {
   blocks: Block[] = [];
   citations: Citation[] = [];
@@ -118,11 +118,8 @@ class Reader {
   problems: Problem[] = [];
   omitted: Record<string, number> = {};
   notes: string[] = [];
-  /** footnote id (markdown-it-footnote's, 0-based order of first citation) → label written in the block */
-  constructor(
-    readonly lineOffset: number,
-    readonly env: FootnoteEnv,
-  ) {}
+  /** `lineOffset`: lines of front matter before what markdown-it parsed (its line numbers start after them). */
+  constructor(readonly lineOffset: number) {}
 
   omit(kind: string, n = 1): void {
     this.omitted[kind] = (this.omitted[kind] ?? 0) + n;
@@ -249,7 +246,7 @@ export function importMarkdown(input: string | Uint8Array, options: SourceOption
   const source = lines.slice(front.length).join('\n');
   const env: FootnoteEnv = {};
   const tokens = markdownParser().parse(source, env);
-  const reader = new Reader(front.length, env);
+  const reader = new Reader(front.length);
   const meta: SourceMeta = {};
   const title = front.fields.get('title');
   if (title) meta.title = title;
