@@ -64,7 +64,7 @@ function binaryAt(at: (i: number) => number | undefined, index: number, unit: nu
 }
 
 /** The error for bytes that are not UTF-8: where the first bad byte is, and what the file probably is. */
-function invalidUtf8(input: Uint8Array): ImportError {
+export function invalidUtf8(input: Uint8Array): ImportError {
   const bad = Math.max(0, firstInvalidUtf8(input));
   const { line, column } = lineColumnAt((i) => input[i], bad);
   const byte = input[bad]!.toString(16).toUpperCase().padStart(2, '0');
