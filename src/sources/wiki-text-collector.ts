@@ -35,6 +35,7 @@ function signalKind(text: string): Signal['kind'] {
 function isInlineTag(el: Element): boolean {
   if (el.name !== 'sup' && el.name !== 'span') return false;
   if (hasClass(el, 'Inline-Template') || hasClass(el, 'Template-Fact')) return true;
+  if (!el.attribs['typeof']?.includes('mw:Transclusion')) return false;
   const mw = attr(el, 'data-mw');
   return mw !== undefined && /"wt":"\s*(?:citation needed|cn|fact|dubious|failed verification|better source|clarify|clarification needed|when|by whom|who|according to whom|vague|specify)\s*"/i.test(mw);
 }
