@@ -12,7 +12,7 @@ export type TemplateParams = Record<string, string>;
 
 /** True when `target` (a template name, any case, spaces or underscores) is a citation template. */
 export function isCitationTemplate(target: string): boolean {
-  return /^\s*(?:template:)?\s*(?:cite[ _]|citation\b|cite$|vcite|harvc)/i.test(target);
+  return /^\s*(?:template:)?\s*(?:cite[ _]|citation\s*$|cite$|vcite|harvc)/i.test(target);
 }
 
 /** What `plainWikitext` may have to change: link or quote marks, tags, entities, runs of white space. */
