@@ -12,11 +12,16 @@ export type TemplateParams = Record<string, string>;
 
 /** True when `target` (a template name, any case, spaces or underscores) is a citation template. */
 export function isCitationTemplate(target: string): boolean {
-  return /^\s*(?:template:)?\s*(?:cite[ _]|citation\b|cite$|vcite|harvc)/i.test(target);
+  return /^\s*(?:template:)?\s*(?:cite[ _]|citation\s*$|cite$|vcite|harvc)/i.test(target);
 }
+
+/** What `plainWikitext` may have to change: link or quote marks, tags, entities, runs of white space. */
+const PLAIN_NEEDS_WORK = /[[\]'<&\n\t\r]|\s\s/;
 
 /** Wikitext to plain text: links `[[a|b]]` → b, `[url text]` → text, quotes and tags removed. */
 export function plainWikitext(wt: string): string {
+  // Most values are plain words: nothing to take out.
+  if (!PLAIN_NEEDS_WORK.test(wt)) return wt.trim();
   return wt
     .replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, '$1')
     .replace(/\[(https?:\/\/\S+)\s+([^\]]*)\]/g, '$2')
@@ -52,7 +57,8 @@ function names(p: TemplateParams, role: 'author' | 'editor'): CslName[] {
       for (const k of keys) {
         const numbered = k.startsWith('editor-') ? k.replace('editor-', `editor${n}-`) : `${k}${n}`;
         const v = n === 1 ? (p[k] ?? p[`${k}1`] ?? p[numbered]) : (p[`${k}${n}`] ?? p[numbered]);
-        if (v !== undefined && plainWikitext(v)) return plainWikitext(v);
+        const plain = v === undefined ? '' : plainWikitext(v);
+        if (plain) return plain;
       }
       return undefined;
     };

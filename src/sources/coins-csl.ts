@@ -7,6 +7,14 @@ import { parseDate } from '../model/references.ts';
 import type { CslItem, CslName, ReferenceIds } from '../model/reference-types.ts';
 import { isHttpUrl } from '../model/http-url.ts';
 
+/** Windows-1252's characters for bytes 0x80–0x9F (where it differs from Latin-1; undefined bytes kept as Latin-1). */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** The character of byte `b` in Windows-1252. */
+function cp1252(b: number): string {
+  return b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b);
+}
+
 /**
  * A percent-encoded COinS value as text. Old pages escaped Windows-1252 bytes (`%99` for ™, `%B7` for ·), which are
  * not UTF-8: those escapes are read as Windows-1252 rather than dropping the field.
@@ -17,8 +25,7 @@ function unescapeValue(raw: string): string {
     return decodeURIComponent(plus);
   } catch {
     const bytes = [...plus.matchAll(/%([0-9A-Fa-f]{2})|([^%]+)|%/g)];
-    const cp1252 = new TextDecoder('windows-1252');
-    return bytes.map((m) => (m[1] ? cp1252.decode(Uint8Array.of(parseInt(m[1], 16))) : (m[2] ?? '%'))).join('');
+    return bytes.map((m) => (m[1] ? cp1252(parseInt(m[1], 16)) : (m[2] ?? '%'))).join('');
   }
 }
 

@@ -9,11 +9,16 @@ export class Omissions {
   }
 }
 
+/** Elements left out whatever their attributes. */
+const SPECIAL = new Set(['script', 'noscript', 'style', 'template', 'iframe', 'object', 'embed', 'table', 'figure', 'figure-inline']);
+
 /**
  * What kind of left-out content `el`'s tag and classes say it is (`infobox`, `navbox`, `table`, `figure`,
  * `hatnote`, `maintenance`, `edit-link`, `script`, `reference-list`, `contents`, `hidden`), or null when it is read.
  */
 export function omittedKind(name: string, cls: string, role: string | undefined, style: string | undefined, typeOf: string | undefined): string | null {
+  // Most elements of an article (links, italics, plain paragraphs) have no class, role, style or typeof.
+  if (!cls && role === undefined && style === undefined && typeOf === undefined && !SPECIAL.has(name)) return null;
   if (name === 'script' || name === 'noscript') return 'script';
   if (name === 'style') return 'style';
   if (name === 'template' || name === 'iframe' || name === 'object' || name === 'embed') return 'embedded';

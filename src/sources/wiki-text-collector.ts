@@ -35,6 +35,7 @@ function signalKind(text: string): Signal['kind'] {
 function isInlineTag(el: Element): boolean {
   if (el.name !== 'sup' && el.name !== 'span') return false;
   if (hasClass(el, 'Inline-Template') || hasClass(el, 'Template-Fact')) return true;
+  if (!el.attribs['typeof']?.includes('mw:Transclusion')) return false;
   const mw = attr(el, 'data-mw');
   return mw !== undefined && /"wt":"\s*(?:citation needed|cn|fact|dubious|failed verification|better source|clarify|clarification needed|when|by whom|who|according to whom|vague|specify)\s*"/i.test(mw);
 }
@@ -114,9 +115,23 @@ export function collectWikiText(root: Element, dialect: WikiDialect): CollectedT
     const index = out.blocks.length;
     const block: Block = { type, text: writer.text, ...extra };
     if (type === 'heading') {
-      // Headings carry no markers: a marker in a heading would be a claim there. Keep its text, drop nothing else.
+      // Headings carry no markers (a marker would make a claim there): a marker in a heading is taken out of its
+      // text and counted; links after it move back.
+      let text = writer.text;
+      const kept = links.map((l) => ({ ...l, block: index }));
+      for (let i = citations.length - 1; i >= 0; i--) {
+        const c = citations[i]!;
+        const width = c.label.length + 2;
+        text = text.slice(0, c.offset) + text.slice(c.offset + width);
+        for (const l of kept) {
+          if (l.start >= c.offset + width) l.start -= width;
+          if (l.end >= c.offset + width) l.end -= width;
+        }
+      }
+      block.text = text.replace(/\s+/g, ' ').trim();
+      if (!block.text) return;
       out.blocks.push(block);
-      for (const l of links) out.links.push({ ...l, block: index });
+      for (const l of kept) if (l.end > l.start && l.end <= block.text.length) out.links.push(l);
       if (citations.length) out.omitted.counts['heading-marker'] = (out.omitted.counts['heading-marker'] ?? 0) + citations.length;
       return;
     }

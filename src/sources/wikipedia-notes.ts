@@ -4,8 +4,8 @@
  * plain-text importer reads it. Pure.
  */
 import { isHttpUrl } from '../model/http-url.ts';
-import { parseReference } from '../model/references.ts';
-import type { Reference } from '../model/reference-types.ts';
+import { parseIdentifiers, parseReference } from '../model/references.ts';
+import type { CslItem, Reference, ReferenceIds } from '../model/reference-types.ts';
 import { cslFromCoins } from './coins-csl.ts';
 import { cslFromTemplate, isCitationTemplate, type TemplateParams } from './citation-template-csl.ts';
 import { type ChildNode, type Element, attr, findAll, findFirst, hasClass, hasWord, isDropped, isTag, isText } from './html-tree.ts';
@@ -63,6 +63,17 @@ function templateOf(body: Element): { target: string; params: TemplateParams } |
  */
 export function readNote(li: Element, label: string): { reference: Reference; from: CslSource } {
   const text = noteText(li);
+  const template = templateOf(li);
+  if (template) {
+    const structured = cslFromTemplate(label, template.target, template.params);
+    if (structured.csl.title) return { reference: withFound(label, text, structured, li), from: 'template' };
+  }
+  const coins = findFirst(li, (e) => hasClass(e, 'Z3988'));
+  const coinsTitle = coins ? attr(coins, 'title') : undefined;
+  if (coinsTitle) {
+    const structured = cslFromCoins(label, coinsTitle);
+    if (structured.csl.title) return { reference: withFound(label, text, structured, li), from: 'coins' };
+  }
   const parsed = parseReference(label, text);
   // The rendered text shows a link's words, not its address: the note's external links are its URLs.
   const linked = externalUrls(li);
@@ -71,32 +82,21 @@ export function readNote(li: Element, label: string): { reference: Reference; fr
     parsed.csl.URL = parsed.ids.url[0]!;
     if (parsed.csl.type === 'document') parsed.csl.type = 'webpage';
   }
-  const template = templateOf(li);
-  let from: CslSource = 'text';
-  let structured = template ? cslFromTemplate(label, template.target, template.params) : null;
-  if (structured && !structured.csl.title) structured = null;
-  if (structured) from = 'template';
-  else {
-    const coins = findFirst(li, (e) => hasClass(e, 'Z3988'));
-    const title = coins ? attr(coins, 'title') : undefined;
-    if (title) {
-      const fromCoins = cslFromCoins(label, title);
-      if (fromCoins.csl.title) {
-        structured = fromCoins;
-        from = 'coins';
-      }
-    }
+  return { reference: parsed, from: 'text' };
+}
+
+/** A structured reference completed by the identifiers and links found in its text, nothing lost. */
+function withFound(label: string, text: string, structured: { csl: CslItem; ids: ReferenceIds }, li: Element): Reference {
+  const found = parseIdentifiers(text);
+  found.url = [...new Set([...externalUrls(li), ...found.url])];
+  const { csl, ids } = structured;
+  for (const key of Object.keys(ids) as (keyof ReferenceIds)[]) {
+    for (const v of found[key]) if (!ids[key].includes(v)) ids[key].push(v);
   }
-  if (!structured) return { reference: parsed, from };
-  const ids = structured.ids;
-  for (const key of Object.keys(ids) as (keyof typeof ids)[]) {
-    for (const v of parsed.ids[key]) if (!ids[key].includes(v)) ids[key].push(v);
-  }
-  const csl = structured.csl;
   if (!csl.URL && ids.url[0]) csl.URL = ids.url[0];
   if (!csl.ISBN && ids.isbn[0]) csl.ISBN = ids.isbn[0];
   if (!csl.DOI && ids.doi[0]) csl.DOI = ids.doi[0];
-  return { reference: { label, text, ids, csl }, from };
+  return { label, text, ids, csl };
 }
 
 /** The http(s) addresses of the external links in a note (`a.external`, `rel~=mw:ExtLink`), in order. */

@@ -16,6 +16,7 @@ import { textOf } from './html-tree.ts';
 
 /** A value of MediaWiki's page configuration, as written (`"Mozilla"`, `746574460`, `!1`), or undefined. */
 function config(html: string, key: string): string | undefined {
+  if (!html.includes(`"${key}"`)) return undefined;
   const m = new RegExp(`"${key}"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|[^,}\\s]+)`).exec(html);
   if (!m) return undefined;
   const v = m[1]!;
@@ -53,14 +54,14 @@ export function importWikipediaPage(input: string | Uint8Array, options: SourceO
   if (special !== undefined && special !== '!1' && special !== 'false') {
     throw new ImportError('not-article', `This is the special page "${special}"${/search/i.test(special) ? ' (search results)' : ''}, not an article`, 1, 1);
   }
-  if (findFirst(content, (e) => hasClass(e, 'mw-search-results') || hasClass(e, 'searchresults'))) {
+  if ((html.includes('mw-search-results') || html.includes('searchresults')) && findFirst(content, (e) => hasClass(e, 'mw-search-results') || hasClass(e, 'searchresults'))) {
     throw new ImportError('not-article', 'This is a page of search results, not an article', 1, 1);
   }
   const namespace = config(html, 'wgNamespaceNumber');
   if (namespace !== undefined && namespace !== '0') {
     throw new ImportError('not-article', `This page is in namespace ${namespace} (${Number(namespace) % 2 ? 'a talk page' : 'not an article'}), not an article`, 1, 1);
   }
-  if (truthy(config(html, 'wgIsRedirect')) || findFirst(content, (e) => hasClass(e, 'redirectMsg'))) {
+  if (truthy(config(html, 'wgIsRedirect')) || (html.includes('redirectMsg') && findFirst(content, (e) => hasClass(e, 'redirectMsg')))) {
     throw new ImportError('not-article', 'This page is a redirect, not an article: open the page it redirects to', 1, 1);
   }
   const canonical = findFirst(doc, (e) => e.name === 'link' && attr(e, 'rel') === 'canonical')?.attribs['href'];

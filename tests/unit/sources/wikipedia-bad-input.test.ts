@@ -86,3 +86,16 @@ describe('scripts, event handlers and javascript: links', () => {
     });
   }
 });
+
+describe('markers where a claim cannot be', () => {
+  it('takes a marker out of a heading, counted, and keeps the heading’s link', () => {
+    const t = importWikipediaPage(
+      rendered('"wgRevisionId":5,"wgNamespaceNumber":0', '<h2><span class="mw-headline" id="L">Life<sup class="reference"><a href="#cite_note-1">[1]</a></sup> in <a href="/wiki/Rome" title="Rome">Rome</a></span></h2><p>Text.</p><ol class="references"><li id="cite_note-1">A book.</li></ol>'),
+    );
+    expect(t.blocks[0]).toEqual({ type: 'heading', text: 'Life in Rome', level: 2, anchor: 'L' });
+    expect(t.links).toEqual([{ block: 0, start: 8, end: 12, href: 'https://en.wikipedia.org/wiki/Rome', kind: 'wiki', title: 'Rome' }]);
+    expect(t.report!.omitted['heading-marker']).toBe(1);
+    expect(t.citations).toEqual([]);
+  });
+});
+
