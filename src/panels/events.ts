@@ -103,3 +103,17 @@ declare global {
     'ap-import': ImportRequestEvent;
   }
 }
+
+/** The user chose a section in the contents: put the caret at its start (`from`: `Section.from`) and show it. */
+export class SectionSelectEvent extends CustomEvent<{ from: number }> {
+  static readonly type = 'ap-section-select';
+  constructor(from: number) {
+    super(SectionSelectEvent.type, { detail: { from }, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ap-section-select': SectionSelectEvent;
+  }
+}

@@ -17,6 +17,9 @@ const caret = (fields: Partial<CaretSnapshot>): CaretSnapshot => ({
   claimNotes: [],
   focused: null,
   hasSelection: false,
+  links: [],
+  signals: [],
+  section: null,
   ...fields,
 });
 const cited: Claim = { id: 'c1a2b3c4d', block: 0, start: 0, end: 30, text: 'The bureau was founded in 1919.', sources: ['1', '2'], support: 'direct' };
