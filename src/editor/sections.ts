@@ -28,6 +28,8 @@ export interface Section {
 }
 
 const cache = new WeakMap<PMNode, readonly Section[]>();
+/** The sections of every document without headings: one object, so that snapshots compare equal. */
+const NONE: readonly Section[] = Object.freeze([]);
 
 /**
  * The sections of `doc` (none when it has no heading: a text without sections has no contents). `supportOf` gives
@@ -52,8 +54,8 @@ export function sectionsOf(doc: PMNode, supportOf: (id: string) => Support | und
     first = false;
   });
   if (!heads.some((h) => !h.introduction)) {
-    cache.set(doc, []);
-    return [];
+    cache.set(doc, NONE);
+    return NONE;
   }
   const ranges = ClaimIndex.of(doc).ranges;
   const sections = heads.map((h, i): Section => {

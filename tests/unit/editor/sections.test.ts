@@ -149,3 +149,9 @@ describe('the snapshot of a sectioned work', () => {
     expect(caret2.links.map((l) => l.title)).toEqual(['Sergo Ordzhonikidze']);
   });
 });
+
+test('a text without headings gives the same (empty) sections object every time, so snapshots stay the same', () => {
+  const plainDoc = buildDoc(importText('One claim.[1]\n\nReferences\n\n1. A book.\n'));
+  expect(sectionsOf(plainDoc, () => 'direct')).toBe(sectionsOf(plainDoc, () => 'direct'));
+  expect(sectionsOf(plainDoc, () => 'direct')).toBe(sectionsOf(buildDoc(importText('Other.')), () => 'none'));
+});
