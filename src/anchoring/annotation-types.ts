@@ -35,6 +35,10 @@ export const APPARATUS_CONTEXT = {
   view: { '@id': 'apparatus:view' },
   citation: { '@id': 'apparatus:citation' },
   correctedDate: { '@id': 'apparatus:correctedDate' },
+  verification: { '@id': 'apparatus:verification' },
+  status: { '@id': 'apparatus:status', '@type': '@vocab' },
+  locator: { '@id': 'apparatus:locator' },
+  passage: { '@id': 'apparatus:passage' },
   perspective: { '@id': 'apparatus:perspective' },
   relation: { '@id': 'apparatus:relation', '@type': '@vocab' },
   supports: 'cito:supports',
@@ -181,6 +185,8 @@ export interface Annotation {
    * note's certainty.
    */
   correctedDate?: string;
+  /** A check of the claim against its source (verification.ts): status, locator and the source's passage. */
+  verification?: import('./verification.ts').Verification;
 }
 
 /** An `AnnotationCollection` holding its items inline in one page (`first.items`). */

@@ -22,6 +22,7 @@
  *
  * Pure: plain data in and out.
  */
+import { VERIFICATION_STATUSES } from './verification.ts';
 import {
   CERTAINTIES,
   CITO_RELATIONS,
@@ -170,6 +171,7 @@ function checkAnnotation(raw: unknown): { annotation: Annotation | null; errors:
     else ev.forEach((e, i) => typeof e !== 'string' && err(`evidence[${i}]`, `must be a string, found ${kindOf(e)}`));
   }
   if (raw['positions'] !== undefined) checkPositions(raw['positions'], err);
+  if (raw['verification'] !== undefined) checkVerification(raw['verification'], err);
   if (raw['correctedDate'] !== undefined && !isDateOrInterval(raw['correctedDate'])) {
     err('correctedDate', `must be an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD) or an interval of two such dates joined by "/", found ${show(raw['correctedDate'])}`);
   }
@@ -180,6 +182,14 @@ function checkAnnotation(raw: unknown): { annotation: Annotation | null; errors:
 }
 
 type Err = (field: string, message: string) => void;
+
+function checkVerification(v: unknown, err: Err): void {
+  if (!isObject(v)) return err('verification', `must be an object with a status, found ${kindOf(v)}`);
+  if (!includes(VERIFICATION_STATUSES, v['status'])) err('verification.status', `${show(v['status'])} is not one of ${VERIFICATION_STATUSES.join(', ')}`);
+  for (const key of ['locator', 'passage']) {
+    if (v[key] !== undefined && (typeof v[key] !== 'string' || v[key] === '')) err(`verification.${key}`, `must be a non-empty string when present, found ${show(v[key])}`);
+  }
+}
 
 /** True for `YYYY`, `YYYY-MM`, `YYYY-MM-DD` naming a real day, or `start/end` of two of those with start ≤ end. */
 function isDateOrInterval(v: unknown): boolean {

@@ -8,6 +8,7 @@
 import { keymap } from 'prosemirror-keymap';
 import type { Command, Plugin } from 'prosemirror-state';
 import { redoNotes, undoNotes } from './annotation-commands.ts';
+import { nextUncheckedClaim } from './check-commands.ts';
 import { nextClaim, previousClaim } from './commands.ts';
 
 /** What the reader container does for a key, wherever the focus is in it: open the note form on the selection. */
@@ -23,6 +24,7 @@ export type ReaderKey = { keys: readonly string[]; hidden?: readonly string[]; d
 export const READER_KEYS: readonly ReaderKey[] = [
   { keys: [']', 'Alt-ArrowDown'], does: 'next claim', command: nextClaim },
   { keys: ['[', 'Alt-ArrowUp'], does: 'previous claim', command: previousClaim },
+  { keys: ['Alt-u'], does: 'next claim not yet checked', command: nextUncheckedClaim },
   { keys: ['Mod-Alt-m'], does: 'annotate selection', request: 'annotate' },
   { keys: ['Mod-z'], does: 'undo a change to the notes', command: undoNotes },
   { keys: ['Mod-Shift-z'], hidden: ['Mod-y'], does: 'redo a change to the notes', command: redoNotes },

@@ -22,6 +22,8 @@ import { isLoading } from './read-only.ts';
 import { sectionAt, sectionsOf, type Section } from './sections.ts';
 import { currentClaim } from './commands.ts';
 import { dateCorrectionsOf } from './date-corrections.ts';
+import { checksOf } from './check-commands.ts';
+import type { ClaimCheck } from '../anchoring/verification.ts';
 import { focusedAnnotation, focusedReference } from './focus-plugin.ts';
 
 export interface DocumentSnapshot {
@@ -62,6 +64,8 @@ export interface NotesSnapshot {
   count: number;
   /** notes giving another date for words of a claim (`correctedDate`), in document order: for the timeline */
   corrections: readonly DateCorrection[];
+  /** the checks of claims against their sources (verification.ts), by claim id */
+  checks: ReadonlyMap<string, readonly ClaimCheck[]>;
 }
 
 export interface CaretSnapshot {
@@ -123,8 +127,8 @@ export function threadRoot(byId: ReadonlyMap<string, AnnotationEntry>, reply: An
 
 /** The notes snapshot of an annotations state. */
 /**
- * The notes part of a snapshot. `claims` (the document's claim index) ties date corrections to their claims;
- * without it there are none.
+ * The notes part of a snapshot. `claims` (the document's claim index) ties date corrections and checks to their
+ * claims; without it there are none.
  */
 export function notesSnapshot(
   byId: ReadonlyMap<string, AnnotationEntry>,
@@ -155,7 +159,8 @@ export function notesSnapshot(
   for (const list of replies.values()) list.sort(byCreated);
   strays.sort(byCreated);
   const corrections = claims ? dateCorrectionsOf(anchored, claims) : [];
-  return { notes: anchored, orphans, replies, strays, unreadable, canUndo, canRedo, count: byId.size, corrections };
+  const checks = claims ? checksOf(anchored, claims) : new Map<string, ClaimCheck[]>();
+  return { notes: anchored, orphans, replies, strays, unreadable, canUndo, canRedo, count: byId.size, corrections, checks };
 }
 
 /** Whether two carets show the same thing (the fields that decide it; `sources` and `missing` follow `claim`). */

@@ -2,13 +2,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Claim, Support } from '../model/claim-types.ts';
 import type { Coverage } from '../model/coverage.ts';
+import { isChecked, type ClaimCheck } from '../anchoring/verification.ts';
+import { CHECK_LABEL, CHECK_SIGN } from './check-labels.ts';
 import { ClaimSelectEvent } from './events.ts';
 import { SUPPORT_LABEL } from './support-labels.ts';
 
 /** How many claims the list shows before "Show more" (a book has thousands). */
 export const CLAIM_LIST_PAGE = 100;
 
-type Filter = Support | 'all';
+type Filter = Support | 'all' | 'unchecked';
 
 /**
  * Coverage at a glance — how many claims are cited directly, covered by a later citation, or without a source —
@@ -42,6 +44,9 @@ export class ApClaimList extends LitElement {
     li button.claim.s-inherited { border-left-color: var(--ap-inherited-ink); }
     li button.claim.s-none { border-left-color: var(--ap-none-ink); }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .progress { font-size: 0.8rem; color: var(--ap-muted); margin: 0 0 0.5rem; }
+    .check { font-family: var(--ap-sans); font-size: 0.8rem; color: var(--ap-muted); }
+    .check--not-supported, .check--needs-source { color: var(--ap-none-ink); }
     .more { margin-top: 0.5rem; font: 0.8rem var(--ap-sans); background: none; border: 1px solid var(--ap-line); border-radius: 3px; padding: 0.3rem 0.6rem; cursor: pointer; color: var(--ap-ink); }
   `;
 
@@ -51,13 +56,18 @@ export class ApClaimList extends LitElement {
   @property({ attribute: false }) coverage: Coverage | null = null;
   /** The claim under the caret. */
   @property({ attribute: false }) currentId: string | null = null;
+  /** The checks of claims against their sources, by claim id. */
+  @property({ attribute: false }) checks: ReadonlyMap<string, readonly ClaimCheck[]> = new Map();
 
   @state() private filter: Filter = 'all';
   @state() private limit = CLAIM_LIST_PAGE;
 
   override render() {
     const cov = this.coverage;
-    const shown = this.filter === 'all' ? this.claims : this.claims.filter((c) => c.support === this.filter);
+    const checked = (c: Claim) => isChecked(c.sources, this.checks.get(c.id) ?? []);
+    const checkedCount = this.claims.filter(checked).length;
+    const shown =
+      this.filter === 'all' ? this.claims : this.filter === 'unchecked' ? this.claims.filter((c) => !checked(c)) : this.claims.filter((c) => c.support === this.filter);
     const pct = (n: number) => (cov && cov.total ? (100 * n) / cov.total : 0);
     const filters: [Filter, string, number][] = cov
       ? [
@@ -65,6 +75,7 @@ export class ApClaimList extends LitElement {
           ['direct', SUPPORT_LABEL.direct, cov.direct],
           ['inherited', 'Covered later', cov.inherited],
           ['none', SUPPORT_LABEL.none, cov.none],
+          ['unchecked', 'Not yet checked', cov.total - checkedCount],
         ]
       : [];
     return html`
@@ -75,11 +86,12 @@ export class ApClaimList extends LitElement {
               <span class="seg--inherited" style="width:${pct(cov.inherited)}%"></span>
               <span class="seg--none" style="width:${pct(cov.none)}%"></span>
             </div>
+            <p class="progress" data-checked=${checkedCount}>${checkedCount} of ${cov.total} claims checked against their sources</p>
             <fieldset class="filters">
               <legend>Show claims</legend>
               ${filters.map(
                 ([f, label, n]) => html`<button class="filter" type="button" aria-pressed=${this.filter === f ? 'true' : 'false'} data-filter=${f}
-                  @click=${() => this.setFilter(f)}>${f !== 'all' ? html`<span class="dot seg--${f}"></span>` : nothing}${label} ${n}</button>`,
+                  @click=${() => this.setFilter(f)}>${f !== 'all' && f !== 'unchecked' ? html`<span class="dot seg--${f}"></span>` : nothing}${label} ${n}</button>`,
               )}
             </fieldset>`
         : nothing}
@@ -88,7 +100,7 @@ export class ApClaimList extends LitElement {
           (c) => html`<li>
             <button type="button" class="claim s-${c.support}" data-claim=${c.id} aria-current=${c.id === this.currentId ? 'true' : 'false'}
               @click=${() => this.dispatchEvent(new ClaimSelectEvent(c.id))}>
-              <span class="visually-hidden">${SUPPORT_LABEL[c.support]}: </span>${truncate(c.text, 110)}
+              <span class="visually-hidden">${SUPPORT_LABEL[c.support]}: </span>${truncate(c.text, 110)}${this.sign(c)}
             </button>
           </li>`,
         )}
@@ -97,6 +109,13 @@ export class ApClaimList extends LitElement {
         ? html`<button type="button" class="more" @click=${() => (this.limit += CLAIM_LIST_PAGE)}>Show ${Math.min(CLAIM_LIST_PAGE, shown.length - this.limit)} more of ${shown.length - this.limit}</button>`
         : nothing}
     `;
+  }
+
+  /** The sign of the claim's latest check (with its words for screen readers), or nothing when unchecked. */
+  private sign(c: Claim) {
+    const last = this.checks.get(c.id)?.at(-1);
+    if (!last) return nothing;
+    return html` <span class="check check--${last.status}" title=${CHECK_LABEL[last.status]} aria-label=${`, ${CHECK_LABEL[last.status]}`}>${CHECK_SIGN[last.status]}</span>`;
   }
 
   private setFilter(f: Filter) {

@@ -1,3 +1,5 @@
+import type { ClaimCheck } from '../anchoring/verification.ts';
+import './ap-claim-check.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
@@ -57,6 +59,8 @@ export class ApProvenancePanel extends LitElement {
   @property({ attribute: false }) caret: CaretSnapshot | null = null;
   /** Replies by the id of the note they answer. */
   @property({ attribute: false }) replies: ReadonlyMap<string, readonly AnnotationEntry[]> = new Map();
+  /** The checks of claims against their sources, by claim id. */
+  @property({ attribute: false }) checks: ReadonlyMap<string, readonly ClaimCheck[]> = new Map();
 
   /** How many notes each section shows, by section id; reset when the caret's notes change. */
   @state() private limits: Record<string, number> = {};
@@ -115,6 +119,7 @@ export class ApProvenancePanel extends LitElement {
         : html`<div class="sources">${c.sources.map((r) => html`<ap-source-card .reference=${r}></ap-source-card>`)}</div>
             ${c.missing.map((l) => html`<p class="missing">Marker [${l}] has no entry in the reference list.</p>`)}`}
       ${linksSection(c.links)}
+      <ap-claim-check .claim=${claim} .sources=${c.sources} .checks=${this.checks.get(claim.id) ?? []}></ap-claim-check>
       ${notes}
     `;
   }

@@ -14,6 +14,7 @@ import {
   undoNotes,
   type NoteContext,
 } from '../editor/annotation-commands.ts';
+import { checkClaim } from '../editor/check-commands.ts';
 import { focusReference, selectClaim, selectSection } from '../editor/commands.ts';
 import { keyHelp, readerRequestOf } from '../editor/reader-keys.ts';
 import type { ReaderEditor } from '../editor/reader-view.ts';
@@ -25,6 +26,7 @@ import {
   HistoryEvent,
   NoteActionEvent,
   NoteSubmitEvent,
+  ClaimCheckEvent,
   ReferenceSelectEvent,
   SectionSelectEvent,
   type NoteFormMode,
@@ -143,6 +145,7 @@ export class ApReader extends LitElement {
     this.addEventListener(AnnotateRequestEvent.type, this.openCreateForm);
     this.addEventListener(NoteActionEvent.type, this.onNoteAction);
     this.addEventListener(NoteSubmitEvent.type, this.onNoteSubmit);
+    this.addEventListener(ClaimCheckEvent.type, this.onClaimCheck);
     this.addEventListener(HistoryEvent.type, this.onHistory);
     this.addEventListener('keydown', this.onKeydown);
   }
@@ -154,6 +157,7 @@ export class ApReader extends LitElement {
     this.removeEventListener(AnnotateRequestEvent.type, this.openCreateForm);
     this.removeEventListener(NoteActionEvent.type, this.onNoteAction);
     this.removeEventListener(NoteSubmitEvent.type, this.onNoteSubmit);
+    this.removeEventListener(ClaimCheckEvent.type, this.onClaimCheck);
     this.removeEventListener(HistoryEvent.type, this.onHistory);
     this.removeEventListener('keydown', this.onKeydown);
     super.disconnectedCallback();
@@ -305,6 +309,13 @@ export class ApReader extends LitElement {
     }
   };
 
+  private onClaimCheck = (e: ClaimCheckEvent) => {
+    const ctx = this.noteContext;
+    if (!this.editor || !ctx) return;
+    const ok = this.editor.run(checkClaim(e.detail.draft, ctx));
+    this.message = ok ? 'Check recorded.' : 'The check could not be recorded: the claim is no longer there.';
+  };
+
   /** The name notes are signed with, '' for the anonymous default. */
   private get authorName(): string {
     const name = this.noteContext?.creator.name ?? '';
@@ -370,7 +381,7 @@ export class ApReader extends LitElement {
               </section>`
             : nothing}
           <section class="panel provenance" aria-label="Provenance">
-            <ap-provenance-panel .caret=${snap?.caret ?? null} .replies=${snap?.notes.replies ?? new Map()}></ap-provenance-panel>
+            <ap-provenance-panel .caret=${snap?.caret ?? null} .replies=${snap?.notes.replies ?? new Map()} .checks=${snap?.notes.checks ?? new Map()}></ap-provenance-panel>
           </section>
           <section class="panel">
             <div role="tablist" aria-label="Lists" @keydown=${this.tabKey}>
@@ -390,7 +401,7 @@ export class ApReader extends LitElement {
               <ap-note-list .notes=${snap?.notes ?? null} .activeId=${snap?.caret.focused?.annotation.id ?? null}></ap-note-list>
             </div>
             <div role="tabpanel" id="panel-claims" aria-labelledby="tab-claims" ?hidden=${this.tab !== 'claims'}>
-              <ap-claim-list .claims=${doc?.claims ?? []} .coverage=${doc?.coverage ?? null} .currentId=${snap?.caret.claim?.id ?? null}></ap-claim-list>
+              <ap-claim-list .claims=${doc?.claims ?? []} .coverage=${doc?.coverage ?? null} .currentId=${snap?.caret.claim?.id ?? null} .checks=${snap?.notes.checks ?? new Map()}></ap-claim-list>
             </div>
             <div role="tabpanel" id="panel-timeline" aria-labelledby="tab-timeline" ?hidden=${this.tab !== 'timeline'}>
               <ap-timeline .claims=${doc?.claims ?? []} .language=${work?.language ?? 'en'} .corrections=${snap?.notes.corrections ?? []}

@@ -112,8 +112,17 @@ export class SectionSelectEvent extends CustomEvent<{ from: number }> {
   }
 }
 
+/** The reader recorded a check of a claim against one of its sources (or marked it as needing one). */
+export class ClaimCheckEvent extends CustomEvent<{ draft: import('../editor/check-commands.ts').CheckDraft }> {
+  static readonly type = 'ap-claim-check';
+  constructor(draft: import('../editor/check-commands.ts').CheckDraft) {
+    super(ClaimCheckEvent.type, { detail: { draft }, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'ap-section-select': SectionSelectEvent;
+    'ap-claim-check': ClaimCheckEvent;
   }
 }

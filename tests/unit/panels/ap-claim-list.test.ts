@@ -4,6 +4,7 @@ import type { Claim, Support } from '../../../src/model/claim-types.ts';
 import { coverageOf } from '../../../src/model/coverage.ts';
 import { CLAIM_LIST_PAGE } from '../../../src/panels/ap-claim-list.ts';
 import { ClaimSelectEvent } from '../../../src/panels/events.ts';
+import type { ClaimCheck } from '../../../src/anchoring/verification.ts';
 import { $, $$, listen, mount, settle, textOf, unmountAll } from './panel-fixtures.ts';
 
 afterEach(unmountAll);
@@ -59,12 +60,12 @@ describe('<ap-claim-list>', () => {
   test('the filters show one support level at a time, with their counts, and say which is on', async () => {
     const el = await list();
     const filters = $$(el, 'button.filter');
-    expect(filters.map((b) => textOf(b))).toEqual(['All 4', 'Cited 2', 'Covered later 1', 'No source 1']);
-    expect(filters.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'false', 'false', 'false']);
+    expect(filters.map((b) => textOf(b))).toEqual(['All 4', 'Cited 2', 'Covered later 1', 'No source 1', 'Not yet checked 4']);
+    expect(filters.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'false', 'false', 'false', 'false']);
     $(el, 'button.filter[data-filter=direct]').click();
     await settle(el);
     expect(shownIds(el)).toEqual(['c1', 'c4']);
-    expect($$(el, 'button.filter').map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'true', 'false', 'false']);
+    expect($$(el, 'button.filter').map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'true', 'false', 'false', 'false']);
     $(el, 'button.filter[data-filter=none]').click();
     await settle(el);
     expect(shownIds(el)).toEqual(['c3']);
@@ -95,5 +96,32 @@ describe('<ap-claim-list>', () => {
     const el = await mount('ap-claim-list', { claims, coverage: null });
     expect($$(el, '.bar, button.filter')).toHaveLength(0);
     expect(shownIds(el)).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+});
+
+describe('<ap-claim-list> and checks', () => {
+  const check = (label: string | null, status: ClaimCheck['status']): ClaimCheck => ({
+    annotationId: `urn:x:${label}`, label, status, locator: '', passage: '', checker: 'R', date: '2026-12-05',
+  });
+  test('counts the claims checked, filters the ones not yet checked, and signs each checked claim with its outcome', async () => {
+    const checks = new Map<string, ClaimCheck[]>([
+      ['c1', [check('1', 'verified')]],
+      ['c3', [check(null, 'needs-source')]],
+    ]);
+    const el = await mount('ap-claim-list', { claims, coverage: coverageOf(claims), currentId: null, checks });
+    expect(textOf($(el, '.progress'))).toBe('2 of 4 claims checked against their sources');
+    $(el, 'button.filter[data-filter=unchecked]').click();
+    await settle(el);
+    expect(shownIds(el)).toEqual(['c2', 'c4']);
+    $(el, 'button.filter[data-filter=all]').click();
+    await settle(el);
+    const signs = $$(el, 'button.claim').map((b) => b.querySelector('.check')?.getAttribute('aria-label') ?? '');
+    expect(signs).toEqual([', Verified', '', ', Needs a source', '']);
+  });
+
+  test('a claim with two sources counts as checked only when both are', async () => {
+    const two: Claim = { ...claim('c9', 'direct'), sources: ['1', '2'] };
+    const el = await mount('ap-claim-list', { claims: [two], coverage: coverageOf([two]), checks: new Map([['c9', [check('1', 'verified')]]]) });
+    expect(textOf($(el, '.progress'))).toBe('0 of 1 claims checked against their sources');
   });
 });

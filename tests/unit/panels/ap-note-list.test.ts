@@ -34,6 +34,7 @@ function snapshot(notes: number, orphans: number, unreadable: number): NotesSnap
     canRedo: false,
     count: notes + orphans,
     corrections: [],
+    checks: new Map(),
   };
 }
 

@@ -147,6 +147,7 @@ export function notesSnapshot(parts: Partial<NotesSnapshot> = {}): NotesSnapshot
     canRedo: false,
     count: 0,
     corrections: [],
+    checks: new Map(),
     ...parts,
   };
   let replies = 0;
