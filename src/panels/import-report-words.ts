@@ -18,6 +18,9 @@ const KINDS: Record<string, [string, string]> = {
   style: ['style sheet', 'style sheets'],
   math: ['formula', 'formulas'],
   gallery: ['gallery', 'galleries'],
+  hidden: ['hidden element', 'hidden elements'],
+  contents: ['contents box', 'contents boxes'],
+  'reference-list': ['reference list (read as the references)', 'reference lists (read as the references)'],
 };
 
 /** "2 tables, 1 infobox" for the counts of `omitted` (kinds with a count of 0 left out), in the report's order. */
