@@ -20,9 +20,12 @@ describe('the import report', () => {
     });
     const box = $(el, '[role="note"]');
     expect(box.getAttribute('aria-label')).toBe('Import report');
-    expect(textOf(box)).toBe(
-      'Imported from Wikipedia article (Parsoid HTML): 2 tables, 1 infobox not shown. 3 explanatory notes kept apart from references The source flags a passage outside any claim (citation needed) in block 5.',
-    );
+    // The first sentence in view, the others one click away (a disclosure).
+    expect(textOf(box.querySelector('summary')!)).toBe('Imported from Wikipedia article (Parsoid HTML): 2 tables, 1 infobox not shown. (2 more)');
+    expect([...box.querySelectorAll('li')].map((li) => textOf(li))).toEqual([
+      '3 explanatory notes kept apart from references',
+      'The source flags a passage outside any claim (citation needed) in block 5.',
+    ]);
   });
 
   test('one sentence reads on one line; a report that says nothing, or none, shows nothing', async () => {

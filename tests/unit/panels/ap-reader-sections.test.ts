@@ -78,7 +78,7 @@ describe('<ap-reader> with sections', () => {
   test('the import report is shown with the text', async () => {
     const el = await reader(sectionedText());
     const report = el.shadowRoot!.querySelector('ap-import-report')!;
-    expect(textOf(report)).toBe('Imported from Wikipedia article (Parsoid HTML): 2 tables, 1 infobox not shown. 1 explanatory note kept apart from references');
+    expect(textOf(report)).toBe('Imported from Wikipedia article (Parsoid HTML): 2 tables, 1 infobox not shown. (1 more) 1 explanatory note kept apart from references');
   });
 
   test('a text without headings (Kavbiuro) has no contents tab and no report, and opens on the notes', async () => {
