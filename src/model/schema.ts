@@ -13,8 +13,9 @@
  * - `list_item` (attrs `level` ≥ 1: nesting depth, `ordered`) is one item of a list of the source, a textblock
  *   holding claims like a paragraph. It is rendered as a one-item list (`role="list"` around `role="listitem"`),
  *   so assistive technology announces it as a list item without a wrapper node in the document.
- * - `marker` is the footnote marker `[N]`: an inline atom (one position wide) whose text is `[N]`
- *   (`leafText`), rendered as a superscript link to reference N. Runs like `[3][4]` are adjacent markers.
+ * - `marker` is the footnote marker `[label]` (`[4]`, or `[a]`, `[n 1]` in formats with such labels): an inline
+ *   atom (one position wide) whose text is `[label]` (`leafText`), rendered as a superscript link to the reference.
+ *   Runs like `[3][4]` are adjacent markers.
  * - `references` holds `reference` entries; a `reference` is a textblock whose attrs carry the parsed label,
  *   identifiers and CSL-JSON item. Its canonical text is `N. text`.
  * - `claim` is the span of one claim with its support and sources. `excludes: ""` lets claim marks overlap
