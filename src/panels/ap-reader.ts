@@ -131,6 +131,8 @@ export class ApReader extends LitElement {
   @state() private form: FormState | null = null;
   @state() private tab: ListTab = 'notes';
   @state() private message = '';
+  /** The work could not be opened (`showFatal`): the heading says so instead of "Loading…". */
+  @state() private failed = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -201,6 +203,7 @@ export class ApReader extends LitElement {
   showLoaded(): void {
     this.announce('');
     this.removeAttribute('aria-busy');
+    this.failed = true;
   }
 
   /** The work cannot be shown: `message` replaces the slotted text, as an alert, and the busy state ends. */
@@ -315,7 +318,7 @@ export class ApReader extends LitElement {
       <header>
         <div class="head">
           <p class="kicker">Apparatus · close reading with provenance</p>
-          <h1>${work?.title ?? 'Loading…'}</h1>
+          <h1>${work?.title ?? (this.failed ? 'This work cannot be opened' : 'Loading…')}</h1>
           ${work
             ? html`<p class="source">
                 Source: ${link(work.source, work.attribution)} · ${link(work.licence.url, work.licence.name)}
