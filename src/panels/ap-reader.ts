@@ -203,7 +203,6 @@ export class ApReader extends LitElement {
   showLoaded(): void {
     this.announce('');
     this.removeAttribute('aria-busy');
-    this.failed = true;
   }
 
   /** The work cannot be shown: `message` replaces the slotted text, as an alert, and the busy state ends. */
@@ -214,6 +213,7 @@ export class ApReader extends LitElement {
     if (slot) slot.replaceChildren(box);
     else this.append(Object.assign(box, { slot: 'text' }));
     this.removeAttribute('aria-busy');
+    this.failed = true;
   }
 
   /**
