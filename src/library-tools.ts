@@ -57,6 +57,7 @@ export function mountLibraryTools(reader: ApReader): void {
     if (!dialog.open) dialog.showModal();
   });
   reader.append(button);
+  mountLibraryView(reader);
 
   const show = (outcome: Outcome) => {
     if (!dialog.open) dialog.showModal();
@@ -92,6 +93,85 @@ export function mountLibraryTools(reader: ApReader): void {
     e.preventDefault();
     void run(async () => ({ bytes: new Uint8Array(await f.arrayBuffer()), origin: f.name }));
   });
+}
+
+/**
+ * "Library": a dialog with `<ap-library>`, filled from the store each time it opens; removal and export of notes as
+ * the panel asks (notes deleted only when the user ticked it).
+ */
+function mountLibraryView(reader: ApReader): void {
+  const dialog = document.createElement('dialog');
+  dialog.className = 'ap-open-dialog ap-library-dialog';
+  dialog.setAttribute('aria-labelledby', 'ap-library-title');
+  dialog.innerHTML = `<h2 id="ap-library-title">Library — works opened in this browser</h2><ap-library></ap-library>
+    <div class="ap-open-result" role="status" aria-live="polite"></div>
+    <p class="actions"><button type="button" class="ap-library-close">Close</button></p>`;
+  document.body.append(dialog);
+  const panel = dialog.querySelector('ap-library')!;
+  const status = dialog.querySelector<HTMLElement>('.ap-open-result')!;
+  dialog.querySelector('.ap-library-close')!.addEventListener('click', () => dialog.close());
+  const withStore = async <T>(work: (store: import('./store/library-store.ts').LibraryStore) => Promise<T>): Promise<T> => {
+    const { openLibraryStore } = await import('./store/library-store.ts');
+    const store = await openLibraryStore();
+    try {
+      return await work(store);
+    } finally {
+      store.close();
+    }
+  };
+  const refresh = async () => {
+    try {
+      const { works, unreadable } = await withStore(async (store) => {
+        const listed = await store.list();
+        panel.noteCounts = await store.noteCounts(listed.works.map((w) => w.id));
+        return listed;
+      });
+      panel.works = works;
+      panel.hrefOf = libraryWorkHref;
+      status.textContent = unreadable.length ? `${unreadable.length} record(s) of the library could not be read and were left as they are: ${unreadable.map((u) => u.reason).join('; ')}` : '';
+    } catch (e) {
+      status.textContent = `The library cannot be read: ${(e as Error).message}`;
+    }
+  };
+  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Library', slot: 'tools' });
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.addEventListener('click', () => {
+    void import('./panels/ap-library.ts').then(async () => {
+      await refresh();
+      if (!dialog.open) dialog.showModal();
+    });
+  });
+  reader.append(button);
+  dialog.addEventListener('library-remove', (e) => {
+    const { id, deleteNotes } = e as unknown as { id: string; deleteNotes: boolean };
+    void withStore(async (store) => {
+      await store.remove(id);
+      if (deleteNotes) await store.removeNotes(id);
+    })
+      .then(refresh)
+      .then(() => (status.textContent = deleteNotes ? `“${id}” and its notes were removed.` : `“${id}” was removed from the library; its notes are kept in this browser.`))
+      .catch((err: Error) => (status.textContent = `“${id}” could not be removed: ${err.message}`));
+  });
+  dialog.addEventListener('library-export-notes', (e) => {
+    const { id } = e as unknown as { id: string };
+    void exportLibraryNotes(id).catch((err: Error) => (status.textContent = `The notes of “${id}” could not be exported: ${err.message}`));
+  });
+}
+
+/** Downloads the notes kept for library work `id` as a W3C annotation collection (`<id>-notes.jsonld`). */
+async function exportLibraryNotes(id: string): Promise<void> {
+  const [{ openIndexedDbRepository }, { notesCollection }, { libraryStorageKey }] = await Promise.all([
+    import('./store/indexeddb-repository.ts'),
+    import('./anchoring/annotation-collection.ts'),
+    import('./library/library-work.ts'),
+  ]);
+  const repository = await openIndexedDbRepository();
+  const { annotations } = await repository.load(libraryStorageKey(id));
+  const json = JSON.stringify(notesCollection(id, id, annotations, { modified: new Date().toISOString() }), null, 2) + '\n';
+  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([json], { type: 'application/ld+json' })), download: `${id}-notes.jsonld` });
+  document.body.append(a);
+  a.click();
+  a.remove();
 }
 
 /** Bytes and where they came from (a file name or URL); `id`/`origin` hints for Wikipedia. */

@@ -78,6 +78,22 @@ export class LibraryStore {
     });
   }
 
+  /** How many notes this browser keeps for each of the library works `ids`. */
+  noteCounts(ids: readonly string[]): Promise<Map<string, number>> {
+    return new Promise((resolve, reject) => {
+      const tx = this.db.transaction(ANNOTATIONS_STORE);
+      const store = tx.objectStore(ANNOTATIONS_STORE);
+      const counts = new Map<string, number>();
+      for (const id of ids) {
+        const key = libraryStorageKey(id);
+        const request = store.count(IDBKeyRange.bound([key], [key, []]));
+        request.onsuccess = () => counts.set(id, request.result);
+      }
+      tx.oncomplete = () => resolve(counts);
+      tx.onabort = () => reject(toStoreError(tx.error, 'counting the notes of the library'));
+    });
+  }
+
   /** Removes the work record `id` (its notes stay). */
   async remove(id: string): Promise<void> {
     await this.#request('readwrite', `removing "${id}" from the library`, (s) => [s.delete(id)] as const);

@@ -40,7 +40,7 @@ async function openDialog(page: Page): Promise<void> {
   await page.getByRole('dialog', { name: 'Open a source' }).waitFor();
 }
 
-const result = (page: Page) => page.locator('.ap-open-result');
+const result = (page: Page) => page.locator('dialog:not(.ap-library-dialog) .ap-open-result');
 
 describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)', () => {
   let server: Awaited<ReturnType<typeof startReaderServer>>;
@@ -178,6 +178,62 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
     const { page, errors } = await openReader(context, `${server.url}?text=/corpus/kavbiuro/text.txt`);
     expect(await page.locator('ap-reader h1').textContent()).toBe('text');
     expect(await page.evaluate(() => window.apparatus!.meta.sha256)).toMatch(/^[0-9a-f]{64}$/);
+    expect(errors).toEqual([]);
+  });
+
+  test('the library lists the works; removing asks first and deletes notes only when asked to', async () => {
+    const { page, errors } = await openReader(context, server.url);
+    await openDialog(page);
+    await page.locator('#ap-open-file').setInputFiles({ name: 'Kept text.txt', mimeType: 'text/plain', buffer: Buffer.from('A claim.[1]\n\nReferences\n1. A source, 1900.\n') });
+    await expect.poll(() => result(page).getAttribute('data-outcome')).toBe('kept');
+    await page.locator('.ap-open-close').click();
+    // Two notes kept for it in this browser (put with IndexedDB itself, under the library key).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('apparatus');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('annotations', 'readwrite');
+            tx.objectStore('annotations').put({ v: 1, order: 0, annotation: { id: 'urn:uuid:1' } }, ['library:kept-text', 'urn:uuid:1']);
+            tx.objectStore('annotations').put({ v: 1, order: 1, annotation: { id: 'urn:uuid:2' } }, ['library:kept-text', 'urn:uuid:2']);
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onabort = () => reject(tx.error);
+          };
+        }),
+    );
+    const countNotes = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('apparatus');
+            open.onsuccess = () => {
+              const r = open.result.transaction('annotations').objectStore('annotations').count(IDBKeyRange.bound(['library:kept-text'], ['library:kept-text', []]));
+              r.onsuccess = () => (open.result.close(), resolve(r.result));
+            };
+          }),
+      );
+    await page.getByRole('button', { name: 'Library' }).click();
+    const list = page.getByRole('list', { name: 'Works in this browser' });
+    await list.waitFor();
+    expect(await list.locator('li').count()).toBe(1);
+    expect((await list.textContent())!.replace(/\s+/g, ' ')).toMatch(/Kept text text · source Kept text\.txt · opened \d{4}-\d\d-\d\d · 2 notes Read “Kept text” Remove “Kept text”…/);
+    expect(await list.getByRole('link', { name: 'Read “Kept text”' }).getAttribute('href')).toMatch(/\?library=kept-text$/);
+    await page.screenshot({ path: '/work/notes/shots/library.png' }).catch(() => undefined);
+
+    // Remove, keeping the notes (the box is not ticked): the work goes, the notes stay.
+    await page.getByRole('button', { name: 'Remove “Kept text”…' }).click();
+    const ask = page.getByRole('dialog', { name: 'Remove “Kept text” from this browser?' });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('It has 2 notes. They are kept unless you tick the box below');
+    expect(await ask.getByRole('button', { name: 'Export its notes…' }).count()).toBe(1);
+    await page.screenshot({ path: '/work/notes/shots/library-remove.png' }).catch(() => undefined);
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect(await libraryIn(page)).toHaveLength(1);
+    await page.getByRole('button', { name: 'Remove “Kept text”…' }).click();
+    await ask.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => libraryIn(page)).toEqual([]);
+    expect(await countNotes()).toBe(2);
+    await expect.poll(() => page.locator('.ap-library-dialog .ap-open-result').textContent()).toContain('its notes are kept in this browser');
     expect(errors).toEqual([]);
   });
 });
