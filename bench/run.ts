@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--runs N] [--baseline-runs N] [--moves N] [--no-browser] [--seed N]`: book-scale
+ * `npm run bench [-- --json] [--runs N] [--baseline-runs N] [--moves N] [--no-browser] [--only-html] [--seed N]`: book-scale
  * benchmarks of Apparatus, side by side with a Hypothesis-style anchoring baseline.
  *
  * Generates a ~1 MB book from ../shared/corpora with 10,000 annotations and a revision with ground truth
@@ -29,6 +29,7 @@ import { round, timeMedian, type Timed } from './measure.ts';
 import { readCorpora, corporaDir } from './read-corpora.ts';
 import { scoreAnchors, type Accuracy } from './score-anchors.ts';
 import { staticPage } from './static-page.ts';
+import { measureHtmlImport, type HtmlFigures } from './html-import.ts';
 
 type AnchorAll = (text: string, annotations: readonly Annotation[]) => Map<string, AnchorResult>;
 type Exporter = (input: ExportInput) => string;
@@ -100,6 +101,7 @@ const TARGETS: Record<string, { at: 'most' | 'least'; value: number }> = {
   panel_update_p95_ms: { at: 'most', value: 16 },
   panel_painted_p95_ms: { at: 'most', value: 16.7 },
   bundle_gz_kb: { at: 'most', value: 100 },
+  import_html_ratio: { at: 'least', value: 1 / 3 },
 };
 
 /** The stylesheet the built reader's entry loads (`dist/.vite/manifest.json`), as a path under `dist`. */
@@ -117,6 +119,22 @@ async function main(): Promise<void> {
   const pending: string[] = [];
   // --only-browser: skip the slow Node phases (baseline, exports) when working on the reader.
   const skipNode = flag('--only-browser');
+  // Issue 9 §8: Wikipedia HTML import against a bare parse of the same bytes (bench/html-import.ts).
+  // --only-html: this section alone.
+  log(`bench: Wikipedia HTML import vs bare parse (${runs} runs each, alternating) …`);
+  const html: HtmlFigures | null = measureHtmlImport(ROOT, runs, log);
+  if (!html) pending.push('import_html_mb_per_s, parse_html_mb_per_s: ../shared/sources not found (set APPARATUS_SOURCES)');
+  const htmlFigures = {
+    import_html_mb_per_s: html?.import_html_mb_per_s ?? null,
+    parse_html_mb_per_s: html?.parse_html_mb_per_s ?? null,
+    import_html_ratio: html?.import_html_ratio ?? null,
+  };
+  if (flag('--only-html')) {
+    const report = { ...htmlFigures, details: { html_files: html?.files ?? null, runs }, machine: machine(null), pending };
+    if (flag('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else for (const [k, v] of Object.entries(htmlFigures)) process.stdout.write(`${k.padEnd(26)} ${String(v ?? 'pending')}\n`);
+    return;
+  }
   const corpora = readCorpora(ROOT);
   if (!corpora) throw new Error(`no corpora at ${corporaDir(ROOT)} (set APPARATUS_CORPORA)`);
 
@@ -274,6 +292,7 @@ async function main(): Promise<void> {
     panel_painted_p95_ms: browser?.panel_painted_p95_ms == null ? null : round(browser.panel_painted_p95_ms, 1),
     heap_mb: browser?.heap_mb == null ? null : round(browser.heap_mb, 1),
     bundle_gz_kb: bundleGzKb === null ? null : round(bundleGzKb, 1),
+    ...htmlFigures,
   };
   const verdicts = Object.fromEntries(
     Object.entries(TARGETS).map(([key, t]) => {
@@ -310,6 +329,7 @@ async function main(): Promise<void> {
       first_render_runs_ms: browser?.first_render_runs.map((v) => round(v)) ?? null,
       first_contentful_paint_ms: browser?.first_contentful_paint_ms == null ? null : round(browser.first_contentful_paint_ms),
       bundle_files: bundleFiles,
+      html_files: html?.files ?? null,
       runs,
       baseline_runs: baselineRuns,
     },

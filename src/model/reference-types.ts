@@ -43,6 +43,7 @@ export interface CslItem {
   issued?: CslDate;
   accessed?: CslDate;
   ISBN?: string;
+  ISSN?: string;
   DOI?: string;
   URL?: string;
   note?: string;

@@ -25,7 +25,7 @@ export interface SourceParts {
 /**
  * Completes `parts`. Claims are found per block with the given markers (headings get none); a marker whose label
  * has no reference is `missing-reference`, a reference no marker cites (sub-references aside, which their parent's
- * markers cite) is `uncited-reference`.
+ * markers cite; and a parent whose sub-reference is cited) is `uncited-reference`.
  * @throws Error when a citation's `[label]` does not stand at its offset (an adapter bug, never the input's fault).
  */
 export function finishImport(parts: SourceParts, language = 'en'): ImportedText {
@@ -53,6 +53,8 @@ export function finishImport(parts: SourceParts, language = 'en'): ImportedText 
       });
     }
   }
+  // A reference is cited through any of its cited sub-references too (Parsoid 2.8 `details`).
+  for (const r of parts.references) if (r.parent !== undefined && cited.has(r.label)) cited.add(r.parent);
   for (const r of parts.references) {
     if (!cited.has(r.label) && !(r.parent !== undefined && cited.has(r.parent))) {
       problems.push({ kind: 'uncited-reference', label: r.label, message: `Reference ${r.label} is never cited in the text` });
