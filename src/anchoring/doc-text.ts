@@ -1,15 +1,16 @@
 /**
  * The canonical text: what W3C selectors measure (DESIGN §1). Defined here once.
  *
- * The body blocks' texts, then the reference entries as `N. text`, joined by `\n\n`; each block trimmed, soft
- * wraps as one space, every other character kept; footnote markers literally (`[1]`). Offsets are UTF-16 code
+ * The body blocks' texts (paragraphs, block quotations, headings and list items alike), then the reference entries
+ * as `N. text`, joined by `\n\n`; each block trimmed, soft wraps as one space, every other character kept; footnote
+ * markers literally (`[1]`, `[a]`, `[n 1]`). Links and flags are marks: they add no character. A work without
+ * headings or lists (every plain-text work) reads exactly as it did before they existed. Offsets are UTF-16 code
  * units. `start`/`end` are canonical offsets; `from`/`to` (and `pos`) are ProseMirror positions.
  *
  * Pure: works on plain strings, or on a ProseMirror node through its structural API (type-only import).
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { ImportedText } from '../model/imported-text.ts';
-import { findMarkers } from '../model/marker-runs.ts';
 
 /** The separator between blocks in the canonical text. */
 export const BLOCK_SEPARATOR = '\n\n';
@@ -87,11 +88,12 @@ export class DocText {
 
   /**
    * The same maps for the document `buildDoc(imported)` would build (model/build-doc.ts), computed from the plain
-   * data without building it: body blocks are textblocks holding text and one-position `marker` atoms (their text
-   * is the marker, `[N]`), then the `references` node of textblock entries. Text runs are not split where claim
-   * marks change, which no offset or position depends on. Lets the load worker anchor without ProseMirror.
+   * data without building it: body blocks (of every kind) are top-level textblocks holding text and one-position
+   * `marker` atoms where the citation list says (their text is the marker, `[label]`), then the `references` node of
+   * textblock entries. Text runs are not split where claim, link or flag marks change, which no offset or position
+   * depends on. Lets the load worker anchor without ProseMirror.
    */
-  static fromImported(imported: Pick<ImportedText, 'blocks' | 'references'>): DocText {
+  static fromImported(imported: Pick<ImportedText, 'blocks' | 'references' | 'citations'>): DocText {
     const parts: string[] = [];
     const segments: Segment[] = [];
     const blockStarts: number[] = [];
@@ -109,24 +111,31 @@ export class DocText {
       segments.push({ start: offset, length: t.length, pos: at, kind: 'text' });
       offset += t.length;
     };
-    for (const block of imported.blocks) {
+    const citations = isInDocumentOrder(imported.citations)
+      ? imported.citations
+      : [...imported.citations].sort((a, b) => a.block - b.block || a.offset - b.offset);
+    let next = 0;
+    imported.blocks.forEach((block, index) => {
       startBlock();
       parts.push(block.text);
       // Inside the block: text, marker atoms (one position each), text …
       let inner = pos + 1;
       let from = 0;
-      for (const m of findMarkers(block.text)) {
-        addText(block.text.slice(from, m.start), inner);
-        inner += m.start - from;
-        segments.push({ start: offset, length: m.end - m.start, pos: inner, kind: 'atom' });
-        offset += m.end - m.start;
+      while (next < citations.length && citations[next]!.block < index) next++;
+      for (; next < citations.length && citations[next]!.block === index; next++) {
+        const m = citations[next]!;
+        const end = m.offset + m.label.length + 2;
+        addText(block.text.slice(from, m.offset), inner);
+        inner += m.offset - from;
+        segments.push({ start: offset, length: end - m.offset, pos: inner, kind: 'atom' });
+        offset += end - m.offset;
         inner += 1;
-        from = m.end;
+        from = end;
       }
       addText(block.text.slice(from), inner);
       inner += block.text.length - from;
       pos = inner + 1;
-    }
+    });
     if (imported.references.length > 0) {
       let entry = pos + 1;
       for (const r of imported.references) {
@@ -224,4 +233,14 @@ export class DocText {
         return seg.start + seg.length;
     }
   }
+}
+
+/** Whether citations are sorted by block, then offset (as every importer gives them). */
+function isInDocumentOrder(citations: ImportedText['citations']): boolean {
+  for (let i = 1; i < citations.length; i++) {
+    const a = citations[i - 1]!;
+    const b = citations[i]!;
+    if (b.block < a.block || (b.block === a.block && b.offset < a.offset)) return false;
+  }
+  return true;
 }

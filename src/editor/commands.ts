@@ -47,6 +47,20 @@ export function selectClaim(id: string): Command {
   };
 }
 
+/**
+ * Puts the caret at the start of the section whose first block stands at position `from` (a heading, or the first
+ * block for the introduction: `Section.from`, sections.ts) and scrolls to it. False when no textblock starts there.
+ */
+export function selectSection(from: number): Command {
+  return (state, dispatch) => {
+    if (from < 0 || from >= state.doc.content.size) return false;
+    const node = state.doc.nodeAt(from);
+    if (!node || !node.isTextblock || state.doc.resolve(from).depth !== 0) return false;
+    if (dispatch) dispatch(state.tr.setSelection(TextSelection.create(state.doc, from + 1)).scrollIntoView());
+    return true;
+  };
+}
+
 /** Shows reference `label` in the provenance panel (null clears). False when the document has no such entry. */
 export function focusReference(label: string | null): Command {
   return (state, dispatch) => {

@@ -2,7 +2,7 @@
  * Blocks far from the reader are shown as their plain text and built in full (claim spans, marker links) when the
  * reader comes near them: the first render of a book builds a few dozen full blocks instead of thousands.
  *
- * A far block (body paragraph, block quotation or reference entry) is the element its schema's `toDOM` makes, with
+ * A far block (body paragraph, block quotation, heading, list item or reference entry) is the element its schema's `toDOM` makes, with
  * the block's text (markers as `[N]`) as one text node inside: every word of the work is in the page from the first
  * render, so the browser's find in page finds it and a screen reader reads it, and the layout is the text's own.
  * ProseMirror keeps the element as an opaque node view (no content DOM). A block is built in full once it is
@@ -21,8 +21,8 @@ export interface Span {
   to: number;
 }
 
-/** The node types built lazily: the textblocks of the schema. */
-const LAZY = new Set(['paragraph', 'blockquote', 'reference']);
+/** The node types built lazily: the textblocks of the schema (a far heading keeps its id, so sections can be reached). */
+const LAZY = new Set(['paragraph', 'blockquote', 'heading', 'list_item', 'reference']);
 
 /** Positions on either side of the visible text that are built in full (a few screens of text). */
 export const LAZY_MARGIN = 20_000;
@@ -81,7 +81,7 @@ function decorate(doc: PMNode, spans: readonly Span[]): DecorationSet {
   return DecorationSet.create(doc, builtBlocks(doc, spans).map((b) => Decoration.node(b.from, b.to, {}, BUILT)));
 }
 
-/** The lazy block around `pos`, or null (between blocks, or in a heading). */
+/** The lazy block around `pos`, or null (between blocks). */
 function blockAround(doc: PMNode, pos: number): Span | null {
   const $pos = doc.resolve(Math.max(0, Math.min(pos, doc.content.size)));
   for (let d = $pos.depth; d > 0; d--) if (LAZY.has($pos.node(d).type.name)) return { from: $pos.before(d), to: $pos.after(d) };
@@ -143,7 +143,7 @@ export function lazyBlocksPlugin(options: { margin?: number } = {}): Plugin<Lazy
       }),
     props: {
       decorations: (state) => lazyKey.getState(state)?.set ?? DecorationSet.empty,
-      nodeViews: { paragraph: nodeView, blockquote: nodeView, reference: nodeView },
+      nodeViews: { paragraph: nodeView, blockquote: nodeView, heading: nodeView, list_item: nodeView, reference: nodeView },
     },
   });
 }

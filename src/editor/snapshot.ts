@@ -9,13 +9,17 @@
 import type { EditorState } from 'prosemirror-state';
 import type { Claim } from '../model/claim-types.ts';
 import { coverageOf, type Coverage } from '../model/coverage.ts';
-import type { ImportedText, Problem } from '../model/imported-text.ts';
+import { claimSignals } from '../model/claim-signals.ts';
+import type { ImportedText, ImportReport, Problem, Signal } from '../model/imported-text.ts';
 import type { Reference } from '../model/reference-types.ts';
 import type { WorkMeta } from '../model/work.ts';
 import type { UnreadableNote } from '../anchoring/unreadable-note.ts';
 import { annotationsOf, type AnnotationEntry } from './annotation-plugin.ts';
 import type { DateCorrection } from '../model/timeline.ts';
 import { ClaimIndex } from './claim-index.ts';
+import { linksIn, type LinkedWords } from './claim-links.ts';
+import { isLoading } from './read-only.ts';
+import { sectionAt, sectionsOf, type Section } from './sections.ts';
 import { currentClaim } from './commands.ts';
 import { dateCorrectionsOf } from './date-corrections.ts';
 import { checksOf } from './check-commands.ts';
@@ -30,7 +34,16 @@ export interface DocumentSnapshot {
   problems: readonly Problem[];
   /** Sentences the reader must show prominently (the text's hash does not match work.json; no durable storage). */
   warnings: readonly string[];
+  /** The sections with their coverage (none for a text without headings, and while the text is still loading). */
+  sections: readonly Section[];
+  /** What the import left out and other things it says (absent for plain text: nothing is left out). */
+  report: ImportReport | null;
+  /** Signals of the source that fall on no claim (e.g. in a heading): listed with the report, never dropped. */
+  unplacedSignals: readonly Signal[];
 }
+
+export type { Section } from './sections.ts';
+export type { LinkedWords } from './claim-links.ts';
 
 export type { UnreadableNote } from '../anchoring/unreadable-note.ts';
 
@@ -64,6 +77,12 @@ export interface CaretSnapshot {
   missing: readonly string[];
   /** the reference whose marker was clicked, or null */
   reference: Reference | null;
+  /** the source's links inside the claim (people, places, organisations: `wiki` links), one per address */
+  links: readonly LinkedWords[];
+  /** what the source itself flags about the claim (Wikipedia's `[citation needed]`) */
+  signals: readonly Signal[];
+  /** the index of the innermost section the caret is in, or null (no sections) */
+  section: number | null;
   /** notes covering the caret, narrowest first */
   notes: readonly AnnotationEntry[];
   /** other notes on the claim under the caret (overlapping it), in document order */
@@ -79,6 +98,10 @@ export interface ReaderSnapshot {
   notes: NotesSnapshot;
   caret: CaretSnapshot;
 }
+
+const NO_SECTIONS: readonly Section[] = [];
+const NO_LINKS: readonly LinkedWords[] = [];
+const NO_SIGNALS: readonly Signal[] = [];
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -141,9 +164,10 @@ export function notesSnapshot(
 }
 
 /** Whether two carets show the same thing (the fields that decide it; `sources` and `missing` follow `claim`). */
-function sameCaret(a: CaretSnapshot, b: Omit<CaretSnapshot, 'sources' | 'missing'>): boolean {
+function sameCaret(a: CaretSnapshot, b: Omit<CaretSnapshot, 'sources' | 'missing' | 'links' | 'signals'>): boolean {
   return (
     a.claim === b.claim &&
+    a.section === b.section &&
     a.reference === b.reference &&
     a.focused === b.focused &&
     a.hasSelection === b.hasSelection &&
@@ -164,6 +188,8 @@ export class SnapshotBuilder {
   private readonly coverage: Coverage;
   private readonly claimsById: Map<string, Claim>;
   private readonly refsByLabel: Map<string, Reference>;
+  private readonly signalsById: Map<string, Signal[]>;
+  private readonly unplacedSignals: readonly Signal[];
   private document: DocumentSnapshot | null = null;
   private notes: NotesSnapshot | null = null;
   private notesFrom: { byId: unknown; unreadable: unknown; undo: unknown; redo: unknown } | null = null;
@@ -176,12 +202,30 @@ export class SnapshotBuilder {
     this.claimsById = new Map(imported.claims.map((c) => [c.id, c]));
     this.refsByLabel = new Map();
     for (const r of imported.references) if (!this.refsByLabel.has(r.label)) this.refsByLabel.set(r.label, r);
+    const signals = claimSignals(imported.claims, imported.signals ?? []);
+    this.signalsById = new Map([...signals.byClaim].map(([i, list]) => [imported.claims[i]!.id, list]));
+    this.unplacedSignals = signals.unplaced;
   }
 
-  private documentOf(warnings: readonly string[]): DocumentSnapshot {
-    if (this.document?.warnings !== warnings) {
+  /** The sections of the state's document; none while it is still loading (its end is not there yet). */
+  private sectionsOf(state: EditorState): readonly Section[] {
+    return isLoading(state) ? NO_SECTIONS : sectionsOf(state.doc, (id) => this.claimsById.get(id)?.support);
+  }
+
+  private documentOf(warnings: readonly string[], sections: readonly Section[]): DocumentSnapshot {
+    if (this.document?.warnings !== warnings || this.document.sections !== sections) {
       const { claims, references, problems } = this.imported;
-      this.document = { work: this.work, claims, references, coverage: this.coverage, problems, warnings };
+      this.document = {
+        work: this.work,
+        claims,
+        references,
+        coverage: this.coverage,
+        problems,
+        warnings,
+        sections,
+        report: this.imported.report ?? null,
+        unplacedSignals: this.unplacedSignals,
+      };
     }
     return this.document;
   }
@@ -198,7 +242,8 @@ export class SnapshotBuilder {
 
   /** The snapshot of `state`; the same object as last time when nothing visible changed. */
   build(state: EditorState): ReaderSnapshot {
-    const document = this.documentOf(annotationsOf(state).warnings);
+    const sections = this.sectionsOf(state);
+    const document = this.documentOf(annotationsOf(state).warnings, sections);
     const notes = this.notesOf(state);
     const range = currentClaim(state);
     const claim = range ? (this.claimsById.get(range.id) ?? null) : null;
@@ -216,7 +261,8 @@ export class SnapshotBuilder {
       else if (range && r.from < range.to && r.to > range.from) onClaim.push(e);
     }
     here.sort((a, b) => a.range!.to - a.range!.from - (b.range!.to - b.range!.from));
-    const seen = { claim, reference, focused, hasSelection: !selection.empty, notes: here, claimNotes: onClaim };
+    const section = sections.length ? (sectionAt(sections, pos)?.index ?? null) : null;
+    const seen = { claim, reference, focused, hasSelection: !selection.empty, notes: here, claimNotes: onClaim, section };
     const prev = this.last;
     const sameCaretAsBefore = prev !== null && sameCaret(prev.caret, seen);
     if (prev && sameCaretAsBefore && prev.notes === notes && prev.document === document) return prev;
@@ -229,7 +275,9 @@ export class SnapshotBuilder {
         if (r) sources.push(r);
         else missing.push(l);
       }
-      caret = { ...seen, sources, missing };
+      const links = range ? linksIn(state.doc, range.from, range.to) : NO_LINKS;
+      const signals = claim ? (this.signalsById.get(claim.id) ?? NO_SIGNALS) : NO_SIGNALS;
+      caret = { ...seen, sources, missing, links, signals };
     }
     this.last = { document, notes, caret };
     return this.last;

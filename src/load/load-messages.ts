@@ -8,6 +8,7 @@ import type { Annotation } from '../anchoring/annotation-types.ts';
 import type { ImportErrorCode } from '../model/import-error.ts';
 import type { ImportedText } from '../model/imported-text.ts';
 import type { WorkMeta } from '../model/work.ts';
+import type { SourceFormat } from '../sources/source-format.ts';
 
 /**
  * What to read: absolute URLs of the text and of the notes file (null: none), and the work's metadata. With `bytes`
@@ -43,7 +44,7 @@ export type LoadFailure =
   | { kind: 'other'; message: string };
 
 /** The arrays that travel in parts. */
-export type PartField = 'blocks' | 'claims' | 'citations' | 'references' | 'problems' | 'annotations';
+export type PartField = 'blocks' | 'claims' | 'citations' | 'references' | 'problems' | 'links' | 'signals' | 'annotations';
 
 /** page → worker */
 export type ToWorker =
@@ -77,8 +78,18 @@ export type FromWorker =
   | { type: 'part'; field: PartField; items: unknown[] }
   /** a part as JSON text (notes: plain JSON data, which `JSON.parse` reads faster than a structured clone of objects) */
   | { type: 'json-part'; field: PartField; json: string }
-  /** the end of reading the text: everything of it not sent in parts */
-  | { type: 'read'; referencesHeading: ImportedText['referencesHeading']; warning: string | null }
+  /**
+   * the end of reading the text: everything of it not sent in parts — the format it was read as, its import report
+   * and what the source says about itself (both absent for plain text)
+   */
+  | {
+      type: 'read';
+      referencesHeading: ImportedText['referencesHeading'];
+      warning: string | null;
+      format: SourceFormat;
+      report?: ImportedText['report'];
+      meta?: ImportedText['meta'];
+    }
   /** the end of reading the notes file: what it holds that could not be read (its annotations came in parts) */
   | { type: 'notes'; unreadable: UnreadableRecord[] }
   | { type: 'failed'; failure: LoadFailure }

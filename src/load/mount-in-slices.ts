@@ -6,7 +6,7 @@
  * mounted as their plain text and built in full when the reader nears them (editor/lazy-blocks.ts).
  */
 import type { Node as PMNode } from 'prosemirror-model';
-import { blockNode, claimsByBlock, referencesNode } from '../model/build-doc.ts';
+import { blockNode, blockPartsOf, claimsByBlock, referencesNode } from '../model/build-doc.ts';
 import type { ImportedText } from '../model/imported-text.ts';
 import { schema } from '../model/schema.ts';
 import { createReaderState, type ReaderSetup } from '../editor/create-state.ts';
@@ -36,6 +36,7 @@ export async function mountInSlices(options: SliceMountOptions): Promise<ReaderE
   const { imported } = options;
   const budget = options.budgetMs ?? 25;
   const byBlock = claimsByBlock(imported.claims);
+  const partsOf = blockPartsOf(imported);
   const total = imported.blocks.length;
   let next = 0;
   // Characters per slice: text length is what building and rendering cost grows with. Start small, then adapt.
@@ -46,7 +47,7 @@ export async function mountInSlices(options: SliceMountOptions): Promise<ReaderE
     size = 0;
     while (next < total && (nodes.length === 0 || size < chars)) {
       const block = imported.blocks[next]!;
-      nodes.push(blockNode(block, byBlock.get(next) ?? []));
+      nodes.push(blockNode(block, byBlock.get(next) ?? [], partsOf(next)));
       size += block.text.length;
       next++;
     }

@@ -8,12 +8,17 @@ import type { ImportedText } from '../model/imported-text.ts';
 import { sha256Hex } from '../model/work.ts';
 import type { FetchedNotes, FileNotes, FromWorker, LoadFailure, PartField, Placement, ReadProgress, ReadRequest, ToWorker } from './load-messages.ts';
 import { fetchNotesFile } from './notes-file.ts';
+import type { SourceFormat } from '../sources/source-format.ts';
 
 export type { FileNotes } from './load-messages.ts';
 
-/** What reading gave: the imported text and the hash warning (null when the text is the one work.json names). */
+/**
+ * What reading gave: the imported text (with its links, signals, import report and source metadata when its format
+ * has them), the format it was read as, and the hash warning (null when the text is the one work.json names).
+ */
 export interface ReadWork {
   imported: ImportedText;
+  format: SourceFormat;
   warning: string | null;
 }
 
@@ -61,7 +66,7 @@ export function yieldToPage(): Promise<void> {
 }
 
 function loaderOver(open: (receive: (m: FromWorker) => void) => Channel, inWorker: boolean): WorkLoader {
-  const parts: Record<PartField, unknown[]> = { blocks: [], claims: [], citations: [], references: [], problems: [], annotations: [] };
+  const parts: Record<PartField, unknown[]> = { blocks: [], claims: [], citations: [], references: [], problems: [], links: [], signals: [], annotations: [] };
   let pending: { resolve: (m: FromWorker) => void; reject: (e: Error) => void; wants: FromWorker['type']; onProgress?: (p: ReadProgress) => void } | null = null;
   const receive = (m: FromWorker) => {
     if (m.type === 'part' || m.type === 'json-part') {
@@ -106,7 +111,12 @@ function loaderOver(open: (receive: (m: FromWorker) => void) => Channel, inWorke
         claims: parts.claims as ImportedText['claims'],
         problems: parts.problems as ImportedText['problems'],
       };
-      return { imported, warning: m.warning };
+      // Plain text has no links, signals, report or source metadata: its ImportedText stays exactly as before.
+      if (m.format !== 'text' || parts.links.length > 0) imported.links = parts.links as NonNullable<ImportedText['links']>;
+      if (m.format !== 'text' || parts.signals.length > 0) imported.signals = parts.signals as NonNullable<ImportedText['signals']>;
+      if (m.report) imported.report = m.report;
+      if (m.meta) imported.meta = m.meta;
+      return { imported, format: m.format, warning: m.warning };
     },
     async notes() {
       const file = await startNotes();

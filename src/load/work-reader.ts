@@ -1,5 +1,7 @@
 /**
- * The heavy, DOM-free half of loading a work: fetch the text, check its hash and import it; read the notes file
+ * The heavy, DOM-free half of loading a work: fetch the text, check its hash and import it in its format (work.json's
+ * `format`, else detected from the content; the adapter is loaded only for a format other than plain text, and none
+ * of them needs ProseMirror or the DOM); read the notes file
  * (fetched by the page, `fetchNotesFile`); anchor notes; answering with plain messages (`load-messages.ts`). It
  * runs in the load worker, or on the page when workers are unavailable (and in Node tests) — the same code either
  * way.
@@ -11,13 +13,13 @@ import { placementOf, type Placement } from '../anchoring/placement.ts';
 import { parseAnnotationFile } from '../anchoring/annotation-file.ts';
 import { AnnotationFileError, describeRejection } from '../anchoring/selectors.ts';
 import { ImportError } from '../model/import-error.ts';
-import { importText } from '../model/import-text.ts';
 import type { ImportedText } from '../model/imported-text.ts';
 import { checkWorkText } from '../model/work.ts';
+import { importSourceLazily } from '../sources/import-source-lazily.ts';
 import type { FetchedNotes, FileNotes, FromWorker, PartField, ReadRequest, ToWorker } from './load-messages.ts';
 
 /** How many items of each array go in one message (about 50–200 KB each). */
-const PART_SIZE: Record<PartField, number> = { blocks: 200, claims: 2000, citations: 5000, references: 300, problems: 2000, annotations: 200 };
+const PART_SIZE: Record<PartField, number> = { blocks: 200, claims: 2000, citations: 5000, references: 300, problems: 2000, links: 5000, signals: 5000, annotations: 200 };
 
 /** The fetched notes file's annotations and what it holds that could not be read (kept, reported). */
 export function readNotesFile(file: FetchedNotes): FileNotes {
@@ -120,7 +122,11 @@ export class WorkReader {
     this.post({ type: 'progress', progress: { stage: 'fetched', fraction: 0.1 } });
     const warning = await checkWorkText(request.meta, bytes);
     this.post({ type: 'progress', progress: { stage: 'hashed', fraction: 0.15 } });
-    const imported = importText(bytes, { language: request.meta.language });
+    const { format, imported } = await importSourceLazily(bytes, {
+      language: request.meta.language,
+      origin: request.textUrl,
+      ...(request.meta.format ? { format: request.meta.format } : {}),
+    });
     this.imported = imported;
     this.post({ type: 'progress', progress: { stage: 'imported', fraction: 0.8 } });
     this.postParts([
@@ -129,8 +135,17 @@ export class WorkReader {
       ['citations', imported.citations],
       ['references', imported.references],
       ['problems', imported.problems],
+      ['links', imported.links ?? []],
+      ['signals', imported.signals ?? []],
     ]);
-    this.post({ type: 'read', referencesHeading: imported.referencesHeading, warning });
+    this.post({
+      type: 'read',
+      referencesHeading: imported.referencesHeading,
+      warning,
+      format,
+      ...(imported.report ? { report: imported.report } : {}),
+      ...(imported.meta ? { meta: imported.meta } : {}),
+    });
   }
 }
 

@@ -1,10 +1,63 @@
 /**
- * ImportedText → ProseMirror document (schema.ts): blocks with marker atoms and claim marks, then the references.
+ * ImportedText → ProseMirror document (schema.ts): blocks with marker atoms, claim marks, link marks and the flag
+ * marks of claims the source flags, then the references. Markers are placed where the import's citation list says
+ * (labels such as `a` or `n 1` included), never by scanning the text.
  */
 import { type Attrs, Fragment, Mark, type MarkType, Node as PMNodeClass, type NodeType, type Node as PMNode } from 'prosemirror-model';
-import type { Block, ImportedText } from './imported-text.ts';
+import { claimSignals } from './claim-signals.ts';
+import type { Block, Citation, ImportedText } from './imported-text.ts';
 import { markerEnd } from './marker-runs.ts';
 import { schema } from './schema.ts';
+
+/** A mark over `[start, end)` of a block's text other than a claim's (a link, a flag). */
+export interface SpanMark {
+  start: number;
+  end: number;
+  mark: Mark;
+}
+
+/**
+ * What a block has besides its text and claims: its index (headings without a source id are named by it), its
+ * markers (from the citation list, in order) and its link and flag marks.
+ */
+export interface BlockParts {
+  index: number;
+  markers: readonly Citation[];
+  spans: readonly SpanMark[];
+}
+
+const NO_MARKERS: readonly Citation[] = [];
+const NO_SPANS: readonly SpanMark[] = [];
+
+/**
+ * The parts of each body block of `imported` (`of(i)` for block i): markers from `citations`, link marks from
+ * `links`, flag marks over the claims `signals` fall on (claim-signals.ts). One pass over each list.
+ */
+export function blockPartsOf(imported: Pick<ImportedText, 'citations' | 'claims'> & Partial<Pick<ImportedText, 'links' | 'signals'>>): (index: number) => BlockParts {
+  const markers = new Map<number, Citation[]>();
+  for (const c of imported.citations) {
+    const list = markers.get(c.block);
+    if (list) list.push(c);
+    else markers.set(c.block, [c]);
+  }
+  const spans = new Map<number, SpanMark[]>();
+  const addSpan = (block: number, span: SpanMark) => {
+    const list = spans.get(block);
+    if (list) list.push(span);
+    else spans.set(block, [span]);
+  };
+  for (const l of imported.links ?? []) {
+    addSpan(l.block, { start: l.start, end: l.end, mark: linkType.create({ href: l.href, kind: l.kind, title: l.title ?? null }) });
+  }
+  const flagged = claimSignals(imported.claims, imported.signals ?? []);
+  for (const [i, signals] of flagged.byClaim) {
+    const c = imported.claims[i]!;
+    const kinds = [...new Set(signals.map((s) => s.kind))].join(' ');
+    addSpan(c.block, { start: c.start, end: c.end, mark: flagType.create({ signals: kinds }) });
+  }
+  for (const list of spans.values()) list.sort((a, b) => a.start - b.start);
+  return (index) => ({ index, markers: markers.get(index) ?? NO_MARKERS, spans: spans.get(index) ?? NO_SPANS });
+}
 
 // Scratch space of `inlineContent`, reused from block to block (a block's cut points, its claims' ends, its nodes):
 // the document is built without per-block temporary arrays. Offsets are exact in a Float64Array.
@@ -23,6 +76,8 @@ function grown(buffer: Float64Array, size: number): Float64Array {
 }
 
 const claimType = schema.marks['claim']!;
+const linkType = schema.marks['link']!;
+const flagType = schema.marks['flag']!;
 const markerType = schema.nodes['marker']!;
 const textType = schema.nodes['text']!;
 const referenceType = schema.nodes['reference']!;
@@ -61,8 +116,21 @@ function markerNode(label: string, marks: readonly Mark[]): PMNode {
   return new NodeOf(markerType, nullPrototype({ label }), Fragment.empty, marks);
 }
 
+/** The markers of a block given by its citation list as cut points, as `markerCutsOf` makes them; returns the count. */
+function markerCutsFrom(markers: readonly Citation[], length: number): number {
+  let count = 1;
+  markerCuts = grown(markerCuts, 2 * markers.length + 2);
+  for (const m of markers) {
+    markerCuts[count++] = m.offset;
+    markerCuts[count++] = m.offset + m.label.length + 2;
+  }
+  markerCuts[0] = 0;
+  markerCuts[count++] = length;
+  return count;
+}
+
 /**
- * The markers of `text` (each match of `/\[(\d{1,9})\]/g`, as `findMarkers` finds them) as cut points: the
+ * The markers of a plain-text block, for callers without a citation list (`blockNode` without parts): each match of `/\[(\d{1,9})\]/g`, as `findMarkers` finds them) as cut points: the
  * start and end of each, in order, after `at` (= 1), ended by the text's length; returns the count.
  */
 function markerCutsOf(text: string): number {
@@ -91,10 +159,11 @@ function markerCutsOf(text: string): number {
  * Linear in the block: claims are swept in order of their start, each claim's mark is made once.
  * Pieces are cut at marker edges and claim edges; a piece that is exactly a marker is a marker atom.
  */
-function inlineContent(text: string, claimsOfBlock: ImportedText['claims']): PMNode[] {
+function inlineContent(text: string, claimsOfBlock: ImportedText['claims'], parts?: BlockParts): PMNode[] {
   // The importer's claims come in order of their start already.
   const claims = isSortedByStart(claimsOfBlock) ? claimsOfBlock : [...claimsOfBlock].sort((a, b) => a.start - b.start);
-  const markerCount = markerCutsOf(text);
+  const markerCount = parts ? markerCutsFrom(parts.markers, text.length) : markerCutsOf(text);
+  const spans = parts?.spans ?? NO_SPANS;
   // Markers, as (start, end) pairs, sit at markerCuts[1..markerCount-1).
   const claimCount = claims.length * 2;
   claimCuts = grown(claimCuts, claimCount);
@@ -122,6 +191,15 @@ function inlineContent(text: string, claimsOfBlock: ImportedText['claims']): PMN
       const x = j >= claimCount || (i < markerCount && markerCuts[i]! <= claimCuts[j]!) ? markerCuts[i++]! : claimCuts[j++]!;
       if (pointCount === 0 || points[pointCount - 1] !== x) points[pointCount++] = x;
     }
+  }
+  // Links and flags cut the text too (blocks of plain text have none, and skip this).
+  if (spans.length > 0) {
+    const all = new Set<number>(points.subarray(0, pointCount));
+    for (const sp of spans) all.add(Math.max(0, Math.min(text.length, sp.start))).add(Math.max(0, Math.min(text.length, sp.end)));
+    const sortedPoints = [...all].sort((a, b) => a - b);
+    points = grown(points, sortedPoints.length);
+    points.set(sortedPoints);
+    pointCount = sortedPoints.length;
   }
   let next = 0;
   let nextMarker = 1;
@@ -156,13 +234,20 @@ function inlineContent(text: string, claimsOfBlock: ImportedText['claims']): PMN
       }
     }
     if (changed) marks = activeCount === 0 ? Mark.none : activeMarks.slice(0, activeCount);
+    let pieceMarks = marks;
+    if (spans.length > 0) {
+      const over: Mark[] = [];
+      for (const sp of spans) if (sp.start <= from && sp.end >= to && sp.end > sp.start) over.push(sp.mark);
+      // Claims, then links, then flags: the schema's mark order.
+      if (over.length > 0) pieceMarks = Mark.setFrom([...marks, ...over]);
+    }
     // Markers are in order and `from` only grows: the one starting at `from`, if any, is the next unpassed one.
     while (nextMarker + 2 < markerCount && markerCuts[nextMarker]! < from) nextMarker += 2;
     let node: PMNode;
     if (nextMarker + 2 < markerCount && markerCuts[nextMarker] === from && markerCuts[nextMarker + 1] === to) {
-      node = markerNode(text.slice(from + 1, to - 1), marks);
+      node = markerNode(text.slice(from + 1, to - 1), pieceMarks);
     } else if (to > from) {
-      node = new TextNode(textType, textAttrs, text.slice(from, to), marks);
+      node = new TextNode(textType, textAttrs, text.slice(from, to), pieceMarks);
     } else continue;
     pieces[pieceCount++] = node;
   }
@@ -189,13 +274,21 @@ export function claimsByBlock(claims: ImportedText['claims']): Map<number, Impor
   return byBlock;
 }
 
+/** The attributes of a block's node: a heading's level and anchor, a list item's level and kind; none otherwise. */
+function blockAttrs(block: Block, index: number | undefined): Attrs | null {
+  if (block.type === 'heading') return { level: block.level ?? 2, anchor: block.anchor ?? (index === undefined ? null : String(index + 1)) };
+  if (block.type === 'list_item') return { level: block.level ?? 1, ordered: block.ordered ?? false };
+  return null;
+}
+
 /**
- * One body block's node (`paragraph` or `blockquote`) with its marker atoms and the claim marks of `claims` (the
- * claims whose `block` is this block). `buildDoc`'s body is exactly these nodes, so a document may be built a slice
- * of blocks at a time.
+ * One body block's node (`paragraph`, `blockquote`, `heading` or `list_item`) with its marker atoms, the claim
+ * marks of `claims` (the claims whose `block` is this block) and the link and flag marks of `parts` (from
+ * `blockPartsOf(imported)(index)`). `buildDoc`'s body is exactly these nodes, so a document may be built a slice of
+ * blocks at a time. Without `parts` the block is read as plain text (markers are its `[N]`s; no links, no flags).
  */
-export function blockNode(block: Block, claims: ImportedText['claims']): PMNode {
-  return schema.nodes[block.type]!.create(null, inlineContent(block.text, claims));
+export function blockNode(block: Block, claims: ImportedText['claims'], parts?: BlockParts): PMNode {
+  return schema.nodes[block.type]!.create(blockAttrs(block, parts?.index), inlineContent(block.text, claims, parts));
 }
 
 /** `referenceType.create({ label, ids, csl }, text)`, with the same attributes, in a smaller object. */
@@ -219,7 +312,8 @@ export function referencesNode(references: ImportedText['references'], heading: 
 /** Builds the document. The result's canonical text (anchoring/doc-text.ts) equals `canonicalText(imported)`. */
 export function buildDoc(imported: ImportedText): PMNode {
   const byBlock = claimsByBlock(imported.claims);
-  const content = imported.blocks.map((block, i) => blockNode(block, byBlock.get(i) ?? []));
+  const partsOf = blockPartsOf(imported);
+  const content = imported.blocks.map((block, i) => blockNode(block, byBlock.get(i) ?? [], partsOf(i)));
   const references = referencesNode(imported.references, imported.referencesHeading);
   if (references) content.push(references);
   return schema.nodes['doc']!.create(null, content);

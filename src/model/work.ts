@@ -1,6 +1,7 @@
 /**
  * A work's metadata (`corpus/<work>/work.json`) and the check that its text is the one the metadata describes.
  */
+import { isSourceFormat, SOURCE_FORMATS, type SourceFormat } from '../sources/source-format.ts';
 
 /** The metadata of a work. `sha256` is the hex SHA-256 of `text.txt`'s bytes; `iri` is what W3C targets name. */
 export interface WorkMeta {
@@ -14,6 +15,8 @@ export interface WorkMeta {
   sha256: string;
   /** Free words on which revision of the source this is, if known. */
   revision?: string;
+  /** The format the text is written in (DESIGN §6); absent: detected from the text's content. */
+  format?: SourceFormat;
 }
 
 /** Thrown when work.json is unreadable or incomplete: `field` names what is wrong. */
@@ -57,6 +60,13 @@ export function parseWorkMeta(json: unknown, where = 'work.json'): WorkMeta {
     sha256,
   };
   if (typeof o['revision'] === 'string') meta.revision = o['revision'];
+  const format = o['format'];
+  if (format !== undefined) {
+    if (typeof format !== 'string' || !isSourceFormat(format)) {
+      throw new WorkMetaError('format', `${where}: "format" must be one of ${SOURCE_FORMATS.join(', ')} (or left out to detect it)`);
+    }
+    meta.format = format;
+  }
   return meta;
 }
 

@@ -4,7 +4,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PropertyValues } from 'lit';
 import type { AnnotationEntry } from '../editor/annotation-plugin.ts';
-import type { CaretSnapshot } from '../editor/snapshot.ts';
+import type { CaretSnapshot, LinkedWords } from '../editor/snapshot.ts';
+import { safeHref } from '../model/http-url.ts';
+import { signalPhrase } from '../model/signal-labels.ts';
 import { pageWindow } from './page-window.ts';
 import { SUPPORT_EXPLANATION, SUPPORT_LABEL } from './support-labels.ts';
 import './ap-note-card.ts';
@@ -13,6 +15,8 @@ import './ap-source-card.ts';
 /**
  * The provenance of whatever is under the caret: the claim's text, its support level and each cited source in full
  * with identifier links; for a claim without a source it says so plainly; a clicked marker shows its reference.
+ * What the source itself flags about the claim ("Wikipedia flags this claim: citation needed") comes first, and the
+ * source's links inside the claim (people, places, organisations) are listed after its sources.
  * Notes under the caret are shown a page at a time (`NOTES_HERE_PAGE`, "Show more").
  * Reflects the shown claim's id in `data-claim` (empty when none) after each update, for tests and benchmarks.
  */
@@ -41,6 +45,14 @@ export class ApProvenancePanel extends LitElement {
     .gap { margin: 0; font-size: 0.8rem; color: var(--ap-muted); }
     .more { justify-self: start; font: 0.8rem var(--ap-sans); background: var(--ap-paper); border: 1px solid var(--ap-line); border-radius: 3px; padding: 0.25rem 0.55rem; cursor: pointer; color: var(--ap-ink); }
     .more:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 1px; }
+    .flag { margin: 0.75rem 0 0; padding: 0.55rem 0.75rem; border: 1px solid var(--ap-none-ink); border-left-width: 4px; border-radius: 4px; background: var(--ap-paper); color: var(--ap-none-ink); font-weight: 600; font-size: 0.92rem; }
+    .links { margin-top: 1rem; padding-top: 0.6rem; border-top: 1px solid var(--ap-line); }
+    .links h3 { margin-top: 0; }
+    .links ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.35rem; }
+    .links li a, .links li span { display: inline-block; font: 0.85rem/1.3 var(--ap-sans); padding: 0.2rem 0.55rem; border: 1px solid var(--ap-line); border-radius: 999px; color: var(--ap-link); text-decoration: none; background: var(--ap-paper); }
+    .links li a:hover { border-color: var(--ap-link); }
+    .links li a:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 1px; }
+    .links li span { color: var(--ap-muted); }
   `;
 
   /** What is under the caret (from the reader's snapshot). */
@@ -99,12 +111,14 @@ export class ApProvenancePanel extends LitElement {
     return html`
       <h2>Claim</h2>
       <blockquote>${claim.text}</blockquote>
+      ${c.signals.map((sig) => html`<p class="flag" role="note">Wikipedia flags this claim: ${signalPhrase(sig.kind)}</p>`)}
       <span class="badge badge--${claim.support}">${SUPPORT_LABEL[claim.support]}${claim.sources.length ? ` · [${claim.sources.join('][')}]` : ''}</span>
       <p class="explain">${SUPPORT_EXPLANATION[claim.support]}</p>
       ${claim.support === 'none'
         ? html`<p class="nosource" role="note">No source is cited for this claim.</p>`
         : html`<div class="sources">${c.sources.map((r) => html`<ap-source-card .reference=${r}></ap-source-card>`)}</div>
             ${c.missing.map((l) => html`<p class="missing">Marker [${l}] has no entry in the reference list.</p>`)}`}
+      ${linksSection(c.links)}
       <ap-claim-check .claim=${claim} .sources=${c.sources} .checks=${this.checks.get(claim.id) ?? []}></ap-claim-check>
       ${notes}
     `;
@@ -113,6 +127,25 @@ export class ApProvenancePanel extends LitElement {
   protected override updated(): void {
     this.dataset['claim'] = this.caret?.claim?.id ?? '';
   }
+}
+
+/** The source's links inside the claim: wiki links (people, places, organisations) first, then other links. */
+function linksSection(links: readonly LinkedWords[]) {
+  if (links.length === 0) return nothing;
+  const wiki = links.filter((l) => l.kind === 'wiki');
+  const other = links.filter((l) => l.kind !== 'wiki');
+  const item = (l: LinkedWords) => {
+    const href = safeHref(l.href);
+    const label = l.title && l.title !== l.text ? `${l.text} (${l.title})` : l.text;
+    // An address that is not http(s) is shown, never made a link.
+    return html`<li>${href
+      ? html`<a href=${href} target="_blank" rel="noopener noreferrer" data-kind=${l.kind}>${label}</a>`
+      : html`<span title=${l.href}>${label}</span>`}</li>`;
+  };
+  return html`<section class="links" aria-labelledby="links-heading">
+    <h3 id="links-heading">Linked in this claim (${links.length})</h3>
+    <ul>${[...wiki, ...other].map(item)}</ul>
+  </section>`;
 }
 
 declare global {

@@ -15,7 +15,7 @@ import {
   type NoteContext,
 } from '../editor/annotation-commands.ts';
 import { checkClaim } from '../editor/check-commands.ts';
-import { focusReference, selectClaim } from '../editor/commands.ts';
+import { focusReference, selectClaim, selectSection } from '../editor/commands.ts';
 import { keyHelp, readerRequestOf } from '../editor/reader-keys.ts';
 import type { ReaderEditor } from '../editor/reader-view.ts';
 import type { ReaderSnapshot } from '../editor/snapshot.ts';
@@ -28,18 +28,21 @@ import {
   NoteSubmitEvent,
   ClaimCheckEvent,
   ReferenceSelectEvent,
+  SectionSelectEvent,
   type NoteFormMode,
 } from './events.ts';
 import { safeHref } from './note-labels.ts';
 import './ap-claim-list.ts';
+import './ap-contents.ts';
+import './ap-import-report.ts';
 import './ap-timeline.ts';
 import './ap-legend.ts';
 import './ap-note-list.ts';
 import './ap-provenance-panel.ts';
 
 
-/** The lists beside the provenance panel, in tab order. */
-const LIST_TABS = ['notes', 'claims', 'timeline'] as const;
+/** The lists beside the provenance panel, in tab order; `contents` only for a text with sections. */
+const LIST_TABS = ['contents', 'notes', 'claims', 'timeline'] as const;
 type ListTab = (typeof LIST_TABS)[number];
 
 /** The open note form: what it is for, the note it edits or answers, the passage, and the starting draft. */
@@ -130,6 +133,8 @@ export class ApReader extends LitElement {
 
   @state() private form: FormState | null = null;
   @state() private tab: ListTab = 'notes';
+  /** Whether the reader chose a tab (until then, a text with sections opens on its contents). */
+  private tabChosen = false;
   @state() private message = '';
   /** The work could not be opened (`showFatal`): the heading says so instead of "Loading…". */
   @state() private failed = false;
@@ -138,6 +143,7 @@ export class ApReader extends LitElement {
     super.connectedCallback();
     this.addEventListener(ClaimSelectEvent.type, this.onClaimSelect);
     this.addEventListener(ReferenceSelectEvent.type, this.onReferenceSelect);
+    this.addEventListener(SectionSelectEvent.type, this.onSectionSelect);
     this.addEventListener(AnnotateRequestEvent.type, this.openCreateForm);
     this.addEventListener(NoteActionEvent.type, this.onNoteAction);
     this.addEventListener(NoteSubmitEvent.type, this.onNoteSubmit);
@@ -149,6 +155,7 @@ export class ApReader extends LitElement {
   override disconnectedCallback(): void {
     this.removeEventListener(ClaimSelectEvent.type, this.onClaimSelect);
     this.removeEventListener(ReferenceSelectEvent.type, this.onReferenceSelect);
+    this.removeEventListener(SectionSelectEvent.type, this.onSectionSelect);
     this.removeEventListener(AnnotateRequestEvent.type, this.openCreateForm);
     this.removeEventListener(NoteActionEvent.type, this.onNoteAction);
     this.removeEventListener(NoteSubmitEvent.type, this.onNoteSubmit);
@@ -166,6 +173,24 @@ export class ApReader extends LitElement {
     this.editor?.run(focusReference(e.detail.label));
   };
 
+  /** Goes to a section: the caret at its start, its heading scrolled to the top of the window. */
+  private onSectionSelect = (e: SectionSelectEvent) => {
+    const { from } = e.detail;
+    if (!this.editor?.run(selectSection(from), { focus: true })) return;
+    const view = (this.editor as Partial<ReaderEditor>).view;
+    (view?.nodeDOM(from) as HTMLElement | null)?.scrollIntoView?.({ block: 'start' });
+  };
+
+  /** The tabs shown: the contents only when the text has sections. */
+  private get tabs(): readonly ListTab[] {
+    return this.snapshot?.document.sections.length ? LIST_TABS : LIST_TABS.filter((t) => t !== 'contents');
+  }
+
+  private chooseTab(tab: ListTab) {
+    this.tab = tab;
+    this.tabChosen = true;
+  }
+
   /** Keys that work anywhere in the reader (the key table's container requests). */
   private onKeydown = (e: KeyboardEvent) => {
     if (readerRequestOf(e) === 'annotate') {
@@ -178,6 +203,10 @@ export class ApReader extends LitElement {
     // The note form is defined on first use (the first page stays small); Lit upgrades the element when it arrives,
     // keeping the properties already set on it.
     if (changed.has('form' as keyof ApReader) && this.form) void import('./ap-note-form.ts');
+    // A text with sections opens on its contents, until the reader chooses another tab.
+    const tabs = this.tabs;
+    if (!this.tabChosen && tabs.includes('contents')) this.tab = 'contents';
+    if (!tabs.includes(this.tab)) this.tab = 'notes';
   }
 
   /** What the status line says: the last message, then how the notes are saved. */
@@ -303,8 +332,9 @@ export class ApReader extends LitElement {
 
   private tabKey(e: KeyboardEvent) {
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-      const i = LIST_TABS.indexOf(this.tab) + (e.key === 'ArrowRight' ? 1 : LIST_TABS.length - 1);
-      this.tab = LIST_TABS[i % LIST_TABS.length]!;
+      const tabs = this.tabs;
+      const i = tabs.indexOf(this.tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1);
+      this.chooseTab(tabs[i % tabs.length]!);
       void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${this.tab}`) as HTMLElement | null)?.focus());
     }
   }
@@ -314,6 +344,7 @@ export class ApReader extends LitElement {
     const doc = snap?.document;
     const work = doc?.work;
     const hasSelection = snap?.caret.hasSelection ?? false;
+    const sections = doc?.sections ?? [];
     return html`
       <header>
         <div class="head">
@@ -335,6 +366,7 @@ export class ApReader extends LitElement {
       </header>
       ${this.linked ? linkedBanner(this.linked) : nothing}
       ${(doc?.warnings ?? []).map((w) => html`<div class="warning" role="alert">${w}</div>`)}
+      ${doc?.report ? html`<ap-import-report .report=${doc.report} .unplaced=${doc.unplacedSignals}></ap-import-report>` : nothing}
       <main>
         <div class="text">
           <div class="toolbar" role="toolbar" aria-label="Reader tools">
@@ -356,10 +388,18 @@ export class ApReader extends LitElement {
           </section>
           <section class="panel">
             <div role="tablist" aria-label="Lists" @keydown=${this.tabKey}>
-              <button role="tab" id="tab-notes" aria-controls="panel-notes" aria-selected=${this.tab === 'notes' ? 'true' : 'false'} tabindex=${this.tab === 'notes' ? 0 : -1} @click=${() => (this.tab = 'notes')}>Notes (${snap?.notes.count ?? 0})</button>
-              <button role="tab" id="tab-claims" aria-controls="panel-claims" aria-selected=${this.tab === 'claims' ? 'true' : 'false'} tabindex=${this.tab === 'claims' ? 0 : -1} @click=${() => (this.tab = 'claims')}>Claims (${doc?.coverage.total ?? 0})</button>
-              <button role="tab" id="tab-timeline" aria-controls="panel-timeline" aria-selected=${this.tab === 'timeline' ? 'true' : 'false'} tabindex=${this.tab === 'timeline' ? 0 : -1} @click=${() => (this.tab = 'timeline')}>Timeline</button>
+              ${sections.length
+                ? html`<button role="tab" id="tab-contents" aria-controls="panel-contents" aria-selected=${this.tab === 'contents' ? 'true' : 'false'} tabindex=${this.tab === 'contents' ? 0 : -1} @click=${() => this.chooseTab('contents')}>Contents</button>`
+                : nothing}
+              <button role="tab" id="tab-notes" aria-controls="panel-notes" aria-selected=${this.tab === 'notes' ? 'true' : 'false'} tabindex=${this.tab === 'notes' ? 0 : -1} @click=${() => this.chooseTab('notes')}>Notes (${snap?.notes.count ?? 0})</button>
+              <button role="tab" id="tab-claims" aria-controls="panel-claims" aria-selected=${this.tab === 'claims' ? 'true' : 'false'} tabindex=${this.tab === 'claims' ? 0 : -1} @click=${() => this.chooseTab('claims')}>Claims (${doc?.coverage.total ?? 0})</button>
+              <button role="tab" id="tab-timeline" aria-controls="panel-timeline" aria-selected=${this.tab === 'timeline' ? 'true' : 'false'} tabindex=${this.tab === 'timeline' ? 0 : -1} @click=${() => this.chooseTab('timeline')}>Timeline</button>
             </div>
+            ${sections.length
+              ? html`<div role="tabpanel" id="panel-contents" aria-labelledby="tab-contents" ?hidden=${this.tab !== 'contents'}>
+                  <ap-contents .sections=${sections} .current=${snap?.caret.section ?? null}></ap-contents>
+                </div>`
+              : nothing}
             <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" ?hidden=${this.tab !== 'notes'}>
               <ap-note-list .notes=${snap?.notes ?? null} .activeId=${snap?.caret.focused?.annotation.id ?? null}></ap-note-list>
             </div>

@@ -104,6 +104,14 @@ declare global {
   }
 }
 
+/** The user chose a section in the contents: put the caret at its start (`from`: `Section.from`) and show it. */
+export class SectionSelectEvent extends CustomEvent<{ from: number }> {
+  static readonly type = 'ap-section-select';
+  constructor(from: number) {
+    super(SectionSelectEvent.type, { detail: { from }, bubbles: true, composed: true });
+  }
+}
+
 /** The reader recorded a check of a claim against one of its sources (or marked it as needing one). */
 export class ClaimCheckEvent extends CustomEvent<{ draft: import('../editor/check-commands.ts').CheckDraft }> {
   static readonly type = 'ap-claim-check';
@@ -114,6 +122,7 @@ export class ClaimCheckEvent extends CustomEvent<{ draft: import('../editor/chec
 
 declare global {
   interface HTMLElementEventMap {
+    'ap-section-select': SectionSelectEvent;
     'ap-claim-check': ClaimCheckEvent;
   }
 }

@@ -9,6 +9,7 @@ import { mountInSlices } from '../../../src/load/mount-in-slices.ts';
 import { buildDoc } from '../../../src/model/build-doc.ts';
 import { importText } from '../../../src/model/import-text.ts';
 import { largeWorkText } from './large-work-fixture.ts';
+import { sectionedText } from '../../support/sectioned-text.ts';
 
 // happy-dom replaces the global URL, so the path is built from the module's file path.
 const kavbiuro = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../../corpus/kavbiuro/text.txt'), 'utf8');
@@ -35,4 +36,22 @@ describe('mounting a work slice by slice', () => {
     editor.destroy();
     place.remove();
   });
+});
+
+test('a sectioned work (headings, list items, links, group markers, a flagged claim) mounted slice by slice is buildDoc\'s', async () => {
+  const imported = sectionedText();
+  const place = document.createElement('div');
+  document.body.append(place);
+  const editor = await mountInSlices({ place, imported, setup: {}, label: 'test', budgetMs: 0.0001 });
+  const whole = buildDoc(imported);
+  expect(editor.view.state.doc.eq(whole)).toBe(true);
+  let links = 0;
+  editor.view.state.doc.descendants((n) => {
+    if (n.marks.some((m) => m.type.name === 'link')) links++;
+    return true;
+  });
+  expect(links).toBeGreaterThan(0);
+  expect(place.querySelector('h2#section-History')?.textContent).toBe('History');
+  editor.destroy();
+  place.remove();
 });

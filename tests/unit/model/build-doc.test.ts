@@ -86,7 +86,8 @@ describe('buildDoc', () => {
             blocks: [{ type: 'paragraph', text }],
             references: [],
             referencesHeading: null,
-            citations: [],
+            // The citation list says where markers are (imported-text.ts), as every importer gives it.
+            citations: findMarkers(text).map((m) => ({ label: m.label, block: 0, offset: m.start })),
             claims,
             problems: [],
           };

@@ -17,6 +17,9 @@ const caret = (fields: Partial<CaretSnapshot>): CaretSnapshot => ({
   claimNotes: [],
   focused: null,
   hasSelection: false,
+  links: [],
+  signals: [],
+  section: null,
   ...fields,
 });
 const cited: Claim = { id: 'c1a2b3c4d', block: 0, start: 0, end: 30, text: 'The bureau was founded in 1919.', sources: ['1', '2'], support: 'direct' };
@@ -99,5 +102,34 @@ describe('<ap-provenance-panel>', () => {
     const edit = $$($(el, 'ap-note-card'), '.actions button').find((b) => textOf(b) === 'Edit')!;
     edit.click();
     expect(seen.map((e) => e.detail)).toEqual([{ action: 'edit', id: 'urn:n:1' }]);
+  });
+});
+
+describe('<ap-provenance-panel>: what the source says about the claim', () => {
+  test('a flag of the source ("Wikipedia flags this claim: citation needed") and the claim\'s links, wiki links first; an unsafe address is not a link', async () => {
+    const el = await mount('ap-provenance-panel', {
+      caret: caret({
+        claim: { ...cited, support: 'none', sources: [] },
+        signals: [{ kind: 'citation-needed', block: 0, offset: 30, text: '[citation needed]' }],
+        links: [
+          { text: 'founded', href: 'javascript:alert(1)', kind: 'external', title: null },
+          { text: 'the bureau', href: 'https://en.wikipedia.org/wiki/Kavbiuro', kind: 'wiki', title: 'Kavbiuro' },
+        ],
+      }),
+    });
+    expect(textOf($(el, '.flag'))).toBe('Wikipedia flags this claim: citation needed');
+    expect($(el, '.flag').getAttribute('role')).toBe('note');
+    expect(textOf($(el, '#links-heading'))).toBe('Linked in this claim (2)');
+    const items = $$(el, '.links li');
+    expect(items.map((li) => textOf(li))).toEqual(['the bureau (Kavbiuro)', 'founded']);
+    expect(items[0]!.querySelector('a')?.getAttribute('href')).toBe('https://en.wikipedia.org/wiki/Kavbiuro');
+    expect(items[0]!.querySelector('a')?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(items[1]!.querySelector('a')).toBeNull();
+  });
+
+  test('a claim without links or flags shows neither', async () => {
+    const el = await mount('ap-provenance-panel', { caret: caret({ claim: cited, sources: [ref1, ref2] }) });
+    expect(shadow(el).querySelector('.flag')).toBeNull();
+    expect(shadow(el).querySelector('.links')).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ const entry = (i: number): AnnotationEntry => ({
 });
 
 const caret = (notes: AnnotationEntry[], focused: AnnotationEntry | null): CaretSnapshot => ({
-  claim: null, sources: [], missing: [], reference: null, notes, claimNotes: [], focused, hasSelection: false,
+  claim: null, sources: [], missing: [], reference: null, notes, claimNotes: [], focused, hasSelection: false, links: [], signals: [], section: null,
 });
 
 test('300 notes under the caret: a page of cards, "Show more" adds one, the focused note is shown wherever it lies', async () => {
