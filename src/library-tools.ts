@@ -256,7 +256,7 @@ function describe(outcome: Outcome): Node[] {
   nodes.push(p(`${imported.blocks.length} blocks, ${claims} claims, ${imported.references.length} references.`));
   const omitted = Object.entries(imported.report?.omitted ?? {}).filter(([, n]) => n > 0);
   const items = [
-    ...omitted.map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'} not shown`),
+    ...omitted.map(([kind, n]) => `${n} ${n === 1 ? kind : /(x|s|ch)$/.test(kind) ? `${kind}es` : `${kind}s`} not shown`),
     ...(imported.report?.notes ?? []),
     ...imported.problems.map((problem) => problem.message),
   ];
