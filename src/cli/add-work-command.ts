@@ -17,7 +17,7 @@ import { sourceBytesProblem } from '../library/source-bytes.ts';
 import { API_USER_AGENT, parseWikipediaInput, parsoidHtmlUrl } from '../library/wikipedia-address.ts';
 import { ImportError } from '../model/import-error.ts';
 import { sha256Hex } from '../model/work.ts';
-import { importSource } from '../sources/import-source.ts';
+import { importSourceLazily } from '../sources/import-source-lazily.ts';
 import { parseArgs, UsageError, type CliCommand } from './cli-io.ts';
 
 /** What a URL argument fetches: Wikipedia articles as Parsoid HTML, anything else as given. */
@@ -60,7 +60,7 @@ export const addWorkCommand: CliCommand = async (args, io) => {
   if (problem) return fail(`${problem} Nothing was written.`);
   let format, imported;
   try {
-    ({ format, imported } = importSource(bytes, { origin: from }));
+    ({ format, imported } = await importSourceLazily(bytes, { origin: from }));
   } catch (e) {
     if (e instanceof ImportError) return fail(`${from}:${e.line}:${e.column}: ${e.message.replace(/ \(line \d+, column \d+\)$/, '')}; nothing was written`);
     throw e;

@@ -1,12 +1,13 @@
 /**
  * `apparatus import FILE [--json] [--language L] [--format F]`: prints what the importer reads from a source (FILE
- * `-`: standard input), its format detected from the content unless `--format` says (`importSource`).
+ * `-`: standard input), its format detected from the content unless `--format` says (`importSourceLazily`: a format's parser is
+ * loaded only for a source in that format).
  * With --json, exactly the contract of DESIGN §1 — for other formats than plain text extended by `format`,
  * `sections` (the heading blocks: index, level, text) and `links`; plain text prints exactly what it always did.
  * Without, a readable summary.
  */
 import { ImportError } from '../model/import-error.ts';
-import { importSource } from '../sources/import-source.ts';
+import { importSourceLazily } from '../sources/import-source-lazily.ts';
 import { isSourceFormat, SOURCE_FORMATS, type SourceFormat } from '../sources/source-format.ts';
 import type { ImportedText } from '../model/imported-text.ts';
 import { parseArgs, UsageError, type CliCommand } from './cli-io.ts';
@@ -63,7 +64,7 @@ export const importCommand: CliCommand = async (args, io) => {
   }
   try {
     const language = values.get('language');
-    const read = importSource(bytes, { origin: name, ...(language ? { language } : {}), ...(format ? { format } : {}) });
+    const read = await importSourceLazily(bytes, { origin: name, ...(language ? { language } : {}), ...(format ? { format } : {}) });
     io.stdout(switches.has('json') ? JSON.stringify(importJsonOf(read.format, read.imported)) + '\n' : importSummary(name, read.imported));
     return 0;
   } catch (e) {

@@ -17,6 +17,7 @@ import { parseWorkMeta, sha256Hex } from '../../../src/model/work.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const kavbiuro = join(root, 'corpus', 'kavbiuro', 'text.txt');
+const dog = join(root, '..', 'shared', 'sources', 'wikipedia-parsoid', 'dog.html');
 let dir = '';
 let server: Server;
 let base = '';
@@ -51,6 +52,16 @@ describe('apparatus import --format', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toBe(JSON.stringify(importJson(importText(readFileSync(kavbiuro)))) + '\n');
     expect((await run('import', kavbiuro, '--json', '--format', 'text')).stdout).toBe(out.stdout);
+  });
+  test.skipIf(!existsSync(dog))('a Parsoid page is detected and its JSON extended by format, sections and links', async () => {
+    const out = await run('import', dog, '--json');
+    expect(out.stderr).toBe('');
+    const json = JSON.parse(out.stdout);
+    expect(json.format).toBe('wikipedia-parsoid');
+    expect(Object.keys(json)).toEqual(['format', 'blocks', 'references', 'citations', 'claims', 'problems', 'sections', 'links']);
+    expect(json.sections.length).toBeGreaterThan(5);
+    for (const s of json.sections) expect(json.blocks[s.block]).toEqual({ type: 'heading', text: s.text });
+    expect(json.links.length).toBeGreaterThan(100);
   });
   test('an unknown --format is a usage error', async () => {
     const out = await run('import', kavbiuro, '--format', 'docx');
