@@ -51,7 +51,7 @@ export function mountLibraryTools(reader: ApReader): void {
   dialog.querySelector('.ap-open-close')!.addEventListener('click', () => dialog.close());
   document.body.append(dialog);
 
-  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Open…', slot: 'tools' });
+  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Open…', slot: 'tools', className: 'ap-tool' });
   button.setAttribute('aria-haspopup', 'dialog');
   button.addEventListener('click', () => {
     if (!dialog.open) dialog.showModal();
@@ -133,7 +133,7 @@ function mountLibraryView(reader: ApReader): void {
       status.textContent = `The library cannot be read: ${(e as Error).message}`;
     }
   };
-  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Library', slot: 'tools' });
+  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Library', slot: 'tools', className: 'ap-tool' });
   button.setAttribute('aria-haspopup', 'dialog');
   button.addEventListener('click', () => {
     void import('./panels/ap-library.ts').then(async () => {
