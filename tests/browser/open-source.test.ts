@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 /**
  * Opening sources from the page (issue 9 §6): "Open…" with a file and by drag-and-drop, a Wikipedia URL fetched
  * with an Api-User-Agent (routed by Playwright to a local fixture: never the internet), the work kept in the
@@ -71,6 +72,8 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
     expect(said).toContain('Licence: Unknown');
     expect(await libraryIn(page)).toEqual([['duck-notes', 'Duck notes', 1]]);
     await page.screenshot({ path: '/work/notes/shots/open-file-report.png' }).catch(() => undefined);
+    const axeOpen = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(axeOpen.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // Read it: a new page, the text from IndexedDB only (any request under corpus/ would be a failure).
     const requested: string[] = [];
@@ -236,6 +239,8 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
     expect(await ask.textContent()).toContain('It has 2 notes. They are kept unless you tick the box below');
     expect(await ask.getByRole('button', { name: 'Export its notes…' }).count()).toBe(1);
     await page.screenshot({ path: '/work/notes/shots/library-remove.png' }).catch(() => undefined);
+    const axeRemove = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(axeRemove.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await ask.getByRole('button', { name: 'Cancel' }).click();
     expect(await libraryIn(page)).toHaveLength(1);
     await page.getByRole('button', { name: 'Remove “Kept text”…' }).click();
