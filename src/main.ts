@@ -18,11 +18,13 @@ import { finishLoading } from './editor/read-only.ts';
 import type { ReaderEditor } from './editor/reader-view.ts';
 import { SnapshotBuilder } from './editor/snapshot.ts';
 import { mountExportTools } from './export-tools.ts';
+import { currentRevision, deriveLibraryWork, libraryWorkMeta } from './library/library-work.ts';
+import { mountLibraryTools } from './library-tools.ts';
 import { mountInSlices } from './load/mount-in-slices.ts';
 import { LoadError, openWorkLoader, yieldToPage } from './load/work-loader.ts';
 import { workLocation, type WorkLocation } from './load/work-location.ts';
 import type { ImportedText } from './model/imported-text.ts';
-import { parseWorkMeta, type WorkMeta } from './model/work.ts';
+import { parseWorkMeta, sha256Hex, type WorkMeta } from './model/work.ts';
 import './panels/ap-reader.ts';
 import { AuthorChangeEvent } from './panels/events.ts';
 import { mountProjectTools } from './project-tools.ts';
@@ -46,17 +48,21 @@ async function start(): Promise<void> {
   const loader = openWorkLoader();
   const opening = openAnnotationRepository();
   let meta: WorkMeta, imported: ImportedText, hashWarning: string | null, where: WorkLocation;
+  // "Open…" works even when the work asked for cannot be opened.
+  mountLibraryTools(reader);
   try {
     where = workLocation(window.location);
-    if (where.kind === 'link') reader.linked = { text: where.text, meta: where.meta, annotations: where.annotations };
-    const res = await fetch(where.meta);
-    if (!res.ok) throw new Error(`Could not load ${where.meta}: ${res.status} ${res.statusText}`);
-    meta = parseWorkMeta(await res.json(), where.meta);
+    if (where.kind === 'link') reader.linked = { text: where.text, meta: where.meta ?? '(derived from the text)', annotations: where.annotations };
+    const found = await findWork(where);
+    meta = found.meta;
     document.title = `${meta.title} — Apparatus`;
     document.documentElement.lang = meta.language;
-    ({ imported, warning: hashWarning } = await loader.read({ textUrl: where.text, notesUrl: where.annotations, meta }, (p) => progress(p.fraction * 0.4)));
+    const textUrl = where.kind === 'library' ? meta.source : where.text;
+    const notesUrl = where.kind === 'library' ? null : where.annotations;
+    ({ imported, warning: hashWarning } = await loader.read({ textUrl, notesUrl, meta, ...(found.bytes ? { bytes: found.bytes } : {}) }, (p) => progress(p.fraction * 0.4)));
   } catch (e) {
     loader.close();
+    document.title = 'Cannot open — Apparatus';
     return reader.showFatal(e instanceof LoadError && e.importError ? `The text cannot be read: ${e.importError.message}` : (e as Error).message);
   }
   performance.mark('apparatus:imported');
@@ -129,6 +135,39 @@ async function start(): Promise<void> {
   performance.mark('apparatus:panels-rendered');
   reader.showLoaded();
   document.documentElement.dataset['apparatusReady'] = 'true';
+}
+
+/**
+ * The metadata of the work `where` names, and its bytes when they are not fetched by the loader (library works,
+ * and link texts without `meta`, whose metadata is derived from them).
+ * @throws Error saying what is missing: a project work without `corpus/<id>/`, a library work this browser does not
+ *   have, a text that cannot be fetched.
+ */
+async function findWork(where: WorkLocation): Promise<{ meta: WorkMeta; bytes?: Uint8Array }> {
+  if (where.kind === 'library') {
+    const { openLibraryStore } = await import('./store/library-store.ts');
+    const store = await openLibraryStore();
+    try {
+      const work = await store.get(where.id);
+      if (!work) throw new Error(`This browser's library has no work "${where.id}". It may have been removed, or opened in another browser: open its file or URL again with "Open…".`);
+      return { meta: libraryWorkMeta(work), bytes: currentRevision(work).bytes };
+    } finally {
+      store.close();
+    }
+  }
+  if (where.kind === 'link' && where.meta === null) {
+    const res = await fetch(where.text);
+    if (!res.ok) throw new Error(`Could not load the link's text ${where.text}: ${res.status} ${res.statusText}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const work = deriveLibraryWork({ bytes, sha256: await sha256Hex(bytes), format: 'text', origin: new URL(where.text).pathname, id: 'linked-text', date: new Date().toISOString() });
+    return { meta: { ...libraryWorkMeta(work), iri: where.text }, bytes };
+  }
+  const res = await fetch(where.meta!);
+  if (res.status === 404 && where.kind === 'project') {
+    throw new Error(`This project has no work "${where.id}" (corpus/${where.id}/work.json was not found). Check the name in the address, or open a file or a Wikipedia article with "Open…".`);
+  }
+  if (!res.ok) throw new Error(`Could not load ${where.meta}: ${res.status} ${res.statusText}`);
+  return { meta: parseWorkMeta(await res.json(), where.meta!) };
 }
 
 void start();

@@ -8,7 +8,7 @@ export interface CliIo {
   /** All of standard input (for a FILE given as `-`). */
   readStdin: () => Promise<Uint8Array>;
   /** Writes atomically (a new temporary file with a random name, created exclusively, then renamed; removed on failure). */
-  writeFile: (path: string, data: string) => Promise<void>;
+  writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
 }
 
 /** A command: parsed arguments in, exit code out. Errors are printed to stderr by the command itself. */

@@ -1,10 +1,14 @@
 /**
- * `apparatus import FILE [--json] [--language L]`: prints what the importer reads from a text (FILE `-`: standard
- * input).
- * With --json, exactly the contract of DESIGN §1; without, a readable summary.
+ * `apparatus import FILE [--json] [--language L] [--format F]`: prints what the importer reads from a source (FILE
+ * `-`: standard input), its format detected from the content unless `--format` says (`importSourceLazily`: a format's parser is
+ * loaded only for a source in that format).
+ * With --json, exactly the contract of DESIGN §1 — for other formats than plain text extended by `format`,
+ * `sections` (the heading blocks: index, level, text) and `links`; plain text prints exactly what it always did.
+ * Without, a readable summary.
  */
 import { ImportError } from '../model/import-error.ts';
-import { importText } from '../model/import-text.ts';
+import { importSourceLazily } from '../sources/import-source-lazily.ts';
+import { isSourceFormat, SOURCE_FORMATS, type SourceFormat } from '../sources/source-format.ts';
 import type { ImportedText } from '../model/imported-text.ts';
 import { parseArgs, UsageError, type CliCommand } from './cli-io.ts';
 
@@ -17,6 +21,13 @@ export function importJson(imported: ImportedText): unknown {
     claims: imported.claims.map(({ id, block, start, end, text, sources, support }) => ({ id, block, start, end, text, sources, support })),
     problems: imported.problems,
   };
+}
+
+/** `importJson` extended for formats other than plain text: the format, the sections and the links. */
+export function importJsonOf(format: SourceFormat, imported: ImportedText): unknown {
+  if (format === 'text') return importJson(imported);
+  const sections = imported.blocks.flatMap((b, block) => (b.type === 'heading' ? [{ block, level: b.level ?? 2, text: b.text }] : []));
+  return { format, ...(importJson(imported) as object), sections, links: imported.links ?? [] };
 }
 
 /** A readable summary for people. */
@@ -38,7 +49,9 @@ export function importSummary(file: string, imported: ImportedText): string {
 }
 
 export const importCommand: CliCommand = async (args, io) => {
-  const { positional, switches, values } = parseArgs(args, ['json'], ['language']);
+  const { positional, switches, values } = parseArgs(args, ['json'], ['language', 'format']);
+  const format = values.get('format');
+  if (format !== undefined && !isSourceFormat(format)) throw new UsageError(`--format must be one of ${SOURCE_FORMATS.join(', ')}`);
   const file = positional[0];
   if (!file || positional.length > 1) throw new UsageError('import takes exactly one FILE');
   const name = file === '-' ? 'standard input' : file;
@@ -51,8 +64,8 @@ export const importCommand: CliCommand = async (args, io) => {
   }
   try {
     const language = values.get('language');
-    const imported = importText(bytes, language ? { language } : {});
-    io.stdout(switches.has('json') ? JSON.stringify(importJson(imported)) + '\n' : importSummary(name, imported));
+    const read = await importSourceLazily(bytes, { origin: name, ...(language ? { language } : {}), ...(format ? { format } : {}) });
+    io.stdout(switches.has('json') ? JSON.stringify(importJsonOf(read.format, read.imported)) + '\n' : importSummary(name, read.imported));
     return 0;
   } catch (e) {
     if (e instanceof ImportError) {

@@ -8,8 +8,12 @@ import { importCommand } from './import-command.ts';
 import { writeFileAtomically } from './write-file-atomically.ts';
 
 const USAGE = `Usage:
-  apparatus import FILE|- [--json] [--language L]
-      Read a source text (- reads standard input): blocks, references (identifiers and CSL-JSON), citations, claims, problems.
+  apparatus import FILE|- [--json] [--language L] [--format text|wikipedia-parsoid|wikipedia-page|markdown|tei]
+      Read a source (- reads standard input; the format is detected from the content unless --format says): blocks,
+      references (identifiers and CSL-JSON), citations, claims, problems; for other formats than text also sections and links.
+  apparatus add-work FILE|URL [--id ID] [--corpus DIR] [--licence NAME --licence-url URL]
+      Make a source (a file, a Wikipedia article URL, another URL) a work of the project: DIR/<id>/text.txt (the bytes
+      as received) and work.json (sha256, source, revision, licence, format). Never overwrites another text.
   apparatus anchor TEXT ANNOTATIONS [--json]
       Anchor a W3C annotation file on a (possibly revised) text: exact, fuzzy or orphan for each annotation.
   apparatus export FILE [--annotations A | --no-annotations] --format jsonld|tei|md|html|csl [--out F]
@@ -21,6 +25,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   import: async () => importCommand,
   anchor: async () => (await import('./anchor-command.ts')).anchorCommand,
   export: async () => (await import('./export-command.ts')).exportCommand,
+  'add-work': async () => (await import('./add-work-command.ts')).addWorkCommand,
 };
 
 /** The real files and streams. */

@@ -14,12 +14,12 @@ export function temporaryNameFor(path: string): string {
 }
 
 /**
- * Writes `data` (UTF-8) to `path` atomically (see the module comment), creating missing parent directories.
+ * Writes `data` (a string as UTF-8, or bytes as they are) to `path` atomically (see the module comment), creating missing parent directories.
  * Rejects with a clear error when `path` is a directory; the temporary file never outlives the call. `tmp` is
  * for tests (a name chosen in advance); when something already exists there, even a dangling symlink, the call
  * fails with `EEXIST` and leaves it alone.
  */
-export async function writeFileAtomically(path: string, data: string, tmp: string = temporaryNameFor(path)): Promise<void> {
+export async function writeFileAtomically(path: string, data: string | Uint8Array, tmp: string = temporaryNameFor(path)): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const existing = await stat(path).catch(() => null);
   if (existing?.isDirectory()) throw new Error(`${path} is a directory; give a file name`);

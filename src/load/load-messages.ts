@@ -10,9 +10,13 @@ import type { ImportedText } from '../model/imported-text.ts';
 import type { WorkMeta } from '../model/work.ts';
 import type { SourceFormat } from '../sources/source-format.ts';
 
-/** What to read: absolute URLs of the text and of the notes file (null: none), and the work's metadata. */
+/**
+ * What to read: absolute URLs of the text and of the notes file (null: none), and the work's metadata. With `bytes`
+ * (a work from the library, or a text the page already fetched) those are the text and `textUrl` only names it.
+ */
 export interface ReadRequest {
   textUrl: string;
+  bytes?: Uint8Array;
   notesUrl: string | null;
   meta: WorkMeta;
 }

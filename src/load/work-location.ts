@@ -8,13 +8,18 @@
  *   this site (same origin, http or https) are loaded (`data:`, `blob:` and other sites are refused with a message);
  *   its notes are kept under a key of its own, `link:` followed by the three paths, which no work id can equal (ids
  *   have no colon), so a link never reads or replaces a project work's notes; the reader shows a banner saying the
- *   text is not from this project, and "Save to project" is not offered.
+ *   text is not from this project, and "Save to project" is not offered. `meta` is optional: without it the
+ *   metadata is derived from the text (`meta: null`; see `library/library-work.ts`), and the key names no meta.
+ * - `?library=<id>`: a work kept in this browser's library (opened from a file or a URL, `library-tools.ts`). Its
+ *   notes are kept under `library:<id>` (`libraryStorageKey`), which no project work id can equal.
  */
+import { libraryStorageKey } from '../library/library-work.ts';
 
 /** Where the files are. URLs are absolute. */
 export type WorkLocation =
   | { kind: 'project'; id: string; text: string; meta: string; annotations: string }
-  | { kind: 'link'; text: string; meta: string; annotations: string | null; storageKey: string };
+  | { kind: 'link'; text: string; meta: string | null; annotations: string | null; storageKey: string }
+  | { kind: 'library'; id: string; storageKey: string };
 
 /** What the page's address gives: its full URL (`location.href`). */
 export interface PageAddress {
@@ -37,17 +42,23 @@ export function workLocation(page: PageAddress): WorkLocation {
   const params = here.searchParams;
   const text = params.get('text');
   const meta = params.get('meta');
-  if (text && meta) {
+  if (meta && !text) throw new Error('The link gives "meta" but no "text": add text=<URL of the text> to open it.');
+  if (text) {
     const notes = params.get('annotations');
-    const urls = { text: sameSite(here, 'text', text), meta: sameSite(here, 'meta', meta), annotations: notes ? sameSite(here, 'annotations', notes) : null };
+    const urls = { text: sameSite(here, 'text', text), meta: meta ? sameSite(here, 'meta', meta) : null, annotations: notes ? sameSite(here, 'annotations', notes) : null };
     const path = (u: URL | null) => (u ? u.pathname + u.search : '');
     return {
       kind: 'link',
       text: urls.text.href,
-      meta: urls.meta.href,
+      meta: urls.meta?.href ?? null,
       annotations: urls.annotations?.href ?? null,
       storageKey: `${LINK_KEY_PREFIX}${path(urls.text)} ${path(urls.meta)} ${path(urls.annotations)}`.trimEnd(),
     };
+  }
+  const library = params.get('library');
+  if (library !== null) {
+    if (!WORK_ID.test(library)) throw new Error(`"${library}" is not the name of a work in the library (lower-case letters, digits and hyphens)`);
+    return { kind: 'library', id: library, storageKey: libraryStorageKey(library) };
   }
   const id = params.get('work') ?? 'kavbiuro';
   if (!WORK_ID.test(id)) throw new Error(`"${id}" is not a work name (lower-case letters, digits and hyphens)`);

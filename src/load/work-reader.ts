@@ -108,13 +108,16 @@ export class WorkReader {
 
   private async read(request: ReadRequest): Promise<void> {
     let bytes: Uint8Array;
-    try {
-      const res = await fetch(request.textUrl);
-      if (!res.ok) throw new Error(`Could not load ${request.textUrl}: ${res.status} ${res.statusText}`);
-      bytes = new Uint8Array(await res.arrayBuffer());
-    } catch (e) {
-      this.post({ type: 'failed', failure: { kind: 'fetch', message: (e as Error).message } });
-      return;
+    if (request.bytes) bytes = request.bytes;
+    else {
+      try {
+        const res = await fetch(request.textUrl);
+        if (!res.ok) throw new Error(`Could not load ${request.textUrl}: ${res.status} ${res.statusText}`);
+        bytes = new Uint8Array(await res.arrayBuffer());
+      } catch (e) {
+        this.post({ type: 'failed', failure: { kind: 'fetch', message: (e as Error).message } });
+        return;
+      }
     }
     this.post({ type: 'progress', progress: { stage: 'fetched', fraction: 0.1 } });
     const warning = await checkWorkText(request.meta, bytes);

@@ -136,6 +136,8 @@ export class ApReader extends LitElement {
   /** Whether the reader chose a tab (until then, a text with sections opens on its contents). */
   private tabChosen = false;
   @state() private message = '';
+  /** The work could not be opened (`showFatal`): the heading says so instead of "Loading…". */
+  @state() private failed = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -240,6 +242,7 @@ export class ApReader extends LitElement {
     if (slot) slot.replaceChildren(box);
     else this.append(Object.assign(box, { slot: 'text' }));
     this.removeAttribute('aria-busy');
+    this.failed = true;
   }
 
   /**
@@ -346,7 +349,7 @@ export class ApReader extends LitElement {
       <header>
         <div class="head">
           <p class="kicker">Apparatus · close reading with provenance</p>
-          <h1>${work?.title ?? 'Loading…'}</h1>
+          <h1>${work?.title ?? (this.failed ? 'This work cannot be opened' : 'Loading…')}</h1>
           ${work
             ? html`<p class="source">
                 Source: ${link(work.source, work.attribution)} · ${link(work.licence.url, work.licence.name)}

@@ -18,6 +18,10 @@
  * `StoredAnnotations.unreadable`; one that went bad after the load and is hit by a `save` (deleted or overwritten)
  * is copied to `unreadable` first (see `save`).
  *
+ * - `library` (version 4): key a library work's id, value a `LibraryWork` (`library/library-work.ts`): the works
+ *   opened in this browser, their bytes as received and their revisions. Written only by `store/library-store.ts`.
+ *   The upgrade from version 3 adds the store empty; nothing else changes.
+ *
  * Each save issues all its requests at once and commits explicitly, so that a save from `pagehide` lands even when
  * the page's script never runs again (the reliability issue's "close the tab at once" trials).
  *
@@ -34,7 +38,7 @@ import { isUnreadable, readStoredRecord, toStoredRecord, type ReadRecord } from 
 /** The database name used unless a test asks for another. */
 export const DB_NAME = 'apparatus';
 /** The schema version this code creates and reads. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 /** Object store of the notes. */
 export const ANNOTATIONS_STORE = 'annotations';
 /** Object store of the records set aside as unreadable. */
@@ -43,6 +47,8 @@ export const UNREADABLE_STORE = 'unreadable';
 export const WORKS_STORE = 'works';
 /** Object store of the project-file versions the working copies started from (version 3). */
 export const BASES_STORE = 'bases';
+/** Object store of the works opened in this browser (version 4). */
+export const LIBRARY_STORE = 'library';
 
 /** A record in the `bases` store (format 1). */
 export interface StoredBase {
@@ -74,8 +80,15 @@ export interface IndexedDbOptions {
  *   `blocked` (an older connection in another tab would not close).
  */
 export async function openIndexedDbRepository(options: IndexedDbOptions = {}): Promise<IndexedDbAnnotationRepository> {
-  const db = await openDatabase(options.factory ?? globalThis.indexedDB, options.name ?? DB_NAME, options.timeoutMs ?? 10_000);
-  return new IndexedDbAnnotationRepository(db);
+  return new IndexedDbAnnotationRepository(await openApparatusDatabase(options));
+}
+
+/**
+ * Opens (creating or upgrading) the database: for the other stores' modules (`library-store.ts`), with the same
+ * errors as `openIndexedDbRepository`.
+ */
+export function openApparatusDatabase(options: IndexedDbOptions = {}): Promise<IDBDatabase> {
+  return openDatabase(options.factory ?? globalThis.indexedDB, options.name ?? DB_NAME, options.timeoutMs ?? 10_000);
 }
 
 function openDatabase(factory: IDBFactory | undefined, name: string, timeoutMs: number): Promise<IDBDatabase> {
@@ -153,6 +166,9 @@ function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): void 
   }
   if (oldVersion < 3) {
     db.createObjectStore(BASES_STORE);
+  }
+  if (oldVersion < 4) {
+    db.createObjectStore(LIBRARY_STORE);
   }
 }
 

@@ -158,7 +158,7 @@ describe.skipIf(!chromiumAvailable())(`IndexedDB annotation repository in Chromi
     const page = await launch();
     await open(page, 'upgrade');
     await save(page, 'kavbiuro', sampleAnnotations(1));
-    expect(await page.evaluate(() => window.storeHarness.upgradeElsewhere('upgrade', 4))).toBe(4);
+    expect(await page.evaluate(() => window.storeHarness.upgradeElsewhere('upgrade', 5))).toBe(5);
     await expect(save(page, 'kavbiuro', sampleAnnotations(2))).rejects.toThrow(/closed: Apparatus was updated in another tab/);
     await expect(open(page, 'upgrade')).rejects.toThrow(/unavailable: The notes database was written by a newer version/);
     await quit();

@@ -48,4 +48,18 @@ describe('workLocation', () => {
     const search = `?${new URLSearchParams(params).toString()}`;
     expect(() => at(search)).toThrow(`The link's "${name}" is not a file of this site (http://127.0.0.1:5173)`);
   });
+
+  test('a text without meta: its metadata is derived (meta null), under a link key naming no meta', () => {
+    const linked = at('?text=/texts/essay.txt');
+    expect(linked).toEqual({ kind: 'link', text: 'http://127.0.0.1:5173/texts/essay.txt', meta: null, annotations: null, storageKey: `${LINK_KEY_PREFIX}/texts/essay.txt` });
+  });
+
+  test('meta without text says what is missing', () => {
+    expect(() => at('?meta=/w.json')).toThrow('The link gives "meta" but no "text"');
+  });
+
+  test('a library work: notes under library:<id>, never the project id', () => {
+    expect(at('?library=kavbiuro')).toEqual({ kind: 'library', id: 'kavbiuro', storageKey: 'library:kavbiuro' });
+    expect(() => at('?library=../x')).toThrow('"../x" is not the name of a work in the library');
+  });
 });

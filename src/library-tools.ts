@@ -1,0 +1,273 @@
+/**
+ * "Open…": opens a source from a file (the control, or dropped on the page: .txt, .md, .html, .xml) or a Wikipedia
+ * article (URL of any edition, `fr:Titre`, or an English title; fetched as Parsoid HTML with an `Api-User-Agent`),
+ * imports it to check it can be read and to learn what it says about itself, keeps it in this browser's library
+ * (`store/library-store.ts`) and shows the import report, with a link that reads it (`?library=<id>`).
+ *
+ * Nothing is kept when the source cannot be read (too large, not UTF-8, not importable, a failed fetch): the dialog
+ * says what and where, and the library is untouched. Bytes under an id already kept become a new revision.
+ */
+import { deriveLibraryWork, type LibraryWork } from './library/library-work.ts';
+import { sourceBytesProblem } from './library/source-bytes.ts';
+import { API_USER_AGENT, articleUrl, parseWikipediaInput, parsoidHtmlUrl } from './library/wikipedia-address.ts';
+import { ImportError } from './model/import-error.ts';
+import type { ImportedText } from './model/imported-text.ts';
+import { sha256Hex } from './model/work.ts';
+import type { ApReader } from './panels/ap-reader.ts';
+import { importSourceLazily } from './sources/import-source-lazily.ts';
+import type { Kept } from './store/library-store.ts';
+
+/** The file types offered by the control (content decides the format; these are hints). */
+const ACCEPT = '.txt,.md,.markdown,.html,.htm,.xml,text/plain,text/markdown,text/html,application/xml,text/xml';
+
+/** The address that reads library work `id`. */
+export function libraryWorkHref(id: string): string {
+  const url = new URL(window.location.href);
+  url.search = `?library=${encodeURIComponent(id)}`;
+  url.hash = '';
+  return url.href;
+}
+
+/** Adds "Open…" to the reader's toolbar and drag-and-drop to the page. Never throws. */
+export function mountLibraryTools(reader: ApReader): void {
+  const dialog = document.createElement('dialog');
+  dialog.className = 'ap-open-dialog';
+  dialog.setAttribute('aria-labelledby', 'ap-open-title');
+  const file = Object.assign(document.createElement('input'), { type: 'file', accept: ACCEPT, id: 'ap-open-file' });
+  dialog.innerHTML = `
+    <h2 id="ap-open-title">Open a source</h2>
+    <p><label for="ap-open-file">A file (.txt, .md, .html, .xml) — or drop one on the page</label></p>
+    <form class="ap-open-wiki" method="dialog">
+      <label for="ap-open-wiki">A Wikipedia article: URL, <code>fr:Titre</code> or an English title</label>
+      <div class="row"><input id="ap-open-wiki" name="wiki" type="text" autocomplete="off" spellcheck="false" placeholder="https://de.wikipedia.org/wiki/Haushund" />
+      <button type="submit">Fetch</button></div>
+    </form>
+    <div class="ap-open-result" role="status" aria-live="polite"></div>
+    <p class="actions"><a class="ap-open-read" hidden>Read it</a> <button type="button" class="ap-open-close">Close</button></p>`;
+  dialog.querySelector('label[for="ap-open-file"]')!.after(file);
+  const result = dialog.querySelector<HTMLElement>('.ap-open-result')!;
+  const read = dialog.querySelector<HTMLAnchorElement>('.ap-open-read')!;
+  const wiki = dialog.querySelector<HTMLInputElement>('#ap-open-wiki')!;
+  dialog.querySelector('.ap-open-close')!.addEventListener('click', () => dialog.close());
+  document.body.append(dialog);
+
+  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Open…', slot: 'tools', className: 'ap-tool' });
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.addEventListener('click', () => {
+    if (!dialog.open) dialog.showModal();
+  });
+  reader.append(button);
+  mountLibraryView(reader);
+
+  const show = (outcome: Outcome) => {
+    if (!dialog.open) dialog.showModal();
+    result.replaceChildren(...describe(outcome));
+    result.dataset['outcome'] = outcome.kind;
+    read.hidden = outcome.kind !== 'kept';
+    if (outcome.kind === 'kept') read.href = libraryWorkHref(outcome.kept.work.id);
+  };
+  const run = async (get: () => Promise<Fetched>) => {
+    result.textContent = 'Opening…';
+    read.hidden = true;
+    show(await openSource(get));
+  };
+  file.addEventListener('change', () => {
+    const f = file.files?.[0];
+    if (f) void run(async () => ({ bytes: new Uint8Array(await f.arrayBuffer()), origin: f.name }));
+  });
+  dialog.querySelector('form')!.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const input = wiki.value;
+    void run(() => fetchWikipedia(input));
+  });
+  // Dropping a file anywhere on the page opens it.
+  document.addEventListener('dragover', (e) => {
+    if (e.dataTransfer?.types.includes('Files')) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  });
+  document.addEventListener('drop', (e) => {
+    const f = e.dataTransfer?.files[0];
+    if (!f) return;
+    e.preventDefault();
+    void run(async () => ({ bytes: new Uint8Array(await f.arrayBuffer()), origin: f.name }));
+  });
+}
+
+/**
+ * "Library": a dialog with `<ap-library>`, filled from the store each time it opens; removal and export of notes as
+ * the panel asks (notes deleted only when the user ticked it).
+ */
+function mountLibraryView(reader: ApReader): void {
+  const dialog = document.createElement('dialog');
+  dialog.className = 'ap-open-dialog ap-library-dialog';
+  dialog.setAttribute('aria-labelledby', 'ap-library-title');
+  dialog.innerHTML = `<h2 id="ap-library-title">Library — works opened in this browser</h2><ap-library></ap-library>
+    <div class="ap-open-result" role="status" aria-live="polite"></div>
+    <p class="actions"><button type="button" class="ap-library-close">Close</button></p>`;
+  document.body.append(dialog);
+  const panel = dialog.querySelector('ap-library')!;
+  const status = dialog.querySelector<HTMLElement>('.ap-open-result')!;
+  dialog.querySelector('.ap-library-close')!.addEventListener('click', () => dialog.close());
+  const withStore = async <T>(work: (store: import('./store/library-store.ts').LibraryStore) => Promise<T>): Promise<T> => {
+    const { openLibraryStore } = await import('./store/library-store.ts');
+    const store = await openLibraryStore();
+    try {
+      return await work(store);
+    } finally {
+      store.close();
+    }
+  };
+  const refresh = async () => {
+    try {
+      const { works, unreadable } = await withStore(async (store) => {
+        const listed = await store.list();
+        panel.noteCounts = await store.noteCounts(listed.works.map((w) => w.id));
+        return listed;
+      });
+      panel.works = works;
+      panel.hrefOf = libraryWorkHref;
+      status.textContent = unreadable.length ? `${unreadable.length} record(s) of the library could not be read and were left as they are: ${unreadable.map((u) => u.reason).join('; ')}` : '';
+    } catch (e) {
+      status.textContent = `The library cannot be read: ${(e as Error).message}`;
+    }
+  };
+  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Library', slot: 'tools', className: 'ap-tool' });
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.addEventListener('click', () => {
+    void import('./panels/ap-library.ts').then(async () => {
+      await refresh();
+      if (!dialog.open) dialog.showModal();
+    });
+  });
+  reader.append(button);
+  dialog.addEventListener('library-remove', (e) => {
+    const { id, deleteNotes } = e as unknown as { id: string; deleteNotes: boolean };
+    void withStore(async (store) => {
+      await store.remove(id);
+      if (deleteNotes) await store.removeNotes(id);
+    })
+      .then(refresh)
+      .then(() => (status.textContent = deleteNotes ? `“${id}” and its notes were removed.` : `“${id}” was removed from the library; its notes are kept in this browser.`))
+      .catch((err: Error) => (status.textContent = `“${id}” could not be removed: ${err.message}`));
+  });
+  dialog.addEventListener('library-export-notes', (e) => {
+    const { id } = e as unknown as { id: string };
+    void exportLibraryNotes(id).catch((err: Error) => (status.textContent = `The notes of “${id}” could not be exported: ${err.message}`));
+  });
+}
+
+/** Downloads the notes kept for library work `id` as a W3C annotation collection (`<id>-notes.jsonld`). */
+async function exportLibraryNotes(id: string): Promise<void> {
+  const [{ openIndexedDbRepository }, { notesCollection }, { libraryStorageKey }] = await Promise.all([
+    import('./store/indexeddb-repository.ts'),
+    import('./anchoring/annotation-collection.ts'),
+    import('./library/library-work.ts'),
+  ]);
+  const repository = await openIndexedDbRepository();
+  const { annotations } = await repository.load(libraryStorageKey(id));
+  const json = JSON.stringify(notesCollection(id, id, annotations, { modified: new Date().toISOString() }), null, 2) + '\n';
+  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([json], { type: 'application/ld+json' })), download: `${id}-notes.jsonld` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+/** Bytes and where they came from (a file name or URL); `id`/`origin` hints for Wikipedia. */
+interface Fetched {
+  bytes: Uint8Array;
+  origin: string;
+}
+
+/** What opening did. */
+type Outcome = { kind: 'failed'; message: string } | { kind: 'kept'; kept: Kept; imported: ImportedText; format: string };
+
+/**
+ * The Parsoid HTML of the article `input` names.
+ * @throws Error saying what went wrong: bad input, the network, or the server's answer (404: no such article).
+ */
+async function fetchWikipedia(input: string): Promise<Fetched> {
+  const article = parseWikipediaInput(input);
+  const url = parsoidHtmlUrl(article);
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { 'Api-User-Agent': API_USER_AGENT } });
+  } catch (e) {
+    throw new Error(`Could not reach ${article.language}.wikipedia.org to fetch "${article.title}" (${(e as Error).message}). Check the connection and try again.`);
+  }
+  if (res.status === 404) throw new Error(`${article.language}.wikipedia.org has no article "${article.title.replace(/_/g, ' ')}" (404 at ${url}).`);
+  if (!res.ok) throw new Error(`${article.language}.wikipedia.org answered ${res.status} ${res.statusText} for "${article.title}" (${url}).`);
+  return { bytes: new Uint8Array(await res.arrayBuffer()), origin: articleUrl(article) };
+}
+
+/** Gets the bytes, checks and imports them, and keeps the work. Never throws: failures are outcomes. */
+async function openSource(get: () => Promise<Fetched>): Promise<Outcome> {
+  let fetched: Fetched;
+  try {
+    fetched = await get();
+  } catch (e) {
+    return { kind: 'failed', message: (e as Error).message };
+  }
+  const { bytes, origin } = fetched;
+  const problem = sourceBytesProblem(bytes, origin);
+  if (problem) return { kind: 'failed', message: `${problem} Nothing was added to the library.` };
+  let format: string, imported: ImportedText;
+  try {
+    ({ format, imported } = await importSourceLazily(bytes, { origin }));
+  } catch (e) {
+    const where = e instanceof ImportError ? ` (line ${e.line}, column ${e.column})` : '';
+    const message = e instanceof ImportError ? e.message.replace(/ \(line \d+, column \d+\)$/, '') : (e as Error).message;
+    return { kind: 'failed', message: `${origin} cannot be read${where}: ${message}. Nothing was added to the library.` };
+  }
+  let work: LibraryWork;
+  try {
+    work = deriveLibraryWork({ bytes, sha256: await sha256Hex(bytes), format: format as LibraryWork['format'], origin, ...(imported.meta ? { meta: imported.meta } : {}), date: new Date().toISOString() });
+    const { openLibraryStore } = await import('./store/library-store.ts');
+    const store = await openLibraryStore();
+    try {
+      return { kind: 'kept', kept: await store.keep(work), imported, format };
+    } finally {
+      store.close();
+    }
+  } catch (e) {
+    return { kind: 'failed', message: `${origin} was read but could not be kept in the library: ${(e as Error).message}` };
+  }
+}
+
+/** The outcome as paragraphs and a list: what was kept, as which revision, and the import report. */
+function describe(outcome: Outcome): Node[] {
+  const p = (text: string, className = '') => Object.assign(document.createElement('p'), { textContent: text, className });
+  if (outcome.kind === 'failed') {
+    const error = p(outcome.message, 'error');
+    error.setAttribute('role', 'alert');
+    return [error];
+  }
+  const { kept, imported, format } = outcome;
+  const work = kept.work;
+  const latest = work.revisions[work.revisions.length - 1]!;
+  const nodes: Node[] = [];
+  nodes.push(p(`“${work.title}” (${format}) is in your library${latest.revision ? `, revision ${latest.revision}` : ''}.`));
+  if (kept.kind === 'same') nodes.push(p('The library already had these exact bytes; nothing was changed.'));
+  if (kept.kind === 'new-revision') {
+    nodes.push(p(`The library had other bytes under “${work.id}”: they are kept as revision ${kept.previous.id}, and these are revision ${latest.id}. Your notes stay.`, 'warning'));
+  }
+  const claims = imported.claims.length;
+  nodes.push(p(`${imported.blocks.length} blocks, ${claims} claims, ${imported.references.length} references.`));
+  const omitted = Object.entries(imported.report?.omitted ?? {}).filter(([, n]) => n > 0);
+  const items = [
+    ...omitted.map(([kind, n]) => `${n} ${n === 1 ? kind : /(x|s|ch)$/.test(kind) ? `${kind}es` : `${kind}s`} not shown`),
+    ...(imported.report?.notes ?? []),
+    ...imported.problems.map((problem) => problem.message),
+  ];
+  if (items.length) {
+    nodes.push(p('Import report:'));
+    const list = document.createElement('ul');
+    list.className = 'ap-open-report';
+    for (const item of items.slice(0, 50)) list.append(Object.assign(document.createElement('li'), { textContent: item }));
+    if (items.length > 50) list.append(Object.assign(document.createElement('li'), { textContent: `… and ${items.length - 50} more` }));
+    nodes.push(list);
+  } else nodes.push(p('Import report: nothing was left out, no problems.'));
+  if (work.licence.url === '') nodes.push(p(`Licence: ${work.licence.name}.`));
+  return nodes;
+}
