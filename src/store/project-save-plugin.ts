@@ -103,6 +103,9 @@ export async function handleProjectRequest(projectRoot: string, req: IncomingMes
     return true;
   }
 
+  // `/api/annotations/<work>/…` (a further segment in the raw path) is the annotation server's container
+  // (docs/annotation-server.md), passed on to it; `<work>` alone is the project file.
+  if (path.startsWith('/api/annotations/') && url.pathname.slice('/api/annotations/'.length).includes('/')) return false;
   if (path.startsWith('/api/annotations/')) {
     const workId = path.slice('/api/annotations/'.length);
     if (method === 'POST') {
