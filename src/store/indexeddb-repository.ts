@@ -1,7 +1,7 @@
 /**
  * The browser's `AnnotationRepository`: IndexedDB.
  *
- * Database `apparatus` (version 4) holds these object stores:
+ * Database `apparatus` (version 3) holds four object stores:
  * - `annotations`: one record per note, out-of-line key `[workId, annotationId]`, value a `StoredRecord`
  *   (`{ v: 1, order, annotation }`). A work's notes are the key range `[workId] … [workId, []]`.
  * - `unreadable`: records set aside because they could not be read (`KeptAsideRecord`), auto-incremented keys, an
@@ -13,9 +13,6 @@
  *   project's notes file the working copy started from (`ProjectBase`), written by `recordBase` or by a `save` given
  *   one, in the same transaction as the notes. The upgrade from version 2 adds the store empty: working copies made
  *   before have no base (the reader then merges the file in without deleting anything).
- * - `outbox` (version 4): the changes waiting to go to the annotation server, key `[workId, annotationId]`, value an
- *   `OutboxRecord` (src/sync/outbox-record.ts), read and written only by `src/sync/outbox-store.ts`. The upgrade adds
- *   it empty when absent: steps that add a store check first, so branches adding stores merge as one more step.
  * A stored note that fails to read (corrupt, written by a newer format, or no longer a valid annotation) is moved
  * from `annotations` to `unreadable` by the `load` that finds it (same transaction) and reported in
  * `StoredAnnotations.unreadable`; one that went bad after the load and is hit by a `save` (deleted or overwritten)
@@ -37,7 +34,7 @@ import { isUnreadable, readStoredRecord, toStoredRecord, type ReadRecord } from 
 /** The database name used unless a test asks for another. */
 export const DB_NAME = 'apparatus';
 /** The schema version this code creates and reads. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 3;
 /** Object store of the notes. */
 export const ANNOTATIONS_STORE = 'annotations';
 /** Object store of the records set aside as unreadable. */
@@ -46,8 +43,6 @@ export const UNREADABLE_STORE = 'unreadable';
 export const WORKS_STORE = 'works';
 /** Object store of the project-file versions the working copies started from (version 3). */
 export const BASES_STORE = 'bases';
-/** Object store of the changes waiting for the annotation server (version 4; src/sync/outbox-store.ts). */
-export const OUTBOX_STORE = 'outbox';
 
 /** A record in the `bases` store (format 1). */
 export interface StoredBase {
@@ -79,15 +74,8 @@ export interface IndexedDbOptions {
  *   `blocked` (an older connection in another tab would not close).
  */
 export async function openIndexedDbRepository(options: IndexedDbOptions = {}): Promise<IndexedDbAnnotationRepository> {
-  return new IndexedDbAnnotationRepository(await openApparatusDatabase(options));
-}
-
-/**
- * Opens (creating or upgrading) the database itself, for the stores other modules own (`outbox`). Same errors as
- * `openIndexedDbRepository`.
- */
-export function openApparatusDatabase(options: IndexedDbOptions = {}): Promise<IDBDatabase> {
-  return openDatabase(options.factory ?? globalThis.indexedDB, options.name ?? DB_NAME, options.timeoutMs ?? 10_000);
+  const db = await openDatabase(options.factory ?? globalThis.indexedDB, options.name ?? DB_NAME, options.timeoutMs ?? 10_000);
+  return new IndexedDbAnnotationRepository(db);
 }
 
 function openDatabase(factory: IDBFactory | undefined, name: string, timeoutMs: number): Promise<IDBDatabase> {
@@ -165,11 +153,6 @@ function upgrade(db: IDBDatabase, oldVersion: number, tx: IDBTransaction): void 
   }
   if (oldVersion < 3) {
     db.createObjectStore(BASES_STORE);
-  }
-  // Additive and idempotent: adds the store only when absent, so it never touches data and can run in any order
-  // with other branches' steps.
-  if (oldVersion < 4 && !db.objectStoreNames.contains(OUTBOX_STORE)) {
-    db.createObjectStore(OUTBOX_STORE);
   }
 }
 

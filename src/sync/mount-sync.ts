@@ -30,10 +30,13 @@ function isSession(x: unknown): x is Session {
 /** The server's answer to `GET /api/session`: a session, 'signed-out' (401 with JSON), or null (no server). */
 async function readSession(): Promise<Session | 'signed-out' | null> {
   try {
-    const res = await fetch('/api/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    // The browser's default Accept: a dev server without an annotation server behind it answers with its page (200),
+    // not a 404 that Chromium would report on the console.
+    const res = await fetch('/api/session', { credentials: 'same-origin' });
     const json = (res.headers.get('Content-Type') ?? '').includes('json') ? ((await res.json().catch(() => null)) as unknown) : null;
     if (res.status === 200 && isSession(json)) return json;
-    if (res.status === 401 && json !== null) return 'signed-out';
+    // Signed out: 401 with JSON (docs/annotation-server.md), or 200 with `user: null`.
+    if ((res.status === 401 || res.status === 200) && json !== null && typeof json === 'object' && (res.status === 401 || (json as { user?: unknown }).user === null)) return 'signed-out';
     return null;
   } catch {
     return null;

@@ -1,14 +1,40 @@
 /**
- * The outbox's persistence: the `outbox` object store of the `apparatus` IndexedDB database (store/indexeddb-
- * repository.ts adds it in the version 4 upgrade), one `OutboxRecord` per `[workId, annotationId]`. It survives
- * reloads and a server that is down: what waits here is sent when the server is back. Each write is one
- * transaction with `durability: 'strict'` resolving on `complete`.
+ * The outbox's persistence: the `outbox` object store of a database of its own, `apparatus-sync` (version 1), one
+ * `OutboxRecord` per `[workId, annotationId]`. It survives reloads and a server that is down: what waits here is sent
+ * when the server is back. Each write is one transaction with `durability: 'strict'` resolving on `complete`.
+ * A database of its own, so the notes database (`apparatus`, store/indexeddb-repository.ts) keeps its versions and
+ * other stores can be added there without this one: upgrades here are additive steps (a store is created only when
+ * absent), never touching data.
  *
  * A stored record this version cannot read is never deleted or overwritten by `load`: it is reported in `problems`
  * (and the note it names is not sent).
  */
-import { openApparatusDatabase, OUTBOX_STORE, type IndexedDbOptions } from '../store/indexeddb-repository.ts';
-import { toStoreError } from '../store/store-error.ts';
+import { StoreError, toStoreError } from '../store/store-error.ts';
+
+/** The outbox's database name (tests use their own), its version and its store. */
+export const SYNC_DB_NAME = 'apparatus-sync';
+export const SYNC_DB_VERSION = 1;
+export const OUTBOX_STORE = 'outbox';
+
+/** Creates what is missing, one additive step per version (idempotent: a store is made only when absent). */
+function upgrade(db: IDBDatabase, oldVersion: number): void {
+  if (oldVersion < 1 && !db.objectStoreNames.contains(OUTBOX_STORE)) db.createObjectStore(OUTBOX_STORE);
+}
+
+function openSyncDatabase(name: string, factory: IDBFactory | undefined): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    if (!factory) return reject(new StoreError('unavailable', 'This browser offers no IndexedDB storage: changes waiting for the server last only as long as this page.'));
+    const request = factory.open(name, SYNC_DB_VERSION);
+    request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
+    request.onsuccess = () => {
+      const db = request.result;
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    request.onerror = () => reject(toStoreError(request.error ?? new Error('refused'), 'opening the outbox database'));
+    request.onblocked = () => reject(new StoreError('blocked', 'The outbox database is held open by an older Apparatus in another tab. Close that tab and reload this one.'));
+  });
+}
 import type { OutboxRecord } from './outbox-record.ts';
 
 /** Where the outbox keeps its records. */
@@ -33,8 +59,8 @@ export function outboxRecordProblem(value: unknown): string | null {
 }
 
 /** The outbox on IndexedDB. @throws StoreError when the database cannot be opened. */
-export async function openIndexedDbOutbox(options: IndexedDbOptions = {}): Promise<OutboxStore> {
-  const db = await openApparatusDatabase(options);
+export async function openIndexedDbOutbox(options: { name?: string; factory?: IDBFactory } = {}): Promise<OutboxStore> {
+  const db = await openSyncDatabase(options.name ?? SYNC_DB_NAME, options.factory ?? globalThis.indexedDB);
   const run = <T>(mode: IDBTransactionMode, doing: string, body: (store: IDBObjectStore) => () => T): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       let tx: IDBTransaction;
