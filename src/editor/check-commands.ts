@@ -44,7 +44,8 @@ function checkAnnotation(draft: CheckDraft, target: Annotation['target'], id: st
     });
   }
   const verification = { status: draft.status, ...(draft.locator.trim() ? { locator: draft.locator.trim() } : {}), ...(draft.passage.trim() ? { passage: draft.passage.trim() } : {}) };
-  return { id, type: 'Annotation', motivation: 'assessing', created: now, creator: ctx.creator, body, target, verification };
+  // A claim that needs a source has no source to link: the annotation then has no body (an empty one is invalid W3C).
+  return { id, type: 'Annotation', motivation: 'assessing', created: now, creator: ctx.creator, ...(body.length ? { body } : {}), target, verification };
 }
 
 /**

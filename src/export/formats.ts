@@ -8,7 +8,7 @@ import type { ExportInput } from './export-input.ts';
 export type ExportWriter = (input: ExportInput) => string;
 
 /** The names accepted by `apparatus export --format` and the reader's export menu. */
-export type ExportFormatName = 'jsonld' | 'tei' | 'md' | 'html' | 'csl' | 'bibtex';
+export type ExportFormatName = 'jsonld' | 'tei' | 'md' | 'html' | 'csl' | 'bibtex' | 'wikipedia-report';
 
 /** One format. `extension` has no dot; `load` resolves to the writer (it rejects only if the module fails to load). */
 export interface ExportFormat {
@@ -63,6 +63,13 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormat>> = 
     extension: 'bib',
     mediaType: 'application/x-bibtex; charset=utf-8',
     load: async () => (await import('./bibtex.ts')).exportBibtex,
+  },
+  'wikipedia-report': {
+    name: 'wikipedia-report',
+    label: 'Report for Wikipedia editors (wikitext)',
+    extension: 'wiki.txt',
+    mediaType: 'text/plain; charset=utf-8',
+    load: async () => (await import('./wikipedia-report.ts')).exportWikipediaReport,
   },
 };
 

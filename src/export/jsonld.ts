@@ -6,7 +6,9 @@
  *    selectors, whose bodies are `SpecificResource`s pointing at the work's own references (`<work iri>#ref-N`);
  * 2. the **dated claims** (claim-date-annotations.ts): a `describing` annotation per date a claim states, with a
  *    dated body (ISO 8601 date; inferred dates say what they count from) — the work's timeline;
- * 3. **every stored note as stored** (replies included), in store order.
+ * 3. **every stored note as stored** (replies included), in store order;
+ * and, when claims were checked against their sources, the checks as schema.org `ClaimReview`s
+ * (claim-reviews.ts) under the collection's `apparatus:claimReviews` (each with its own schema.org context).
  *
  * CiTO mapping of a claim's support: a claim cites the sources of the marker run that covers it as evidence for
  * what it says, whether the run follows it at once or closes a later sentence of its paragraph — so both get
@@ -30,10 +32,14 @@ import { ANNOTATION_CONTEXT, type Agent, type Annotation, type SourceLink } from
 import { BLOCK_SEPARATOR, canonicalText } from '../anchoring/doc-text.ts';
 import type { Claim } from '../model/claim-types.ts';
 import { claimDateAnnotations } from './claim-date-annotations.ts';
+import { claimReviews } from './claim-reviews.ts';
 import type { ExportInput } from './export-input.ts';
 
 /** Who makes the claim links and the collection. */
 export const EXPORT_AGENT: Agent = { type: 'Software', name: 'Apparatus' };
+
+/** The collection's key for the checks as schema.org ClaimReviews. */
+export const CLAIM_REVIEWS_KEY = 'apparatus:claimReviews';
 
 /** The key on a claim link that says whether the claim's citation is `direct` or `inherited`. */
 export const SUPPORT_KEY = 'apparatus:support';
@@ -162,5 +168,7 @@ export function exportJsonLd(input: ExportInput): string {
     created: input.exportedAt,
     first: { id: `${id}:page-1`, type: 'AnnotationPage', startIndex: 0, items },
   };
+  const reviews = claimReviews(input);
+  if (reviews.length > 0) Object.assign(collection, { [CLAIM_REVIEWS_KEY]: reviews });
   return `${JSON.stringify(ordered(collection), null, 2)}\n`;
 }

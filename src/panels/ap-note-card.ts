@@ -1,3 +1,4 @@
+import { CHECK_LABEL, CHECK_SIGN } from './check-labels.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SourceLink } from '../anchoring/annotation-types.ts';
@@ -38,6 +39,7 @@ export class ApNoteCard extends LitElement {
       .tags { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0.35rem 0; padding: 0; list-style: none; }
       .tags li { font: 0.75rem/1.3 var(--ap-sans); background: var(--ap-hover); border-radius: 3px; padding: 0.05rem 0.4rem; margin: 0; }
       .by { font-size: 0.75rem; color: var(--ap-muted); margin: 0.3rem 0; }
+      .check { font-size: 0.82rem; margin: 0.3rem 0; font-weight: 600; }
       .status { font-size: 0.75rem; color: var(--ap-none-ink); margin: 0.2rem 0; }
       .actions { display: flex; gap: 0.35rem; margin-top: 0.35rem; }
       .actions button { font: 0.78rem/1.2 var(--ap-sans); padding: 0.2rem 0.5rem; border: 1px solid var(--ap-line); border-radius: 3px; background: var(--ap-paper); color: var(--ap-ink); cursor: pointer; }
@@ -96,6 +98,9 @@ export class ApNoteCard extends LitElement {
             const label = l.citation ?? l.source;
             return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${label}</a>` : label}${l.relation ? html` <span class="visually-hidden">relation</span>(${l.relation})` : nothing}</li>`;
           })}</ul>`
+        : nothing}
+      ${a.verification
+        ? html`<p class="check">Check: ${CHECK_SIGN[a.verification.status]} ${CHECK_LABEL[a.verification.status]}${a.verification.locator ? `, ${a.verification.locator}` : ''}${a.verification.passage ? html` — “${a.verification.passage}”` : nothing}</p>`
         : nothing}
       ${a.evidence?.length ? html`<p class="by">Evidence: ${a.evidence.map((t) => EVIDENCE_LABEL[t] ?? t).join('; ')}</p>` : nothing}
       ${tags.length ? html`<ul class="tags" aria-label="Tags">${tags.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}

@@ -60,7 +60,7 @@ describe('apparatus export', () => {
   });
 
   test('every format works from the CLI', async () => {
-    for (const format of ['jsonld', 'tei', 'md', 'html', 'csl', 'bibtex']) {
+    for (const format of ['jsonld', 'tei', 'md', 'html', 'csl', 'bibtex', 'wikipedia-report']) {
       const r = await run('export', text(), '--format', format, '--no-annotations');
       expect(r.code, format).toBe(0);
       expect(r.stdout.length, format).toBeGreaterThan(100);

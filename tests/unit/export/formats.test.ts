@@ -8,7 +8,7 @@ import { kavbiuroExportInput } from '../../fixtures/export/kavbiuro-export-input
 
 describe('the format registry', () => {
   test('names the five formats of the CLI, in menu order', () => {
-    expect(EXPORT_FORMAT_NAMES).toEqual(['jsonld', 'tei', 'md', 'html', 'csl', 'bibtex']);
+    expect(EXPORT_FORMAT_NAMES).toEqual(['jsonld', 'tei', 'md', 'html', 'csl', 'bibtex', 'wikipedia-report']);
     for (const name of EXPORT_FORMAT_NAMES) expect(EXPORT_FORMATS[name].name).toBe(name);
   });
 

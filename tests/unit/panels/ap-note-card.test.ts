@@ -147,3 +147,11 @@ describe('<ap-note-card>', () => {
     expect(textOf(shadow(card))).toBe('');
   });
 });
+
+describe('<ap-note-card> of a check', () => {
+  test('shows the outcome, locator and passage of the check', async () => {
+    const a = { ...note('urn:x:check', ''), motivation: 'assessing' as const, verification: { status: 'not-supported' as const, locator: 'f. 12 ob.', passage: 'nothing of the kind' } };
+    const el = await mount('ap-note-card', { entry: entry(a) });
+    expect(textOf($(el, '.check'))).toBe('Check: ✗ Not supported by the source, f. 12 ob. — “nothing of the kind”');
+  });
+});
