@@ -1,7 +1,8 @@
 /**
- * Shared notes on the page (issue 11 §4): mounted by the composition root after the notes are in. It asks the
- * annotation server for the session (`GET /api/session`); when no server answers — a network error, a 404, or
- * anything that is not the server's JSON — it does nothing at all and the reader works exactly as without it.
+ * Shared notes on the page (issue 11 §4): mounted by the composition root after the notes are in. It asks the dev
+ * server whether the annotation server answers (`GET /api/annotation-server`), then the annotation server for the
+ * session (`GET /api/session`); when no server answers — a network error, a 404, or anything that is not the
+ * server's JSON — it does nothing at all and the reader works exactly as without it.
  * Otherwise it adds `<ap-sync-panel>` to the toolbar (sign-in, sharing, status, conflicts) and, once signed in, the
  * sync plugin to the editor's state and a `SyncClient` on the outbox in IndexedDB. New notes are then signed with the
  * account's name (the server sets the creator from the session anyway).
@@ -30,6 +31,10 @@ function isSession(x: unknown): x is Session {
 /** The server's answer to `GET /api/session`: a session, 'signed-out' (401 with JSON), or null (no server). */
 async function readSession(): Promise<Session | 'signed-out' | null> {
   try {
+    // Asked of the dev server first: a proxy with no server behind it would answer 500, reported by the browser.
+    const probe = await fetch('/api/annotation-server');
+    const reachable = probe.ok && (probe.headers.get('Content-Type') ?? '').includes('json') && ((await probe.json().catch(() => null)) as { reachable?: unknown } | null)?.reachable === true;
+    if (!reachable) return null;
     // The browser's default Accept: a dev server without an annotation server behind it answers with its page (200),
     // not a 404 that Chromium would report on the console.
     const res = await fetch('/api/session', { credentials: 'same-origin' });

@@ -33,6 +33,8 @@ export async function startServers(): Promise<RunningServers> {
   const accounts = (await import(/* @vite-ignore */ accountsPath)) as typeof import('../../../src/server/accounts.ts');
   const dir = mkdtempSync(join(tmpdir(), 'apparatus-server-'));
   const api = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data') });
+  // The dev server's probe (`GET /api/annotation-server`) and the project's proxy read the server's port from here.
+  process.env['APPARATUS_SERVER_PORT'] = String(api.port);
   let vite: ViteDevServer | null = null;
   try {
     vite = await createServer({
