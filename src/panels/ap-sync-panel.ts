@@ -27,6 +27,7 @@ export type SyncView =
       /** how new notes are shared: `private`, `public` or `group:<id>` */
       sharing: string;
       online: boolean;
+      connecting: boolean;
       waiting: number;
       conflicts: readonly SyncConflictView[];
       problems: readonly string[];
@@ -64,7 +65,7 @@ export function syncStatusText(online: boolean, waiting: number): string {
 export class ApSyncPanel extends LitElement {
   static override styles = css`
     :host { display: inline-flex; align-items: center; gap: 0.4rem; position: relative; font: 0.8rem/1.2 var(--ap-sans); color: var(--ap-ink); white-space: nowrap; }
-    .state { display: inline-block; min-width: 12.5rem; color: var(--ap-muted); }
+    .state { display: inline-block; min-width: 11rem; color: var(--ap-muted); }
     .state.off { color: var(--ap-none-ink); }
     button, select, input { font: 0.78rem/1.2 var(--ap-sans); }
     button { padding: 0.2rem 0.5rem; border: 1px solid var(--ap-line); border-radius: 3px; background: var(--ap-paper); color: var(--ap-ink); cursor: pointer; }
@@ -115,8 +116,8 @@ export class ApSyncPanel extends LitElement {
             </form>`
           : nothing}`;
     }
-    const text = v.signedOut ? 'Signed out · sign in again to send' : syncStatusText(v.online, v.waiting);
-    return html`<span class="state ${v.online && !v.signedOut ? '' : 'off'}" role="status" title=${v.problems.join('\n')}>${text}</span>
+    const text = v.signedOut ? 'Signed out · sign in again to send' : v.connecting ? 'Connecting…' : syncStatusText(v.online, v.waiting);
+    return html`<span class="state ${(v.online || v.connecting) && !v.signedOut ? '' : 'off'}" role="status" title=${v.problems.join('\n')}>${text}</span>
       <label>Share new notes with
         <select aria-label="Share new notes with" @change=${(e: Event) => this.request({ type: 'sharing', sharing: (e.target as HTMLSelectElement).value })}>
           <option value="private" ?selected=${v.sharing === 'private'}>Only me</option>
@@ -124,7 +125,7 @@ export class ApSyncPanel extends LitElement {
           <option value="public" ?selected=${v.sharing === 'public'}>Everyone</option>
         </select>
       </label>
-      <span>${v.user.name}</span>
+      <span>Signed in as ${v.user.name}</span>
       <button type="button" @click=${() => this.request({ type: 'sign-out' })}>Sign out</button>
       ${v.conflicts.length ? this.renderConflicts(v.conflicts) : nothing}`;
   }

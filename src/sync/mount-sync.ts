@@ -66,7 +66,7 @@ export async function mountSync(reader: ApReader, options: { editor: ReaderEdito
 
   let session: Session | null = first === 'signed-out' ? null : first;
   let client: SyncClient | null = null;
-  let status: SyncStatus = { online: false, waiting: 0, conflicts: [], problems: [], signedOut: false };
+  let status: SyncStatus = { online: false, connecting: true, waiting: 0, conflicts: [], problems: [], signedOut: false };
   let choice = '';
   const remembered = (): string => {
     try {
@@ -120,7 +120,8 @@ export async function mountSync(reader: ApReader, options: { editor: ReaderEdito
       editor.view.updateState(editor.state.reconfigure({ plugins: [...editor.state.plugins, syncPlugin(client)] }));
     }
     const started = client;
-    window.addEventListener('online', () => started.kick());
+    window.addEventListener('online', () => started.network(true));
+    window.addEventListener('offline', () => started.network(false));
     await started.start();
   };
 

@@ -38,6 +38,8 @@ import type { LocalChange, LocalChangeSink } from './sync-plugin.ts';
 export interface SyncStatus {
   /** the server answered the last request and the feed is connected */
   online: boolean;
+  /** nothing is known yet: the first catch-up has not answered */
+  connecting: boolean;
   /** changes not yet on the server (conflicts and refused ones included) */
   waiting: number;
   /** records whose change met another version on the server */
@@ -65,6 +67,7 @@ export class SyncClient implements LocalChangeSink {
   readonly #records = new Map<string, OutboxRecord>();
   #cursor: string | null = null;
   #online = false;
+  #connecting = true;
   #signedOut = false;
   #problems: string[] = [];
   #writes: Promise<void> = Promise.resolve();
@@ -112,6 +115,7 @@ export class SyncClient implements LocalChangeSink {
     const all = [...this.#records.values()];
     return {
       online: this.#online,
+      connecting: this.#connecting,
       waiting: all.filter((r) => r.op !== null).length,
       conflicts: all.filter((r) => r.conflict),
       problems: [...this.#problems, ...all.filter((r) => r.refused).map((r) => r.refused!)],
@@ -222,6 +226,15 @@ export class SyncClient implements LocalChangeSink {
     await this.#write([next]);
   }
 
+  /** The browser says the network is gone (`online` false) or back (then catch up and send at once). */
+  network(online: boolean): void {
+    if (!online) {
+      this.#online = false;
+      return this.#announce();
+    }
+    void this.#catchUp().then(() => this.kick());
+  }
+
   async #catchUp(): Promise<void> {
     const since = this.#cursor === null ? '' : `?since=${encodeURIComponent(this.#cursor)}`;
     try {
@@ -239,6 +252,7 @@ export class SyncClient implements LocalChangeSink {
     } catch {
       this.#online = false;
     }
+    this.#connecting = false;
     this.#announce();
   }
 

@@ -31,7 +31,11 @@ describe.skipIf(!chromiumAvailable() || missing !== null)(`shared notes with the
     await servers.join('seminar', 'bea', 'member');
   });
 
-  afterEach(async () => {
+  afterEach(async (ctx) => {
+    // On failure, what the pages said went wrong (the status's title lists refusals and problems).
+    if (ctx.task.result?.state === 'fail') {
+      for (const c of contexts) for (const p of c.pages()) console.warn('sync problems:', await p.locator('ap-sync-panel [role="status"]').getAttribute('title').catch(() => null));
+    }
     try {
       // The only console errors allowed are the browser's own reports of requests refused while offline.
       expect(errors.flat().filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|Failed to load resource/.test(e))).toEqual([]);
@@ -53,7 +57,7 @@ describe.skipIf(!chromiumAvailable() || missing !== null)(`shared notes with the
     await panel.getByRole('textbox', { name: 'Name' }).fill(name);
     await panel.getByLabel('Password').fill(`${name}-password`);
     await panel.getByRole('button', { name: 'Sign in' }).last().click();
-    await expect.poll(() => status(page)).toMatch(/^Online/);
+    await expect.poll(() => status(page), { timeout: 20_000 }).toMatch(/^Online/);
     return { context, page };
   }
 
@@ -67,8 +71,8 @@ describe.skipIf(!chromiumAvailable() || missing !== null)(`shared notes with the
     await p.keyboard.press('Control+Alt+M');
     await form(p).getByRole('textbox', { name: 'Note', exact: true }).fill(text);
     await form(p).getByRole('button', { name: 'Save note' }).click();
-    await expect.poll(() => form(p).count()).toBe(0);
-    await expect.poll(() => highlightedNotes(p)).toBe(before + 1);
+    await expect.poll(() => form(p).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => highlightedNotes(p), { timeout: 10_000 }).toBe(before + 1);
   }
 
   /** How many notes on the page say `text` (from the editor's state: the one source of truth). */
@@ -99,7 +103,7 @@ describe.skipIf(!chromiumAvailable() || missing !== null)(`shared notes with the
     await expect.poll(() => status(bea.page), { timeout: 15_000 }).toMatch(/^Offline/);
     await addNote(bea.page, 'Some Armenian historians', 'Bea offline, first.');
     await addNote(bea.page, 'attributed this to the intervention of Stalin', 'Bea offline, second.');
-    await expect.poll(() => status(bea.page)).toBe('Offline · 2 changes waiting');
+    await expect.poll(() => status(bea.page), { timeout: 15_000 }).toBe('Offline · 2 changes waiting');
     await bea.page.screenshot({ path: `${SHOTS}/sync-offline-waiting.png` });
     await addNote(ada.page, 'Some Armenian historians', 'Ada while Bea was away.');
     await bea.context.setOffline(false);
@@ -145,7 +149,7 @@ describe.skipIf(!chromiumAvailable() || missing !== null)(`shared notes with the
     await addNote(ada.page, 'Some Armenian historians', 'For the seminar only.');
     await ada.page.locator('ap-sync-panel').getByRole('combobox', { name: 'Share new notes with' }).selectOption({ label: 'Only me' });
     await addNote(ada.page, 'attributed this to the intervention of Stalin', 'Ada alone.');
-    await expect.poll(() => status(ada.page), { timeout: 15_000 }).toBe('Online');
+    await expect.poll(() => status(ada.page), { timeout: 30_000 }).toBe('Online');
     const bea = await member('bea');
     await expect.poll(() => count(bea.page, 'For the seminar only.'), { timeout: 10_000 }).toBe(1);
     const cai = await member('cai');
