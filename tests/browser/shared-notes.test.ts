@@ -61,6 +61,17 @@ describe.skipIf(!chromiumAvailable() || missing !== null)(`shared notes with the
     return { context, page };
   }
 
+  /**
+   * Loads the note form's module while online: the dev server serves modules on demand, so a page that never opened
+   * the form cannot load it offline (a built reader bundles it).
+   */
+  async function loadNoteForm(p: Page): Promise<void> {
+    await selectText(p, 'Some Armenian historians');
+    await p.keyboard.press('Control+Alt+M');
+    await form(p).getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => form(p).count(), { timeout: 10_000 }).toBe(0);
+  }
+
   const status = (p: Page) => p.locator('ap-sync-panel [role="status"]').textContent();
   const form = (p: Page) => p.locator('ap-note-form');
   const panelText = (p: Page) => deepText(p.locator('ap-reader'));
@@ -99,6 +110,7 @@ describe.skipIf(!chromiumAvailable() || missing !== null)(`shared notes with the
   test('a member offline writes, comes back, and both converge with nothing lost', async () => {
     const ada = await member('ada');
     const bea = await member('bea');
+    await loadNoteForm(bea.page);
     await bea.context.setOffline(true);
     await expect.poll(() => status(bea.page), { timeout: 15_000 }).toMatch(/^Offline/);
     await addNote(bea.page, 'Some Armenian historians', 'Bea offline, first.');
@@ -119,6 +131,7 @@ describe.skipIf(!chromiumAvailable() || missing !== null)(`shared notes with the
     const desk = await member('ada');
     await addNote(laptop.page, 'Some Armenian historians', 'First wording.');
     await expect.poll(() => count(desk.page, 'First wording.'), { timeout: 10_000 }).toBe(1);
+    await loadNoteForm(desk.page);
     await desk.context.setOffline(true);
     await expect.poll(() => status(desk.page), { timeout: 15_000 }).toMatch(/^Offline/);
     const edit = async (p: Page, from: string, to: string) => {
