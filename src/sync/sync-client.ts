@@ -105,9 +105,13 @@ export class SyncClient implements LocalChangeSink {
     if (this.#timer) clearTimeout(this.#timer);
   }
 
-  /** Sends what is due now (the browser is online again, the user signed in…). */
+  /**
+   * The server is reachable again (the browser is online, the feed reconnected, the user signed in…): every waiting
+   * change is sent now, not after the wait its last failure earned.
+   */
   kick(): void {
     this.#signedOut = false;
+    for (const [id, r] of this.#records) if (r.op !== null && r.notBefore > 0) this.#records.set(id, { ...r, notBefore: 0 });
     void this.#drain();
   }
 
