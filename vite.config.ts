@@ -19,6 +19,8 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
   server: {
     // Saving writes temporary files into annotations/ before renaming them; they are not the app's sources.
-    watch: { ignored: ['**/annotations/.*.tmp', '**/test-results/**', '**/dist/**', '**/dist-cli/**'] },
+    watch: { ignored: ['**/annotations/.*.tmp', '**/test-results/**', '**/dist/**', '**/dist-cli/**', '**/.apparatus-data/**'] },
+    // The annotation server (`apparatus serve`, started beside Vite by `npm start`): same origin for the page.
+    proxy: { '/api/': { target: `http://127.0.0.1:${process.env['APPARATUS_SERVER_PORT'] ?? 8787}`, changeOrigin: false, ws: false } },
   },
 });

@@ -32,6 +32,7 @@ import { Autosave, describeSaveStatus, type SaveStatus } from './store/autosave.
 import { creatorName, rememberCreatorName } from './store/creator-name.ts';
 import { openAnnotationRepository } from './store/open-annotation-repository.ts';
 import { startingNotes } from './store/starting-notes.ts';
+import { mountSync } from './sync/mount-sync.ts';
 
 declare global {
   interface Window {
@@ -125,6 +126,8 @@ async function start(): Promise<void> {
     save: () => JSON.stringify(notesCollection(meta.id, meta.title, annotationSetOf(annotationsOf(editor.state)), { modified: new Date().toISOString() }), null, 2) + '\n',
     working: { repository: opened.repository, base: starting.base, editor },
   });
+  // Shared notes, when an annotation server answers; without one, nothing changes.
+  void mountSync(reader, { editor, workId: where.kind === 'project' ? where.id : null, source: meta.iri });
   const followLink = () => {
     const command = deepLinkCommand(window.location.hash);
     if (command) editor.run(command, { focus: true });

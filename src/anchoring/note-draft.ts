@@ -80,3 +80,24 @@ export function replyFromDraft(text: string, parentId: string, id: string, now: 
     target: parentId,
   };
 }
+
+/**
+ * Whether `a` is a curated note: signed by an organisation (the project's editors, "Apparatus editors"), not by a
+ * reader. A reader never rewrites one: their words become a proposed edit (`proposedEditFromDraft`), so the
+ * editors' name is never left on words they did not write.
+ */
+export function isCurated(a: Annotation): boolean {
+  return a.creator?.type === 'Organization';
+}
+
+/**
+ * A reader's proposed edit of the note `parentId` (W3C: motivation `editing`, target = the parent's IRI): the
+ * draft's text (purpose `editing`), tags, verdict and certainty, signed by `creator`. The parent is left as it is.
+ */
+export function proposedEditFromDraft(draft: NoteDraft, parentId: string, id: string, now: string, creator: Agent): Annotation {
+  const body = bodiesOf(draft, []).map((b) => (b.type === 'TextualBody' && b.purpose !== 'tagging' ? { ...b, purpose: 'editing' as const } : b));
+  const a: Annotation = { id, type: 'Annotation', motivation: 'editing', created: now, creator, body, target: parentId };
+  if (draft.verdict) a.verdict = draft.verdict;
+  if (draft.certainty) a.certainty = draft.certainty;
+  return a;
+}

@@ -19,6 +19,16 @@ const USAGE = `Usage:
   apparatus export FILE [--annotations A | --no-annotations] --format jsonld|tei|md|html|csl [--out F]
       Export the annotated text (to F, or stdout). corpus/<work>/text.txt gets annotations/<work>.jsonld by
       default; SOURCE_DATE_EPOCH fixes the export date.
+  apparatus serve [--port N] [--data DIR]
+      Run the annotation server (W3C Web Annotation Protocol under /api/); PGlite in DIR (default
+      .apparatus-data), or PostgreSQL when $DATABASE_URL is set.
+  apparatus user add NAME --password-stdin [--data DIR]
+  apparatus group add NAME --owner USER [--data DIR]
+  apparatus group join GROUP USER --role owner|editor|member|reader [--data DIR]
+      Administer accounts and groups on the server's database.
+  apparatus push|pull WORK [--server URL] [--user NAME --password-stdin] [--visibility V --group ID]
+      Send annotations/<work>.jsonld to a server (never overwriting), or write what the server holds into it.
+      Credentials also from $APPARATUS_USER and $APPARATUS_PASSWORD.
 `;
 
 const commands: Record<string, () => Promise<CliCommand>> = {
@@ -26,6 +36,11 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   anchor: async () => (await import('./anchor-command.ts')).anchorCommand,
   export: async () => (await import('./export-command.ts')).exportCommand,
   'add-work': async () => (await import('./add-work-command.ts')).addWorkCommand,
+  serve: async () => (await import('./server-commands.ts')).serveCommand,
+  user: async () => (await import('./server-commands.ts')).userCommand,
+  group: async () => (await import('./server-commands.ts')).groupCommand,
+  push: async () => (await import('./push-pull-command.ts')).pushPullCommand('push'),
+  pull: async () => (await import('./push-pull-command.ts')).pushPullCommand('pull'),
 };
 
 /** The real files and streams. */

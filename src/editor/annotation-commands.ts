@@ -9,7 +9,7 @@ import { describe } from '../anchoring/describe.ts';
 import type { Agent, Annotation } from '../anchoring/annotation-types.ts';
 import { DocText } from '../anchoring/doc-text.ts';
 import { placementOf } from '../anchoring/placement.ts';
-import { applyDraft, draftProblem, noteFromDraft, replyFromDraft, type NoteDraft } from '../anchoring/note-draft.ts';
+import { applyDraft, draftProblem, isCurated, noteFromDraft, proposedEditFromDraft, replyFromDraft, type NoteDraft } from '../anchoring/note-draft.ts';
 import type { UnreadableNote } from '../anchoring/unreadable-note.ts';
 import { ANONYMOUS_READER } from '../store/creator-name.ts';
 import { annotationsKey, annotationsOf, type AnnotationAction, type AnnotationEntry } from './annotation-plugin.ts';
@@ -118,12 +118,31 @@ export function createNote(draft: NoteDraft, ctx: NoteContext): Command {
   };
 }
 
-/** Edits note `id` with `draft`. False when there is no such note or the draft is empty. */
+/**
+ * Edits note `id` with `draft`. False when there is no such note, the draft is empty, or the note is curated
+ * (`isCurated`: the editors' words are never rewritten under their name — `reviseNote` proposes an edit instead).
+ */
 export function editNote(id: string, draft: NoteDraft, now: string): Command {
   return (state, dispatch) => {
     const entry = annotationsOf(state).byId.get(id);
-    if (!entry || draftProblem(draft)) return false;
+    if (!entry || draftProblem(draft) || isCurated(entry.annotation)) return false;
     return act({ type: 'put', entries: [{ ...entry, annotation: applyDraft(entry.annotation, draft, now) }] })(state, dispatch);
+  };
+}
+
+/**
+ * What the reader's "Edit" does: rewrites note `id` with `draft` (`editNote`) — unless the note is curated, when
+ * `draft` becomes a proposed edit of it (`proposedEditFromDraft`: a reply with motivation `editing`, signed by
+ * `ctx.creator`) and the curated note stays as its editors wrote it. False when there is no such note or the draft
+ * is empty.
+ */
+export function reviseNote(id: string, draft: NoteDraft, ctx: NoteContext): Command {
+  return (state, dispatch) => {
+    const entry = annotationsOf(state).byId.get(id);
+    if (!entry || draftProblem(draft)) return false;
+    if (!isCurated(entry.annotation)) return editNote(id, draft, ctx.now())(state, dispatch);
+    const annotation = proposedEditFromDraft(draft, id, ctx.newId(), ctx.now(), ctx.creator);
+    return act({ type: 'put', entries: [{ annotation, range: null, status: 'reply', score: 1 }] })(state, dispatch);
   };
 }
 

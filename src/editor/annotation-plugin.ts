@@ -48,7 +48,9 @@ export interface AnnotationsState {
 
 /**
  * What a transaction can do to the annotations (as its `annotationsKey` meta). `load` replaces the set (not undoable)
- * and adds what could not be read and the warnings found while loading it.
+ * and adds what could not be read and the warnings found while loading it. `remote` applies what the server's feed
+ * brought (other members' notes, their deletions, the version an author chose in a conflict): a change of the set
+ * (saved), but not the reader's own, so not undoable and never sent back (src/sync).
  */
 export type AnnotationAction =
   | { type: 'load'; entries: readonly AnnotationEntry[]; unreadable?: readonly UnreadableNote[]; warnings?: readonly string[] }
@@ -56,6 +58,7 @@ export type AnnotationAction =
   | { type: 'add-warnings'; warnings: readonly string[] }
   | { type: 'put'; entries: readonly AnnotationEntry[] }
   | { type: 'remove'; ids: readonly string[] }
+  | { type: 'remote'; entries: readonly AnnotationEntry[]; removed: readonly string[] }
   | { type: 'undo' }
   | { type: 'redo' };
 
@@ -139,6 +142,11 @@ export function applyAnnotations(state: AnnotationsState, tr: Transaction): Anno
       return action.records.length ? { ...base, unreadable: appended(base.unreadable, action.records) } : base;
     case 'add-warnings':
       return action.warnings.length ? { ...base, warnings: appended(base.warnings, action.warnings) } : base;
+    case 'remote': {
+      if (!action.entries.length && !action.removed.some((id) => base.byId.has(id))) return base;
+      const after = new Map<string, AnnotationEntry | null>([...action.removed.map((id) => [id, null] as const), ...action.entries.map((e) => [e.annotation.id, e] as const)]);
+      return { ...base, byId: applyChange(base.byId, after), version: base.version + 1 };
+    }
     case 'put':
     case 'remove': {
       const ids = action.type === 'put' ? action.entries.map((e) => e.annotation.id) : withReplies(base.byId, action.ids);

@@ -48,6 +48,7 @@ export class ApNoteCard extends LitElement {
       .replies { margin: 0.5rem 0 0 0.4rem; padding-left: 0.6rem; border-left: 1px solid var(--ap-line); }
       .reply { margin: 0.4rem 0; }
       .reply p { margin: 0.15rem 0; font: 0.88rem/1.45 var(--ap-serif); white-space: pre-wrap; overflow-wrap: anywhere; }
+      .reply p.kind { font: 600 0.7rem/1.2 var(--ap-sans); text-transform: uppercase; letter-spacing: 0.06em; color: var(--ap-muted); }
     `,
   ];
 
@@ -112,6 +113,7 @@ export class ApNoteCard extends LitElement {
       ${this.replies.length
         ? html`<div class="replies" aria-label="Replies">${this.replies.map(
             (r) => html`<div class="reply" data-annotation=${r.annotation.id}>
+              ${r.annotation.motivation === 'editing' ? html`<p class="kind">Proposed edit</p>` : nothing}
               <p>${noteText(r.annotation)}</p>
               <p class="by">${r.annotation.creator?.name ?? 'Unknown author'} · ${when(r.annotation.modified ?? r.annotation.created)}</p>
               <div class="actions">

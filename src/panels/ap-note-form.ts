@@ -8,7 +8,8 @@ import { CERTAINTY_LABEL, MOTIVATION_LABEL, VERDICT_LABEL } from './note-labels.
 /**
  * The note form: a textarea labelled "Note", motivation, tags, verdict and certainty, "Save note" and "Cancel".
  * A reply shows only the text. A new note or reply also asks "Your name" (the note's creator), prefilled with
- * `author`. Ctrl/Cmd+Enter saves, Escape cancels. Focuses its textarea when it opens.
+ * `author`. A proposed edit of a curated note (`propose`) says that the editors' note stays as they wrote it and asks
+ * the name too. Ctrl/Cmd+Enter saves, Escape cancels. Focuses its textarea when it opens.
  * @fires ap-note-submit - with the draft (and the name) on save, with null on cancel
  */
 @customElement('ap-note-form')
@@ -101,11 +102,15 @@ export class ApNoteForm extends LitElement {
 
   override render() {
     const d = this.draft;
-    const title = this.mode === 'create' ? 'New note' : this.mode === 'reply' ? 'Reply' : this.textOnly ? 'Edit reply' : 'Edit note';
+    const title =
+      this.mode === 'create' ? 'New note' : this.mode === 'reply' ? 'Reply' : this.mode === 'propose' ? 'Propose an edit' : this.textOnly ? 'Edit reply' : 'Edit note';
     const motivations = NOTE_MOTIVATIONS.includes(d.motivation) ? NOTE_MOTIVATIONS : [...NOTE_MOTIVATIONS, d.motivation];
     return html`<form @submit=${this.submit} @keydown=${this.onKeydown} aria-label=${title}>
       <h2>${title}</h2>
       ${this.quote ? html`<p class="quote">“${this.quote}”</p>` : nothing}
+      ${this.mode === 'propose'
+        ? html`<p class="hint">This note is the editors’. It stays as they wrote it; your version is added below it as a proposed edit, signed with your name.</p>`
+        : nothing}
       <label>Note<textarea name="note" .value=${d.text} aria-describedby="hint"></textarea></label>
       ${this.textOnly
         ? nothing
@@ -137,7 +142,7 @@ export class ApNoteForm extends LitElement {
             <span class="hint" id="author-hint">Signs this note; remembered in this browser.</span>`}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="buttons">
-        <button type="submit">Save note</button>
+        <button type="submit">${this.mode === 'propose' ? 'Propose edit' : 'Save note'}</button>
         <button type="button" @click=${this.cancel}>Cancel</button>
         <span class="hint" id="hint">Ctrl+Enter saves · Esc cancels</span>
       </div>

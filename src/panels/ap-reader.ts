@@ -1,15 +1,15 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { draftOf, noteText, type NoteDraft } from '../anchoring/note-draft.ts';
+import { draftOf, isCurated, noteText, type NoteDraft } from '../anchoring/note-draft.ts';
 import { quotedText } from '../anchoring/target-selectors.ts';
 import {
   ANONYMOUS_READER as ANONYMOUS,
   createNote,
   deleteNotes,
-  editNote,
   focusNote,
   redoNotes,
   replyToNote,
+  reviseNote,
   selectedPassage,
   undoNotes,
   type NoteContext,
@@ -270,7 +270,8 @@ export class ApReader extends LitElement {
     const quote = quotedText(entry.annotation);
     switch (action) {
       case 'edit':
-        this.form = { mode: 'edit', id, quote, draft: draftOf(entry.annotation) };
+        // A curated note is never rewritten: the reader's version becomes a proposed edit beside it.
+        this.form = { mode: isCurated(entry.annotation) ? 'propose' : 'edit', id, quote, draft: draftOf(entry.annotation) };
         break;
       case 'reply':
         this.form = { mode: 'reply', id, quote: noteText(entry.annotation) || quote, draft: { text: '', motivation: 'replying', tags: [], verdict: '', certainty: '' } };
@@ -303,10 +304,10 @@ export class ApReader extends LitElement {
     let ok = false;
     if (form.mode === 'create') ok = this.editor.run(createNote(draft, ctx));
     else if (form.mode === 'reply' && form.id) ok = this.editor.run(replyToNote(form.id, draft.text, ctx));
-    else if (form.mode === 'edit' && form.id) ok = this.editor.run(editNote(form.id, draft, ctx.now()));
+    else if ((form.mode === 'edit' || form.mode === 'propose') && form.id) ok = this.editor.run(reviseNote(form.id, draft, ctx));
     if (ok) {
       this.form = null;
-      this.message = form.mode === 'create' ? 'Note saved.' : form.mode === 'reply' ? 'Reply saved.' : 'Note updated.';
+      this.message = form.mode === 'create' ? 'Note saved.' : form.mode === 'reply' ? 'Reply saved.' : form.mode === 'propose' ? 'Proposed edit saved.' : 'Note updated.';
     } else {
       this.message = 'The note could not be saved: the selection or the note is no longer there.';
     }

@@ -26,7 +26,7 @@ declare global {
 }
 
 /** What a note form is for. */
-export type NoteFormMode = 'create' | 'edit' | 'reply';
+export type NoteFormMode = 'create' | 'edit' | 'reply' | 'propose';
 
 /** Ask for the note form on the current selection. */
 export class AnnotateRequestEvent extends CustomEvent<null> {

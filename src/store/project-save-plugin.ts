@@ -14,6 +14,9 @@
  *   neither merged with nor overwritten), 413 (too large), 415 (not JSON), 500 (write failed). `written` is false
  *   when the file already held exactly that content (it is then not touched at all);
  * - `GET /api/annotations/<workId>` → that file as it is on disk now (404 when there is none);
+ * - `GET /api/annotation-server` → `{ "reachable": bool }`: whether the annotation server Vite proxies `/api/` to
+ *   (`127.0.0.1:$APPARATUS_SERVER_PORT`, default 8787) answers, so that the page never asks a proxy with nothing
+ *   behind it (a 500 the browser would report); `/api/annotations/<workId>/…` is passed on to that server;
  * - `GET /corpus/**` and `GET /annotations/**` → the project's files, never the SPA's index.html in place of a
  *   missing one (a missing file is a 404), never dot-files (temporary files), never outside those folders — also
  *   not through a symbolic link: the real path must stay inside the folder (project-paths.ts).
@@ -97,12 +100,21 @@ export async function handleProjectRequest(projectRoot: string, req: IncomingMes
   }
   const method = req.method ?? 'GET';
 
+  if (path === '/api/annotation-server') {
+    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+    sendJson(res, 200, { reachable: await annotationServerReachable() });
+    return true;
+  }
+
   if (path === '/api/capabilities') {
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
     sendJson(res, 200, { saveToProject: true });
     return true;
   }
 
+  // `/api/annotations/<work>/…` (a further segment in the raw path) is the annotation server's container
+  // (docs/annotation-server.md), passed on to it; `<work>` alone is the project file.
+  if (path.startsWith('/api/annotations/') && url.pathname.slice('/api/annotations/'.length).includes('/')) return false;
   if (path.startsWith('/api/annotations/')) {
     const workId = path.slice('/api/annotations/'.length);
     if (method === 'POST') {
@@ -158,6 +170,19 @@ export function parseRequestUrl(target: string | undefined): URL | null {
     return new URL(target ?? '/', 'http://localhost');
   } catch {
     return null;
+  }
+}
+
+/** Whether the annotation server on `127.0.0.1:$APPARATUS_SERVER_PORT` (default 8787) answers within 1 s. */
+async function annotationServerReachable(): Promise<boolean> {
+  const port = process.env['APPARATUS_SERVER_PORT'] ?? '8787';
+  if (!/^\d{1,5}$/.test(port)) return false;
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/api/session`, { signal: AbortSignal.timeout(1000) });
+    await res.body?.cancel();
+    return true;
+  } catch {
+    return false;
   }
 }
 
