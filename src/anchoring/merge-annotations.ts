@@ -19,6 +19,7 @@
  */
 import type { Annotation } from './annotation-types.ts';
 import { fnv1a } from '../model/claims.ts';
+import { canonicalJson } from './canonical-json.ts';
 
 /** An incoming annotation kept beside an existing one with the same id. */
 export interface MergeConflict {
@@ -57,17 +58,6 @@ export interface MergeReport {
 export interface MergeResult {
   annotations: Annotation[];
   report: MergeReport;
-}
-
-/** JSON of `value` with object keys sorted: equal for equal content whatever the key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const o = value as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /** The content of an annotation for comparison: everything but a standalone `@context`. */

@@ -10,6 +10,7 @@
  * a `conflict`: it keeps both versions and is not sent again until the author chooses (`resolveConflict`).
  */
 import type { Annotation } from '../anchoring/annotation-types.ts';
+import { canonicalJson } from '../anchoring/canonical-json.ts';
 
 /** A change waiting to be sent, or none (`null`: the note is level with the server). */
 export type OutboxOp = 'put' | 'delete' | null;
@@ -120,7 +121,10 @@ export function requestFor(r: OutboxRecord, sharing: Sharing): OutboxRequest {
 /** Fields the server manages or may rewrite: left out when comparing what two versions of a note say. */
 const SERVER_FIELDS = new Set(['@context', 'id', 'creator', 'created', 'modified', 'generator', 'generated', 'apparatus:hidden', 'apparatus:visibility', 'apparatus:group']);
 
-/** What a note says, for comparing a local and a server version (ids of reply targets by their server id). */
+/**
+ * What a note says, for comparing a local and a server version (ids of reply targets by their server id), in
+ * canonical JSON: the server's store (`jsonb`) does not keep the order of keys.
+ */
 function said(a: Annotation): string {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(a).sort()) {
@@ -128,7 +132,7 @@ function said(a: Annotation): string {
     const value = (a as unknown as Record<string, unknown>)[key];
     out[key] = key === 'target' && typeof value === 'string' ? serverId(value) : value;
   }
-  return JSON.stringify(out);
+  return canonicalJson(out);
 }
 
 /** Whether two versions of a note say the same (ignoring what the server sets: id form, creator, times, sharing). */

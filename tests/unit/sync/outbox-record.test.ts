@@ -127,4 +127,18 @@ describe('outbox records', () => {
     expect(sameNote(null, null)).toBe(true);
     expect(sameNote(note, null)).toBe(false);
   });
+
+  test('sameNote does not depend on key order, which the server’s jsonb store does not keep', () => {
+    /** `value` with the keys of every object in reverse order, as a store that sorts keys may give them back. */
+    const reordered = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reordered)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reordered(v)]))
+          : value;
+    const echo = reordered(note) as Annotation;
+    expect(JSON.stringify(echo.target)).not.toBe(JSON.stringify(note.target));
+    expect(sameNote(note, echo)).toBe(true);
+    expect(sameNote(edited, reordered(note) as Annotation)).toBe(false);
+  });
 });
