@@ -103,6 +103,9 @@ export async function createAnnotationService(options: ServiceOptions): Promise<
       sendJson(res, status, { error: status === 500 ? 'internal error (see the server log)' : (e as Error).message }, headers);
     });
   });
+  // Longer than clients' idle reuse (undici keeps sockets 4 s+): a socket the server closes while a client
+  // reuses it shows up as ECONNRESET on the client.
+  server.keepAliveTimeout = 65_000;
   // A request line or header Node's parser refuses: answer 400 and close, never crash.
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -193,16 +196,17 @@ export async function createAnnotationService(options: ServiceOptions): Promise<
     }
     allow(method, ['GET', 'HEAD', 'POST'], headers.Allow);
     if (method === 'POST') {
-      const raw = checkAnnotationBody(await readJson(req, 'annotation'), 'annotation');
+      const json = await readJson(req, 'annotation');
       let id: string;
-      if (typeof raw['id'] === 'string') {
-        checkOwnContainer(raw['id'], base);
-        id = lastSegment(raw['id']);
-        if (!isAnnotationId(id)) throw new HttpError(400, `the annotation's id ${JSON.stringify(raw['id'])} does not end in a usable id`);
-      } else {
+      if (typeof json === 'object' && json !== null && !Array.isArray(json) && (json as Record<string, unknown>)['id'] === undefined) {
+        // The server chooses the IRI (the protocol's usual case).
         id = randomUUID();
-        raw['id'] = `${base}${id}`;
+        (json as Record<string, unknown>)['id'] = `${base}${id}`;
       }
+      const raw = checkAnnotationBody(json, 'annotation');
+      checkOwnContainer(String(raw['id']), base);
+      id = lastSegment(String(raw['id']));
+      if (!isAnnotationId(id)) throw new HttpError(400, `the annotation's id ${JSON.stringify(raw['id'])} does not end in a usable id`);
       const stored = await store.put(work, id, raw, needUser(user), 'absent');
       res.setHeader('Location', `${base}${encodeURIComponent(id)}`);
       return sendAnnotation(req, res, 201, stored);
