@@ -316,6 +316,13 @@ export function serverScenarios(engine: string, options: () => { databaseUrl?: s
     });
   });
 
+  test(`migrations are recorded and never applied twice (${engine})`, async () => {
+    const { migrate } = await import('../../../src/server/migrate.ts');
+    expect(await migrate(h.server.db)).toEqual([]);
+    const names = await h.server.db.admin((q) => q<{ name: string }>(`SELECT name FROM schema_migrations ORDER BY name`, []));
+    expect(names.map((n) => n.name)).toContain('001-initial.sql');
+  });
+
   describe(`changes (${engine})`, () => {
     test('?since= gives what came after the cursor, in commit order', async () => {
       const start = ((await (await ben.fetch(`${W}changes`)).json()) as { cursor: number }).cursor;
