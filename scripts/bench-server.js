@@ -165,8 +165,13 @@ async function runEngine(engine) {
     }
   }
   // And the container holds every one exactly once.
-  const feed = await (await fetch(`${W}changes?since=0`, { headers: { cookie: clients[0].cookie } })).json();
-  const stored = new Set(feed.changes.map((ch) => ch.id));
+  const stored = new Set();
+  for (let since = 0; ; ) {
+    const feed = await (await fetch(`${W}changes?since=${since}`, { headers: { cookie: clients[0].cookie } })).json();
+    for (const ch of feed.changes) stored.add(ch.id);
+    if (feed.changes.length === 0) break;
+    since = feed.cursor;
+  }
   for (const id of all.keys()) if (!stored.has(id)) lost++;
   for (const c of clients) c.reader.cancel().catch(() => {});
   server.kill('SIGTERM');
