@@ -70,7 +70,16 @@ export const pushPullCommand = (direction: 'push' | 'pull'): CliCommand => async
   return conflicts.length || parsed.rejected.length ? 1 : 0;
 };
 
+/** Equal apart from the fields the server sets, whatever the key order (PostgreSQL's jsonb reorders keys). */
 function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const strip = (o: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(o).filter(([k]) => !SERVER_FIELDS.includes(k)).sort(([x], [y]) => x.localeCompare(y))));
+  const strip = (o: Record<string, unknown>) => canonical(Object.fromEntries(Object.entries(o).filter(([k]) => !SERVER_FIELDS.includes(k))));
   return strip(a) === strip(b);
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (typeof v === 'object' && v !== null) {
+    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
 }

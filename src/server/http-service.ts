@@ -51,7 +51,8 @@ interface EventClient {
   user: User | null;
   cursor: number;
   res: ServerResponse;
-  busy: Promise<void>;
+  running: boolean;
+  again: boolean;
 }
 
 export async function createAnnotationService(options: ServiceOptions): Promise<AnnotationService> {
@@ -61,18 +62,34 @@ export async function createAnnotationService(options: ServiceOptions): Promise<
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const clients = new Set<EventClient>();
 
-  /** Sends `client` what it may see after its cursor, one delivery at a time per client. */
+  /**
+   * Sends `client` what it may see after its cursor. Notifications that arrive while a delivery runs are
+   * coalesced into one more pass (one query catches up any number of changes), so the work per client stays
+   * bounded however fast notes arrive.
+   */
   const deliver = (client: EventClient) => {
-    client.busy = client.busy.then(async () => {
-      for (;;) {
-        if (client.res.destroyed) return;
-        const { cursor, changes } = await store.changes(client.work, client.cursor, client.user);
-        for (const c of changes) client.res.write(`id: ${c.cursor}\nevent: change\ndata: ${JSON.stringify(c)}\n\n`);
-        client.cursor = cursor;
-        if (changes.length < 1000) return;
-      }
-    }).catch(() => {
-      // The database is away: the stream stays open and catches up at the next notification or reconnect.
+    if (client.running) {
+      client.again = true;
+      return;
+    }
+    client.running = true;
+    void (async () => {
+      do {
+        client.again = false;
+        try {
+          for (;;) {
+            if (client.res.destroyed) return;
+            const { cursor, changes } = await store.changes(client.work, client.cursor, client.user);
+            for (const c of changes) client.res.write(`id: ${c.cursor}\nevent: change\ndata: ${JSON.stringify(c)}\n\n`);
+            client.cursor = cursor;
+            if (changes.length < 1000) break;
+          }
+        } catch {
+          // The database is away: the stream stays open and catches up at the next notification or reconnect.
+        }
+      } while (client.again);
+    })().finally(() => {
+      client.running = false;
     });
   };
   const unlisten = await db.listen(
@@ -103,6 +120,9 @@ export async function createAnnotationService(options: ServiceOptions): Promise<
       sendJson(res, status, { error: status === 500 ? 'internal error (see the server log)' : (e as Error).message }, headers);
     });
   });
+  // Longer than clients' idle reuse (undici keeps sockets 4 s+): a socket the server closes while a client
+  // reuses it shows up as ECONNRESET on the client.
+  server.keepAliveTimeout = 65_000;
   // A request line or header Node's parser refuses: answer 400 and close, never crash.
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -193,16 +213,17 @@ export async function createAnnotationService(options: ServiceOptions): Promise<
     }
     allow(method, ['GET', 'HEAD', 'POST'], headers.Allow);
     if (method === 'POST') {
-      const raw = checkAnnotationBody(await readJson(req, 'annotation'), 'annotation');
+      const json = await readJson(req, 'annotation');
       let id: string;
-      if (typeof raw['id'] === 'string') {
-        checkOwnContainer(raw['id'], base);
-        id = lastSegment(raw['id']);
-        if (!isAnnotationId(id)) throw new HttpError(400, `the annotation's id ${JSON.stringify(raw['id'])} does not end in a usable id`);
-      } else {
+      if (typeof json === 'object' && json !== null && !Array.isArray(json) && (json as Record<string, unknown>)['id'] === undefined) {
+        // The server chooses the IRI (the protocol's usual case).
         id = randomUUID();
-        raw['id'] = `${base}${id}`;
+        (json as Record<string, unknown>)['id'] = `${base}${id}`;
       }
+      const raw = checkAnnotationBody(json, 'annotation');
+      checkOwnContainer(String(raw['id']), base);
+      id = lastSegment(String(raw['id']));
+      if (!isAnnotationId(id)) throw new HttpError(400, `the annotation's id ${JSON.stringify(raw['id'])} does not end in a usable id`);
       const stored = await store.put(work, id, raw, needUser(user), 'absent');
       res.setHeader('Location', `${base}${encodeURIComponent(id)}`);
       return sendAnnotation(req, res, 201, stored);
@@ -302,7 +323,7 @@ export async function createAnnotationService(options: ServiceOptions): Promise<
     const cursor = cursorParam(typeof last === 'string' && last !== '' ? last : url.searchParams.get('since'));
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write(`retry: 1000\n: events of ${work}\n\n`);
-    const client: EventClient = { work, user, cursor, res, busy: Promise.resolve() };
+    const client: EventClient = { work, user, cursor, res, running: false, again: false };
     clients.add(client);
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
     const close = () => {
