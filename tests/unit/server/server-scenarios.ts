@@ -367,7 +367,7 @@ export function serverScenarios(engine: string, options: () => { databaseUrl?: s
         stderr: (t: string) => void out.push(t),
         readFile: async (p: string) => new Uint8Array(readFileSync(p)),
         readStdin: async () => new TextEncoder().encode('ben-password\n'),
-        writeFile: async (p: string, d: string) => void written.set(p, d),
+        writeFile: async (p: string, d: string | Uint8Array) => void written.set(p, typeof d === 'string' ? d : new TextDecoder().decode(d)),
       };
       const args = ['kavbiuro', '--server', base, '--user', 'ben', '--password-stdin', '--visibility', 'group', '--group', h.groupId];
       const file = JSON.parse(readFileSync('annotations/kavbiuro.jsonld', 'utf8')) as { first: { items: { id: string }[] } };
