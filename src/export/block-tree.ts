@@ -7,9 +7,11 @@
  * - A heading of level L closes every open section of level ≥ L and opens its own. When the source skips a level
  *   (a level-4 heading right under a level-2 one), a section without a heading stands for the missing level, so
  *   that a nesting writer (TEI `div`) reads back the same levels.
- * - Consecutive list items form a list; an item of level n + 1 after one of level n opens a list inside that item.
- *   An item deeper than one level below the list it follows is taken one level below it (a list cannot skip a
- *   level without an item to hang on). An item whose `ordered` differs from its list's starts a new list beside it.
+ * - Consecutive list items of one level form a list; an item of a deeper level opens a list inside the item before
+ *   it (one nesting step, however many levels the source skipped: a list cannot skip a level without an item to
+ *   hang on); an item of a shallower level goes back to the open list of its level, or starts a list beside the
+ *   lists it closes when none is open at its level. An item whose `ordered` differs from its list's starts a new
+ *   list beside it.
  * - Any other block (paragraph, block quotation) ends the open lists.
  *
  * Plain-text works (paragraphs and block quotations only) give a flat list of `block` nodes. Pure.
@@ -44,7 +46,8 @@ export interface ListItemNode {
 export function blockTree(blocks: readonly Block[]): TreeNode[] {
   const root: TreeNode[] = [];
   const sections: { level: number; children: TreeNode[] }[] = [{ level: 1, children: root }];
-  let lists: ListNode[] = [];
+  // The open lists, outermost first, each with the source level of its items.
+  let lists: { node: ListNode; level: number }[] = [];
   blocks.forEach((block, index) => {
     const here = sections[sections.length - 1]!;
     if (block.type === 'heading') {
@@ -68,16 +71,18 @@ export function blockTree(blocks: readonly Block[]): TreeNode[] {
       return;
     }
     const ordered = block.ordered === true;
-    const level = Math.min(Math.max(1, block.level ?? 1), lists.length + 1);
-    lists = lists.slice(0, level);
-    if (lists.length === level && lists[level - 1]!.ordered !== ordered) lists = lists.slice(0, level - 1);
-    if (lists.length < level) {
+    const level = Math.max(1, block.level ?? 1);
+    while (lists.length > 0 && lists[lists.length - 1]!.level > level) lists.pop();
+    const top = lists[lists.length - 1];
+    if (top && top.level === level && top.node.ordered !== ordered) lists.pop();
+    if (!(top && top.level === level && top.node.ordered === ordered)) {
       const list: ListNode = { kind: 'list', ordered, items: [] };
-      if (level === 1) here.children.push(list);
-      else lists[level - 2]!.items.at(-1)!.lists.push(list);
-      lists.push(list);
+      const parent = lists[lists.length - 1];
+      if (parent) parent.node.items.at(-1)!.lists.push(list);
+      else here.children.push(list);
+      lists.push({ node: list, level });
     }
-    lists[level - 1]!.items.push({ index, lists: [] });
+    lists[lists.length - 1]!.node.items.push({ index, lists: [] });
   });
   return root;
 }

@@ -2,7 +2,9 @@
  * Standalone HTML export: one file that needs no script and makes no network request — readable offline and
  * printable (the stylesheet is inline and has print rules).
  *
- * - The text: claims as `<span class="claim claim-direct|inherited|none" id="claim-…">` (unsourced claims with a
+ * - The text in the source's structure: sections as `<h2>`–`<h6>`, lists as `<ul>`/`<ol>`, links as `<a href>` (class
+ *   `wiki` or `external`), flags the source puts on a claim (Wikipedia's `[citation needed]`) as a superscript
+ *   after it. Claims as `<span class="claim claim-direct|inherited|none" id="claim-…">` (unsourced claims with a
  *   "no source" flag), footnote markers as superscript links to the references (which link back), annotated
  *   passages highlighted with `<mark>` and ended by a numbered note badge linking to the note.
  * - Notes as numbered endnotes with motivation, verdict and certainty badges, the passage, text, tags, sources,

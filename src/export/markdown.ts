@@ -1,7 +1,8 @@
 /**
  * Markdown export in Pandoc's dialect: a YAML metadata block (title, source, licence, export date); the body
- * blocks as paragraphs and `>` block quotations with each of the article's own footnote markers `[N]` kept as
- * the article numbers it — a superscript link `^[\[N\]](#ref-N)^` to the entry N of the reference list that
+ * blocks as paragraphs, `>` block quotations, `#` headings (`##` for a level-2 section) and `-`/`1.` list items
+ * (nested lists indented to their item's text), the source's http(s) links as `[text](url)`, with each of the
+ * article's own footnote markers `[N]` kept as the article numbers it — a superscript link `^[\[N\]](#ref-N)^` to the entry N of the reference list that
  * follows the text — so the article's footnotes are numbered apart from the scholarly notes; each placed note as a
  * Pandoc footnote `[^note-K]` at the end of its passage (the footnote quotes the passage); then "Unanchored notes"
  * (orphans, never dropped), the references no marker cites, and the source attribution. Evidence codes are

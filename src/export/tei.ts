@@ -4,7 +4,9 @@
  * - `teiHeader`: the title, a `respStmt` per distinct annotator (`xml:id="resp-N"`), `publicationStmt` with the
  *   export date, and `sourceDesc` naming the source (URL, revision, SHA-256) with its licence in
  *   `<availability><licence target=…>`.
- * - body: paragraphs as `<p>`, block quotations as `<quote>`; each claim a `<seg type="claim" xml:id="claim-…"
+ * - body: paragraphs as `<p>`, block quotations as `<quote>`; the source's sections as `<div>`s opened by their
+ *   heading as `<head>` (nested by level), its lists as `<list type="ordered|bulleted">` of `<item>`s (nested lists
+ *   inside their item), its links as `<ref target="URL" type="wiki|external">` (http(s) only); each claim a `<seg type="claim" xml:id="claim-…"
  *   subtype="direct|inherited|none" corresp="#ref-N …">` pointing at its sources; each marker a
  *   `<ref target="#ref-N">[N]</ref>`; each placed note's range an `<anchor xml:id="note-N-start"/>` …
  *   `<anchor xml:id="note-N-end"/>` pair (milestones, so ranges may cross claims and blocks).
