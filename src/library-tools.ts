@@ -278,6 +278,9 @@ function describe(outcome: Outcome): Node[] {
   const nodes: Node[] = [];
   nodes.push(p(`“${work.title}” (${format}) is in your library${latest.revision ? `, revision ${latest.revision}` : ''}.`));
   if (kept.kind === 'same') nodes.push(p('The library already had these exact bytes; nothing was changed.'));
+  if (kept.kind === 'new' && kept.beside?.length) {
+    nodes.push(p(`The library holds another work under “${kept.beside.join('”, “')}”: this one is a different work (another source or title), kept beside it as “${work.id}”.`, 'warning'));
+  }
   if (kept.kind === 'new-revision') {
     nodes.push(p(`The library had other bytes under “${work.id}”: they are kept as revision ${kept.previous.id}, and these are revision ${latest.id}. Your notes stay.`, 'warning'));
   }
