@@ -12,6 +12,7 @@ import { deriveLibraryWork, type LibraryWork } from './library/library-work.ts';
 import { API_USER_AGENT, articleUrl, parseWikipediaInput, parsoidHtmlUrl } from './library/wikipedia-address.ts';
 import { OpenCancelled, startSourceOpen, type OpenJob } from './load/source-open-client.ts';
 import type { OpenedSummary, OpenProgress } from './load/source-open-messages.ts';
+import type { ProjectWork } from './panels/ap-library.ts';
 import type { ApReader } from './panels/ap-reader.ts';
 import type { Kept } from './store/library-store.ts';
 
@@ -124,7 +125,7 @@ function mountLibraryView(reader: ApReader): void {
   const dialog = document.createElement('dialog');
   dialog.className = 'ap-open-dialog ap-library-dialog';
   dialog.setAttribute('aria-labelledby', 'ap-library-title');
-  dialog.innerHTML = `<h2 id="ap-library-title">Library — works opened in this browser</h2><ap-library></ap-library>
+  dialog.innerHTML = `<h2 id="ap-library-title">Library</h2><ap-library></ap-library>
     <div class="ap-open-result" role="status" aria-live="polite"></div>
     <p class="actions"><button type="button" class="ap-library-close">Close</button></p>`;
   document.body.append(dialog);
@@ -140,19 +141,58 @@ function mountLibraryView(reader: ApReader): void {
       store.close();
     }
   };
+  /** Reads each listed work's text in the source-open worker, one at a time, and shows its coverage and sections. */
+  let reading = 0;
+  const readFigures = async (jobs: { key: string; bytes: () => Promise<Uint8Array>; origin: string; format?: LibraryWork['format'] }[]) => {
+    const run = ++reading;
+    for (const job of jobs) {
+      // A newer refresh takes over.
+      if (run !== reading) return;
+      if (panel.figures.has(job.key)) continue;
+      try {
+        const bytes = await job.bytes();
+        const { summary } = await startSourceOpen(bytes.slice().buffer, job.origin, undefined, job.format).outcome;
+        panel.figures = new Map(panel.figures).set(job.key, { coverage: summary.coverage, sections: summary.sections, claims: summary.claims });
+      } catch (e) {
+        status.textContent = `${status.textContent ? `${status.textContent} ` : ''}The text of ${job.origin} could not be read for its coverage: ${(e as Error).message}`;
+      }
+    }
+  };
   const refresh = async () => {
+    let works: LibraryWork[] = [];
+    const said: string[] = [];
     try {
-      const { works, unreadable } = await withStore(async (store) => {
+      const listed = await withStore(async (store) => {
         const listed = await store.list();
         panel.noteCounts = await store.noteCounts(listed.works.map((w) => w.id));
         return listed;
       });
+      works = listed.works;
       panel.works = works;
       panel.hrefOf = libraryWorkHref;
-      status.textContent = unreadable.length ? `${unreadable.length} record(s) of the library could not be read and were left as they are: ${unreadable.map((u) => u.reason).join('; ')}` : '';
+      if (listed.unreadable.length) said.push(`${listed.unreadable.length} record(s) of the library could not be read and were left as they are: ${listed.unreadable.map((u) => u.reason).join('; ')}`);
     } catch (e) {
-      status.textContent = `The library cannot be read: ${(e as Error).message}`;
+      said.push(`The library cannot be read: ${(e as Error).message}`);
     }
+    const project = await projectWorks();
+    panel.projectWorks = project.works;
+    panel.projectHrefOf = projectWorkHref;
+    if (project.problem) said.push(project.problem);
+    status.textContent = said.join(' ');
+    const { figuresKey } = await import('./panels/ap-library.ts');
+    void readFigures([
+      ...project.works.map((w) => ({
+        key: figuresKey('project', w.id),
+        origin: `corpus/${w.id}/text.txt`,
+        bytes: async () => {
+          const res = await fetch(new URL(`corpus/${encodeURIComponent(w.id)}/text.txt`, window.location.href));
+          if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+          return new Uint8Array(await res.arrayBuffer());
+        },
+        ...(w.format ? { format: w.format } : {}),
+      })),
+      ...works.map((w) => ({ key: figuresKey('library', w.id), origin: w.source, bytes: async () => w.revisions[w.revisions.length - 1]!.bytes, format: w.format })),
+    ]);
   };
   const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Library', slot: 'tools', className: 'ap-tool' });
   button.setAttribute('aria-haspopup', 'dialog');
@@ -177,6 +217,30 @@ function mountLibraryView(reader: ApReader): void {
     const { id } = e as unknown as { id: string };
     void exportLibraryNotes(id).catch((err: Error) => (status.textContent = `The notes of “${id}” could not be exported: ${err.message}`));
   });
+}
+
+/** The address that reads project work `id` (`?work=`). */
+function projectWorkHref(id: string): string {
+  const url = new URL(window.location.href);
+  url.search = `?work=${encodeURIComponent(id)}`;
+  url.hash = '';
+  return url.href;
+}
+
+/**
+ * The project's works as the dev server lists them (`GET /api/corpus`, store/corpus-listing.ts). A static build has
+ * no such endpoint: then none are listed and `problem` says why; folders that are not readable works are named.
+ */
+async function projectWorks(): Promise<{ works: (ProjectWork & { format?: LibraryWork['format'] })[]; problem: string | null }> {
+  try {
+    const res = await fetch(new URL('api/corpus', window.location.href), { headers: { accept: 'application/json' } });
+    if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return { works: [], problem: 'The project’s works are listed only when the reader runs on the project (npm start).' };
+    const listing = (await res.json()) as { works: (ProjectWork & { format?: LibraryWork['format'] })[]; unreadable: { id: string; reason: string }[] };
+    const problem = listing.unreadable.length ? `${listing.unreadable.length} folder(s) of corpus/ are not readable works: ${listing.unreadable.map((u) => u.reason).join('; ')}` : null;
+    return { works: listing.works, problem };
+  } catch (e) {
+    return { works: [], problem: `The project’s works could not be listed: ${(e as Error).message}` };
+  }
 }
 
 /** Downloads the notes kept for library work `id` as a W3C annotation collection (`<id>-notes.jsonld`). */

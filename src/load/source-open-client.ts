@@ -3,6 +3,7 @@
  * `openSourceBytes` on the page when `Worker` is unavailable) and answers with a promise. `cancel` ends the worker
  * at once; nothing it did reaches the page (and so nothing reaches the library).
  */
+import type { SourceFormat } from '../sources/source-format.ts';
 import type { FromOpenWorker, OpenedSummary, OpenProgress, OpenRequest } from './source-open-messages.ts';
 
 /** Rejected with when opening was cancelled. */
@@ -27,7 +28,7 @@ export interface OpenJob {
 
 type Channel = { send(m: OpenRequest, transfer: Transferable[]): void; close(): void };
 
-function jobOver(open: (receive: (m: FromOpenWorker) => void) => Channel, inWorker: boolean, bytes: ArrayBuffer, origin: string, onProgress?: (p: OpenProgress) => void): OpenJob {
+function jobOver(open: (receive: (m: FromOpenWorker) => void) => Channel, inWorker: boolean, bytes: ArrayBuffer, origin: string, onProgress?: (p: OpenProgress) => void, format?: SourceFormat): OpenJob {
   let settle: { resolve: (o: { summary: OpenedSummary; bytes: Uint8Array }) => void; reject: (e: Error) => void } | null = null;
   const outcome = new Promise<{ summary: OpenedSummary; bytes: Uint8Array }>((resolve, reject) => (settle = { resolve, reject }));
   const finish = (f: (s: NonNullable<typeof settle>) => void) => {
@@ -43,12 +44,12 @@ function jobOver(open: (receive: (m: FromOpenWorker) => void) => Channel, inWork
     else finish((s) => s.resolve({ summary: m.summary, bytes: new Uint8Array(m.bytes) }));
   };
   const channel = open(receive);
-  channel.send({ type: 'open', bytes, origin }, inWorker ? [bytes] : []);
+  channel.send({ type: 'open', bytes, origin, ...(format ? { format } : {}) }, inWorker ? [bytes] : []);
   return { inWorker, outcome, cancel: () => finish((s) => s.reject(new OpenCancelled(origin))) };
 }
 
 /** Opening on this thread (a page without workers, or tests in Node): the same answers, no parallelism. */
-export function inlineSourceOpen(bytes: ArrayBuffer, origin: string, onProgress?: (p: OpenProgress) => void): OpenJob {
+export function inlineSourceOpen(bytes: ArrayBuffer, origin: string, onProgress?: (p: OpenProgress) => void, format?: SourceFormat): OpenJob {
   return jobOver(
     (receive) => {
       let closed = false;
@@ -65,20 +66,21 @@ export function inlineSourceOpen(bytes: ArrayBuffer, origin: string, onProgress?
     bytes,
     origin,
     onProgress,
+    format,
   );
 }
 
 /**
  * Checks and imports `bytes` (opened from `origin`; transferred to the worker and back) in the source-open worker
- * when the platform has module workers, else on this thread.
+ * when the platform has module workers, else on this thread; `format` overrides detection.
  */
-export function startSourceOpen(bytes: ArrayBuffer, origin: string, onProgress?: (p: OpenProgress) => void): OpenJob {
-  if (typeof Worker === 'undefined') return inlineSourceOpen(bytes, origin, onProgress);
+export function startSourceOpen(bytes: ArrayBuffer, origin: string, onProgress?: (p: OpenProgress) => void, format?: SourceFormat): OpenJob {
+  if (typeof Worker === 'undefined') return inlineSourceOpen(bytes, origin, onProgress, format);
   let worker: Worker;
   try {
     worker = new Worker(new URL('./source-open-worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return inlineSourceOpen(bytes, origin, onProgress);
+    return inlineSourceOpen(bytes, origin, onProgress, format);
   }
   return jobOver(
     (receive) => {
@@ -94,5 +96,6 @@ export function startSourceOpen(bytes: ArrayBuffer, origin: string, onProgress?:
     bytes,
     origin,
     onProgress,
+    format,
   );
 }

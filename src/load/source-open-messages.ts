@@ -11,6 +11,8 @@ export interface OpenRequest {
   type: 'open';
   bytes: ArrayBuffer;
   origin: string;
+  /** The format to read it as (a project work's work.json may say); default: detected from the content. */
+  format?: SourceFormat;
 }
 
 /** A stage of opening, for progress: `fraction` of the work done so far, in [0, 1]. */
@@ -30,6 +32,10 @@ export interface OpenedSummary {
   blocks: number;
   claims: number;
   references: number;
+  /** The claims by support (model/coverage.ts): the share with a source is (direct + inherited) / total. */
+  coverage: { direct: number; inherited: number; none: number };
+  /** How many sections (heading blocks) the text has. */
+  sections: number;
   report?: ImportReport;
   problems: string[];
 }

@@ -5,6 +5,7 @@
  * say what and where.
  */
 import { sourceBytesProblem } from '../library/source-bytes.ts';
+import { coverageOf } from '../model/coverage.ts';
 import { ImportError } from '../model/import-error.ts';
 import { sha256Hex } from '../model/work.ts';
 import { importSourceLazily } from '../sources/import-source-lazily.ts';
@@ -21,7 +22,8 @@ export async function openSourceBytes(request: OpenRequest, post: (m: FromOpenWo
   }
   post({ type: 'progress', progress: { stage: 'checked', fraction: 0.1 } });
   try {
-    const { format, imported } = await importSourceLazily(bytes, { origin });
+    const { format, imported } = await importSourceLazily(bytes, { origin, ...(request.format ? { format: request.format } : {}) });
+    const { direct, inherited, none } = coverageOf(imported.claims);
     post({ type: 'progress', progress: { stage: 'imported', fraction: 0.9 } });
     const sha256 = await sha256Hex(bytes);
     post({ type: 'progress', progress: { stage: 'hashed', fraction: 1 } });
@@ -35,6 +37,8 @@ export async function openSourceBytes(request: OpenRequest, post: (m: FromOpenWo
           blocks: imported.blocks.length,
           claims: imported.claims.length,
           references: imported.references.length,
+          coverage: { direct, inherited, none },
+          sections: imported.blocks.filter((b) => b.type === 'heading').length,
           ...(imported.report ? { report: imported.report } : {}),
           problems: imported.problems.map((p) => p.message),
         },
