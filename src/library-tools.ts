@@ -191,7 +191,10 @@ function mountLibraryView(reader: ApReader): void {
         },
         ...(w.format ? { format: w.format } : {}),
       })),
-      ...works.map((w) => ({ key: figuresKey('library', w.id), origin: w.source, bytes: async () => w.revisions[w.revisions.length - 1]!.bytes, format: w.format })),
+      ...works.map((w) => {
+        const current = w.revisions[w.revisions.length - 1]!;
+        return { key: figuresKey('library', w.id, current.sha256), origin: w.source, bytes: async () => current.bytes, format: w.format };
+      }),
     ]);
   };
   const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Library', slot: 'tools', className: 'ap-tool' });

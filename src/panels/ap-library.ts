@@ -26,9 +26,12 @@ export interface ProjectWork {
 /** What the library shows of a work's text once read: its claims by support and its sections. */
 export type WorkFigures = Pick<OpenedSummary, 'coverage' | 'sections' | 'claims'>;
 
-/** The key of a work in `figures`: `project:<id>` or `library:<id>`. */
-export function figuresKey(kind: 'project' | 'library', id: string): string {
-  return `${kind}:${id}`;
+/**
+ * The key of a work in `figures`: `project:<id>`, or `library:<id>:<SHA-256 of its current revision>` (a new revision
+ * is read again).
+ */
+export function figuresKey(kind: 'project' | 'library', id: string, sha256 = ''): string {
+  return kind === 'project' ? `project:${id}` : `library:${id}:${sha256}`;
 }
 
 /** Asks the page to remove a work (and its notes when `deleteNotes`). */
@@ -133,7 +136,7 @@ export class ApLibrary extends LitElement {
             ${w.revisions.length > 1 ? html` · ${w.revisions.length} revisions kept` : nothing} · opened ${w.opened.slice(0, 10)} ·
             ${notes} note${notes === 1 ? '' : 's'}
           </div>
-          ${this.renderFigures(figuresKey('library', w.id), w.title)}
+          ${this.renderFigures(figuresKey('library', w.id, current.sha256), w.title)}
           <div class="actions">
             <a href=${this.hrefOf(w.id)}>Read “${w.title}”</a>
             <button type="button" @click=${() => this.askRemove(w)}>Remove “${w.title}”…</button>
