@@ -10,6 +10,8 @@
  *   subtype="direct|inherited|none" corresp="#ref-N …">` pointing at its sources; each marker a
  *   `<ref target="#ref-N">[N]</ref>`; each placed note's range an `<anchor xml:id="note-N-start"/>` …
  *   `<anchor xml:id="note-N-end"/>` pair (milestones, so ranges may cross claims and blocks).
+ * - flags the source puts on a claim (Wikipedia's `[citation needed]`): a `taxonomy` of them in `encodingDesc/classDecl`
+ *   and the claim's `seg/@ana` pointing at their categories (nothing when the source flags nothing).
  * - back: the reference list as `<listBibl>` of `<bibl xml:id="ref-N">` with `<idno type="ISBN|OCLC|OL|handle|
  *   DOI|URI">`; the notes as `<note target="#note-N-start" targetEnd="#note-N-end" resp cert type subtype>`
  *   with replies nested as `<note type="reply">` and `<certainty locus="value" target="#claim-…">` for contested
@@ -21,7 +23,9 @@ import type { Agent, Annotation, Position, SourceLink } from '../anchoring/annot
 import { explainedEvidence } from '../anchoring/evidence-codes.ts';
 import { VERIFICATION_LABEL, type VerificationStatus } from '../anchoring/verification.ts';
 import type { Claim } from '../model/claim-types.ts';
-import type { Citation } from '../model/imported-text.ts';
+import { claimSignals } from '../model/claim-signals.ts';
+import type { Citation, Signal } from '../model/imported-text.ts';
+import { signalPhrase } from '../model/signal-labels.ts';
 import type { ReferenceIds } from '../model/reference-types.ts';
 import type { ExportInput } from './export-input.ts';
 import { agentKey, collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportNotes, type ExportReply } from './export-notes.ts';
@@ -84,6 +88,8 @@ interface Context {
   claimSpans: { start: number; end: number; key: string }[];
   /** heading block index → the `xml:id` of its section's `div` (the source's anchor where it is a free NCName) */
   sectionIds: Map<number, string>;
+  /** the source's own flags on each claim (claim-signals.ts) */
+  flags: Map<Claim, Signal[]>;
 }
 
 function respOf(ctx: Context, agent: Agent | undefined): string | null {
@@ -142,6 +148,27 @@ function header(ctx: Context): Markup {
         'Each claim of the source is a seg of type "claim" whose subtype says how it is supported (direct: a footnote marker follows it; inherited: a later marker in its paragraph covers it; none: no source) and whose corresp points at its sources in the reference list. ',
         'Notes are W3C Web Annotations converted to TEI: their ranges are marked by anchor pairs, their annotators by respStmt, their certainty by @cert, and contested claims by certainty elements.',
       ]),
+      flagTaxonomy(ctx),
+    ]),
+  ]);
+}
+
+/** The `xml:id` of the category of a source flag kind (`flag-citation-needed`). */
+function flagId(kind: string): string {
+  return ncName('flag-', kind);
+}
+
+/**
+ * The flags the source puts on claims (Wikipedia's `[citation needed]`), as a taxonomy the claims' `@ana` points
+ * into: one category per kind present. None when the source flags nothing (plain text: the header is unchanged).
+ */
+function flagTaxonomy(ctx: Context): Child {
+  const kinds = [...new Set([...ctx.flags.values()].flat().map((s) => s.kind))];
+  if (kinds.length === 0) return null;
+  return lines(3, 'classDecl', {}, [
+    lines(4, 'taxonomy', { 'xml:id': 'source-flags' }, [
+      element('desc', {}, ['Flags the source itself puts on a claim; a claim points at them with @ana.']),
+      ...kinds.map((k) => element('category', { 'xml:id': flagId(k) }, [element('catDesc', {}, [signalPhrase(k)])])),
     ]),
   ]);
 }
@@ -180,7 +207,8 @@ function blockContent(ctx: Context, placed: Map<number, RegionNote[]>, index: nu
     groups,
     (claim, inner) => {
       const sources = claim.sources.map((l) => ctx.refs.byLabel.get(l)).filter((k): k is string => k !== undefined);
-      return element('seg', { 'xml:id': ctx.claimKeys.get(claim)!, type: 'claim', subtype: claim.support, corresp: sources.map((k) => `#${k}`).join(' ') || null }, inner);
+      const flags = [...new Set((ctx.flags.get(claim) ?? []).map((f) => `#${flagId(f.kind)}`))].join(' ');
+      return element('seg', { 'xml:id': ctx.claimKeys.get(claim)!, type: 'claim', subtype: claim.support, corresp: sources.map((k) => `#${k}`).join(' ') || null, ana: flags || null }, inner);
     },
     (atom, written) => {
       const label = typeof atom === 'string' ? atom : atom.label;
@@ -425,7 +453,7 @@ function sectionIdsOf(ctx: Context): void {
   ctx.notes.annotators.forEach((_a, i) => taken.add(`resp-${i + 1}`));
   ctx.input.text.blocks.forEach((b, i) => {
     const anchor = b.type === 'heading' ? b.anchor : undefined;
-    if (anchor === undefined || !/^[\p{L}_][\p{L}\p{N}._-]*$/u.test(anchor) || taken.has(anchor) || /^(note|claim|ref|resp)-/.test(anchor)) return;
+    if (anchor === undefined || !/^[\p{L}_][\p{L}\p{N}._-]*$/u.test(anchor) || taken.has(anchor) || /^(note|claim|ref|resp|flag)-/.test(anchor) || anchor === 'source-flags') return;
     taken.add(anchor);
     ctx.sectionIds.set(i, anchor);
   });
@@ -452,7 +480,9 @@ export function exportTei(input: ExportInput): string {
     claimKeys,
     claimSpans: claimCanonicalSpans(regions, input.text.claims, claimKeys),
     sectionIds: new Map(),
+    flags: new Map(),
   };
+  for (const [i, signals] of claimSignals(input.text.claims, input.text.signals ?? []).byClaim) ctx.flags.set(input.text.claims[i]!, signals);
   sectionIdsOf(ctx);
   const placed = placeNotes(
     ctx.regions,

@@ -16,6 +16,7 @@ import { exportHtml } from '../../../src/export/html.ts';
 import { exportJsonLd } from '../../../src/export/jsonld.ts';
 import { exportMarkdown } from '../../../src/export/markdown.ts';
 import { exportTei } from '../../../src/export/tei.ts';
+import { claimSignals } from '../../../src/model/claim-signals.ts';
 import { isHttpUrl } from '../../../src/model/http-url.ts';
 import type { ImportedText, Link } from '../../../src/model/imported-text.ts';
 import { importTei } from '../../../src/sources/tei.ts';
@@ -157,6 +158,22 @@ describe.each([...inputs.keys()])('%s', (file) => {
   test.skipIf(!noteIfSchemasMissing())('JSON-LD stays a valid collection', () => {
     expect(validateCollection(JSON.parse(exportJsonLd(input)))).toEqual([]);
   });
+});
+
+test('the flags the source puts on claims are in the TEI (seg/@ana into a taxonomy) and the HTML (a superscript after the claim)', () => {
+  const dog = [...inputs].find(([f]) => f.endsWith('dog.html'));
+  if (!dog) return;
+  const input = dog[1];
+  const flagged = claimSignals(input.text.claims, input.text.signals ?? []).byClaim;
+  expect(flagged.size).toBeGreaterThan(0);
+  const tei = exportTei(input);
+  expect(tei.match(/ ana="#flag-[a-z-]+"/g)?.length).toBe(flagged.size);
+  expect(tei).toMatch(/<category xml:id="flag-citation-needed">\s*<catDesc>citation needed<\/catDesc>/);
+  const html = exportHtml(input);
+  expect(html.match(/class="flag source-flag"/g)?.length).toBe([...flagged.values()].flat().length);
+  // A source without flags writes no taxonomy.
+  const md = [...inputs].find(([f]) => f.endsWith('.md'));
+  if (md) expect(exportTei(md[1])).not.toContain('classDecl');
 });
 
 test('a link whose address is not http(s) is printed as its text in every export, never a link', () => {
