@@ -1,0 +1,137 @@
+/**
+ * Issue 10 §4: what changed in the evidence between two revisions, on real texts: the Kavbiuro article revised
+ * here by hand-written edits (each one a behaviour), and Wikipedia's "Dog" (../shared, never copied) edited
+ * programmatically — a citation removed, a reference's DOI changed, a `[citation needed]` added.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { canonicalText } from '../../../src/anchoring/doc-text.ts';
+import type { ImportedText } from '../../../src/model/imported-text.ts';
+import { importText } from '../../../src/model/import-text.ts';
+import { diffEvidence } from '../../../src/revisions/evidence-diff.ts';
+import type { ClaimSide, EvidenceChange, EvidenceReport } from '../../../src/revisions/evidence-types.ts';
+import { importSource } from '../../../src/sources/import-source.ts';
+import { sharedFile } from '../sources/wikipedia-sources.ts';
+
+const kavbiuro = readFileSync(fileURLToPath(new URL('../../../corpus/kavbiuro/text.txt', import.meta.url)), 'utf8');
+
+/** `text` with the one occurrence of `from` replaced by `to` (throws unless `from` occurs exactly once). */
+export function replaceOnce(text: string, from: string | RegExp, to: string): string {
+  const count = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, 'g')) ?? []).length;
+  if (count !== 1) throw new Error(`expected one occurrence of ${String(from).slice(0, 80)}, found ${count}`);
+  return text.replace(from, to);
+}
+
+const OLD_LEAD = 'Kavbiuro was an organisation set up by the Bolsheviks in April 1920 to supervise the subordination of Caucasia to the Russian Communist Party (Bolshevik).';
+const NEW_LEAD = 'Kavbiuro was a body created by the Bolsheviks in April 1920 to oversee the subordination of Caucasia to the Russian Communist Party (Bolshevik).';
+
+/** The Kavbiuro text revised: every edit a behaviour of the diff. */
+export function reviseKavbiuro(text: string): string {
+  const paragraphs = text.split('\n\n\n');
+  let t = text;
+  // Reworded lead, and an exact copy of its old wording planted before the quotation.
+  t = replaceOnce(t, OLD_LEAD, NEW_LEAD);
+  t = replaceOnce(t, '\n\n"the last session', `\n\n${OLD_LEAD}\n\n"the last session`);
+  // A date corrected; a sentence deleted; [citation needed] added.
+  t = replaceOnce(t, 'on 3 July 1920', 'on 4 July 1920');
+  t = replaceOnce(t, ' Under Tsarist rule the area had been administered from Baku.', '');
+  t = replaceOnce(t, 'by the British.', 'by the British.[citation needed]');
+  // The citation after the quotation removed.
+  t = replaceOnce(t, 'kerosene."[2]', 'kerosene."');
+  // The reference's pages changed and its handle removed.
+  t = replaceOnce(t, '481–506. hdl:2027/spo.act2080.0028.004:03.', '481–507.');
+  // The paragraph on the set-up moved after the Karabagh paragraph.
+  const moved = /\n\nKavbiuro was set up on 8 April[^\n]*\n/.exec(t)![0];
+  t = replaceOnce(t, moved, '\n');
+  t = replaceOnce(t, 'Aleksandr Myasnikyan described the Kavbiuro meeting:\n', `Aleksandr Myasnikyan described the Kavbiuro meeting:\n${moved}`);
+  expect(paragraphs.length).toBeGreaterThan(1);
+  return t;
+}
+
+const ofKind = <K extends EvidenceChange['kind']>(r: EvidenceReport, kind: K) =>
+  r.changes.filter((c): c is Extract<EvidenceChange, { kind: K }> => c.kind === kind);
+
+/** Every claim place in the report reads, in its revision's canonical text, as the claim's text. */
+function expectPlacesRight(r: EvidenceReport, before: ImportedText, after: ImportedText): void {
+  const oldText = canonicalText(before.blocks, before.references);
+  const newText = canonicalText(after.blocks, after.references);
+  const check = (side: ClaimSide | undefined, text: string) => {
+    if (side) expect(text.slice(side.place.from, side.place.to)).toBe(side.text);
+  };
+  for (const c of r.changes) {
+    if ('old' in c) check(c.old, oldText);
+    if ('new' in c) check(c.new, newText);
+    if ('oldReference' in c) expect(oldText.slice(c.oldReference.place.from, c.oldReference.place.to)).toBe(`${c.oldReference.label}. ${c.oldReference.text}`);
+    if ('newReference' in c) expect(newText.slice(c.newReference.place.from, c.newReference.place.to)).toBe(`${c.newReference.label}. ${c.newReference.text}`);
+  }
+}
+
+describe('Kavbiuro revised', () => {
+  const before = importText(kavbiuro);
+  const after = importText(reviseKavbiuro(kavbiuro));
+  const r = diffEvidence(before, after, { oldName: 'r1', newName: 'r2' });
+
+  test('the same text has no change', () => {
+    const same = diffEvidence(before, importText(kavbiuro));
+    expect(same.changes).toEqual([]);
+    expect(same.unchangedClaims).toBe(before.claims.length);
+  });
+
+  test('the reworded lead is reworded in place; the planted copy of its old words is added, not a move', () => {
+    const reworded = ofKind(r, 'claim-reworded');
+    expect(reworded.map((c) => [c.old.text, c.new.text])).toEqual([
+      [OLD_LEAD, NEW_LEAD],
+      [expect.stringContaining('on 3 July 1920'), expect.stringContaining('on 4 July 1920')],
+    ]);
+    expect(reworded[0]!.similarity).toBeGreaterThan(0.5);
+    expect(reworded[0]!.similarity).toBeLessThan(1);
+    expect(ofKind(r, 'claim-added').map((c) => c.new.text)).toEqual([OLD_LEAD]);
+  });
+
+  test('the deleted sentence is removed; the moved paragraph is moved, not removed and added', () => {
+    expect(ofKind(r, 'claim-removed').map((c) => c.old.text)).toEqual(['Under Tsarist rule the area had been administered from Baku.']);
+    const moved = ofKind(r, 'claim-moved');
+    expect(moved.map((c) => c.new.text.slice(0, 30))).toEqual(['Kavbiuro was set up on 8 April', 'One immediate concern was that']);
+    expect(moved[0]!.old.place.block).toBe(1);
+    expect(moved[0]!.new.place.block).toBeGreaterThan(1);
+  });
+
+  test('claims that lost a citation name the reference; a [citation needed] added is a signal, not a rewording', () => {
+    const lost = ofKind(r, 'citation-lost');
+    expect(lost.map((c) => [c.new.text.slice(0, 20), c.reference.label])).toEqual([
+      ['"the last session of', '2'],
+      ['Azerbaijan declared ', '2'],
+    ]);
+    expect(ofKind(r, 'citation-gained')).toEqual([]);
+    const signals = ofKind(r, 'signal-added');
+    expect(signals.map((c) => [c.signal, c.new.text.slice(-32)])).toEqual([['citation-needed', 'by the British.[citation needed]']]);
+    expect(ofKind(r, 'signal-removed')).toEqual([]);
+  });
+
+  test('the reference entry changed: its page and its handle, compared field by field, with the markers citing it', () => {
+    const changed = ofKind(r, 'reference-changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.fields).toEqual([
+      { field: 'page', before: '481–506', after: '481–507' },
+      { field: 'URL', before: 'https://hdl.handle.net/2027/spo.act2080.0028.004:03', after: null },
+      { field: 'ids.hdl', before: '2027/spo.act2080.0028.004:03', after: null },
+    ]);
+    const newText = canonicalText(after.blocks, after.references);
+    expect(changed[0]!.citations.map((p) => newText.slice(p.from, p.to))).toEqual(['[2]']);
+    expect(ofKind(r, 'reference-added')).toEqual([]);
+    expect(ofKind(r, 'reference-removed')).toEqual([]);
+  });
+
+  test('every change carries its places in the canonical texts, in the order of the new text', () => {
+    expectPlacesRight(r, before, after);
+    const at = r.changes.map((c) => ('new' in c && c.new ? c.new.place.from : 'newReference' in c ? c.newReference.place.from : -1)).filter((x) => x >= 0);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(r.counts['claim-moved']).toBe(2);
+    expect(r.claimsBefore).toBe(before.claims.length);
+    expect(r.coverageBefore).toEqual({ total: 14, direct: 4, inherited: 6, none: 4 });
+    // One inherited claim deleted, the planted copy unsourced, the quotation's two claims without their [2].
+    expect(r.coverageAfter).toEqual({ total: 14, direct: 3, inherited: 4, none: 7 });
+    expect(r.sections).toEqual([{ title: null, before: r.coverageBefore, after: r.coverageAfter, oldPlace: expect.any(Object), newPlace: expect.any(Object) }]);
+  });
+});
