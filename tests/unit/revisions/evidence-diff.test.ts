@@ -135,3 +135,72 @@ describe('Kavbiuro revised', () => {
     expect(r.sections).toEqual([{ title: null, before: r.coverageBefore, after: r.coverageAfter, oldPlace: expect.any(Object), newPlace: expect.any(Object) }]);
   });
 });
+
+describe('Wikipedia "Dog" edited: a citation removed, a DOI changed, a [citation needed] added', () => {
+  const bytes = sharedFile('sources/wikipedia-parsoid/dog.html');
+  if (!bytes) return;
+  const html = bytes.toString('utf8');
+  const before = importSource(html, { format: 'wikipedia-parsoid' }).imported;
+  // The first claim without support whose last words stand once, as they are, in the HTML: [citation needed] there.
+  const target = before.claims.find((c) => c.support === 'none' && c.text.endsWith('.') && html.split(c.text.slice(-40)).length === 2)!;
+  const tag = /<link rel="mw:PageProp\/Category" href=".\/Category:All_articles_with_unsourced_statements"[^]*?Template-Fact[^]*?<\/sup>/.exec(html)![0];
+  let edited = replaceOnce(html, /<sup about="#mwt29" class="mw-ref" id="cite_ref-fan2016_7-0"[^]*?<\/sup>/, '');
+  edited = edited.replaceAll('10.1038/nature04338', '10.1038/nature04339').replaceAll('10.1038%2Fnature04338', '10.1038%2Fnature04339');
+  edited = replaceOnce(edited, target.text.slice(-40), target.text.slice(-40) + tag.replace(/ id="mw[^"]*"/g, ''));
+  const after = importSource(edited, { format: 'wikipedia-parsoid' }).imported;
+  const r = diffEvidence(before, after);
+
+  test('the claim that lost the citation, the reference whose DOI changed, the claim now flagged — and nothing else', () => {
+    const lost = ofKind(r, 'citation-lost');
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.new.text).toContain('most widely abundant terrestrial carnivore');
+    expect(lost[0]!.reference.text).toMatch(/^Fan, Zhenxin/);
+
+    const changed = ofKind(r, 'reference-changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.fields).toContainEqual({ field: 'DOI', before: '10.1038/nature04338', after: '10.1038/nature04339' });
+    expect(changed[0]!.oldReference.label).toBe(changed[0]!.newReference.label);
+    expect(changed[0]!.citations.length).toBeGreaterThan(0);
+
+    const flagged = ofKind(r, 'signal-added');
+    expect(flagged.map((c) => [c.signal, c.new.id])).toEqual([['citation-needed', target.id]]);
+
+    const others = r.changes.filter((c) => !['citation-lost', 'reference-changed', 'signal-added'].includes(c.kind));
+    expect(others).toEqual([]);
+    expectPlacesRight(r, before, after);
+  });
+
+  test('every section is matched, and its coverage is unchanged (the claim that lost [7] keeps [6] and [8])', () => {
+    expect(r.sections.every((s) => s.before && s.after)).toBe(true);
+    expect(r.sections.length).toBe(before.blocks.filter((b) => b.type === 'heading').length + 1);
+    const differing = r.sections.filter((s) => JSON.stringify(s.before) !== JSON.stringify(s.after));
+    // [citation needed] changes no support.
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('sections', () => {
+  const before = importSource('# Work\n\nThe lead says one thing.[^1]\n\n## History\n\nIt began in 1920.[^1] It ended in 1922.[^2]\n\n## Legacy\n\nIt is remembered.\n\n[^1]: Smith, John (2001). A Book. Oxford.\n[^2]: Jones, Mary (1999). Another Book. London.\n', { format: 'markdown' }).imported;
+  const after = importSource('# Work\n\nThe lead says one thing.[^1]\n\n## History\n\nIt began in 1920. It ended in 1922.[^2]\n\n## Reception\n\nCritics praised it.[^1]\n\n[^1]: Smith, John (2001). A Book. Oxford.\n[^2]: Jones, Mary (1999). Another Book. London.\n', { format: 'markdown' }).imported;
+  const r = diffEvidence(before, after);
+
+  test('coverage per section before and after, a section only in one revision having none on the other side', () => {
+    expect(r.sections.map((s) => [s.title, s.before && `${s.before.direct}/${s.before.total}`, s.after && `${s.after.direct}/${s.after.total}`])).toEqual([
+      [null, '1/1', '1/1'],
+      ['History', '2/2', '1/2'],
+      ['Reception', null, '1/1'],
+      ['Legacy', '0/1', null],
+    ]);
+    const canonical = canonicalText(after.blocks, after.references);
+    const reception = r.sections[2]!.newPlace!;
+    expect(canonical.slice(reception.from, reception.to)).toBe('Reception');
+    expect(r.sections[3]!.oldPlace!.block).toBe(before.blocks.findIndex((b) => b.text === 'Legacy'));
+  });
+
+  test('the claim that lost its marker lost that source and now inherits the next one; added and removed claims name their sections', () => {
+    expect(ofKind(r, 'citation-lost').map((c) => [c.new.text, c.reference.text])).toEqual([['It began in 1920.', 'Smith, John (2001). A Book. Oxford.']]);
+    expect(ofKind(r, 'citation-gained').map((c) => [c.new.text, c.reference.text])).toEqual([['It began in 1920.', 'Jones, Mary (1999). Another Book. London.']]);
+    expect(ofKind(r, 'claim-added').map((c) => [c.new.text, c.new.section])).toEqual([['Critics praised it.[1]', 'Reception']]);
+    expect(ofKind(r, 'claim-removed').map((c) => [c.old.text, c.old.section])).toEqual([['It is remembered.', 'Legacy']]);
+  });
+});
