@@ -4,8 +4,8 @@
  * inserted one, so entries are matched by what they say.
  *
  * Matching, best evidence first: the same text (after white space); then, among the rest, pairs sharing an
- * identifier (DOI, ISBN, URL, OCLC, handle, Open Library id) or with similar text (1 − edit distance ÷ the longer
- * length ≥ `REFERENCE_SIMILARITY`), taken greedily from the most similar. An entry whose text changed beyond that
+ * identifier (DOI, ISBN, URL, OCLC, handle, Open Library id) or with similar words once URLs and identifiers are
+ * taken out (1 − edit distance ÷ the longer length ≥ `REFERENCE_SIMILARITY`), taken greedily from the most similar. An entry whose text changed beyond that
  * and shares no identifier is a different source: removed on one side, added on the other.
  *
  * Pure: plain data in and out.
@@ -24,6 +24,16 @@ const SHARED_ID_SIMILARITY = 0.3;
 const FULL_COMPARISON_LIMIT = 40_000;
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The words of an entry that say which source it is: its text without URLs and without the identifiers found in
+ * it (a DOI or URL added or removed is a field change of the same source, not another source).
+ */
+function sourceWords(r: Reference): string {
+  let t = r.text.replace(/\bhttps?:\/\/\S+/gi, ' ');
+  for (const v of Object.values(r.ids).flat()) if (v.length >= 4) t = t.split(v).join(' ');
+  return normalise(t.replace(/\b(?:doi|hdl|isbn|oclc|ol|issn)\b[:.]?/gi, ' '));
+}
 
 /**
  * 1 − edit distance ÷ the longer length (1 for equal strings). When the lengths alone put it below 0.3, that
@@ -92,7 +102,7 @@ export function matchReferences(before: readonly Reference[], after: readonly Re
     const word = firstWord(before[i]!);
     for (const j of restAfter) {
       if (!full && !shared.has(j) && firstWord(after[j]!) !== word) continue;
-      const s = similarity(normalise(before[i]!.text), normalise(after[j]!.text));
+      const s = similarity(sourceWords(before[i]!), sourceWords(after[j]!));
       if (s >= REFERENCE_SIMILARITY || (shared.has(j) && s >= SHARED_ID_SIMILARITY)) {
         // A shared identifier outranks text alone; the order of the lists breaks ties (entries rarely move).
         candidates.push({ i, j, score: s + (shared.has(j) ? 1 : 0) - Math.abs(i - j) * 1e-9 });

@@ -3,8 +3,6 @@
  * here by hand-written edits (each one a behaviour), and Wikipedia's "Dog" (../shared, never copied) edited
  * programmatically — a citation removed, a reference's DOI changed, a `[citation needed]` added.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { canonicalText } from '../../../src/anchoring/doc-text.ts';
 import type { ImportedText } from '../../../src/model/imported-text.ts';
@@ -13,41 +11,8 @@ import { diffEvidence } from '../../../src/revisions/evidence-diff.ts';
 import type { ClaimSide, EvidenceChange, EvidenceReport } from '../../../src/revisions/evidence-types.ts';
 import { importSource } from '../../../src/sources/import-source.ts';
 import { sharedFile } from '../sources/wikipedia-sources.ts';
+import { kavbiuro, NEW_LEAD, OLD_LEAD, replaceOnce, reviseKavbiuro } from './kavbiuro-revision.ts';
 
-const kavbiuro = readFileSync(fileURLToPath(new URL('../../../corpus/kavbiuro/text.txt', import.meta.url)), 'utf8');
-
-/** `text` with the one occurrence of `from` replaced by `to` (throws unless `from` occurs exactly once). */
-export function replaceOnce(text: string, from: string | RegExp, to: string): string {
-  const count = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from.source, 'g')) ?? []).length;
-  if (count !== 1) throw new Error(`expected one occurrence of ${String(from).slice(0, 80)}, found ${count}`);
-  return text.replace(from, to);
-}
-
-const OLD_LEAD = 'Kavbiuro was an organisation set up by the Bolsheviks in April 1920 to supervise the subordination of Caucasia to the Russian Communist Party (Bolshevik).';
-const NEW_LEAD = 'Kavbiuro was a body created by the Bolsheviks in April 1920 to oversee the subordination of Caucasia to the Russian Communist Party (Bolshevik).';
-
-/** The Kavbiuro text revised: every edit a behaviour of the diff. */
-export function reviseKavbiuro(text: string): string {
-  const paragraphs = text.split('\n\n\n');
-  let t = text;
-  // Reworded lead, and an exact copy of its old wording planted before the quotation.
-  t = replaceOnce(t, OLD_LEAD, NEW_LEAD);
-  t = replaceOnce(t, '\n\n"the last session', `\n\n${OLD_LEAD}\n\n"the last session`);
-  // A date corrected; a sentence deleted; [citation needed] added.
-  t = replaceOnce(t, 'on 3 July 1920', 'on 4 July 1920');
-  t = replaceOnce(t, ' Under Tsarist rule the area had been administered from Baku.', '');
-  t = replaceOnce(t, 'by the British.', 'by the British.[citation needed]');
-  // The citation after the quotation removed.
-  t = replaceOnce(t, 'kerosene."[2]', 'kerosene."');
-  // The reference's pages changed and its handle removed.
-  t = replaceOnce(t, '481–506. hdl:2027/spo.act2080.0028.004:03.', '481–507.');
-  // The paragraph on the set-up moved after the Karabagh paragraph.
-  const moved = /\n\nKavbiuro was set up on 8 April[^\n]*\n/.exec(t)![0];
-  t = replaceOnce(t, moved, '\n');
-  t = replaceOnce(t, 'Aleksandr Myasnikyan described the Kavbiuro meeting:\n', `Aleksandr Myasnikyan described the Kavbiuro meeting:\n${moved}`);
-  expect(paragraphs.length).toBeGreaterThan(1);
-  return t;
-}
 
 const ofKind = <K extends EvidenceChange['kind']>(r: EvidenceReport, kind: K) =>
   r.changes.filter((c): c is Extract<EvidenceChange, { kind: K }> => c.kind === kind);
