@@ -3,6 +3,8 @@
  * here by hand-written edits (each one a behaviour), and Wikipedia's "Dog" (../shared, never copied) edited
  * programmatically — a citation removed, a reference's DOI changed, a `[citation needed]` added.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { canonicalText } from '../../../src/anchoring/doc-text.ts';
 import type { ImportedText } from '../../../src/model/imported-text.ts';
@@ -167,5 +169,30 @@ describe('sections', () => {
     expect(ofKind(r, 'citation-gained').map((c) => [c.new.text, c.reference.text])).toEqual([['It began in 1920.', 'Jones, Mary (1999). Another Book. London.']]);
     expect(ofKind(r, 'claim-added').map((c) => [c.new.text, c.new.section])).toEqual([['Critics praised it.[1]', 'Reception']]);
     expect(ofKind(r, 'claim-removed').map((c) => [c.old.text, c.old.section])).toEqual([['It is remembered.', 'Legacy']]);
+  });
+});
+
+describe('the revised Kavbiuro fixture (tests/fixtures/revisions, shared with the revision review)', () => {
+  const revisedPath = fileURLToPath(new URL('../../fixtures/revisions/kavbiuro-revised.txt', import.meta.url));
+  const before = importText(kavbiuro);
+  const after = importText(readFileSync(revisedPath));
+  const r = diffEvidence(before, after);
+  const summary = r.changes.map((c) => [c.kind, 'old' in c && c.old ? c.old.text.slice(0, 24) : null, 'new' in c && c.new ? c.new.text.slice(0, 24) : null]);
+
+  test('each edit the fixture lists is found, in the order of the new text, and nothing else', () => {
+    expect(summary).toEqual([
+      ['claim-reworded', 'Kavbiuro was an organisa', 'Kavbiuro was an organisa'],
+      // Plain text has no headings: the heading-like line is a claim of its own.
+      ['claim-added', null, 'The Karabagh question'],
+      ['claim-removed', 'This was prevented first', null],
+      ['claim-reworded', 'This position was endors', 'This position was endors'],
+      // Reworded in place, not paired with the exact copy of its old words planted in the last paragraph.
+      ['claim-reworded', 'Some Armenian historians', 'Several Armenian histori'],
+      ['claim-moved', 'Kavbiuro was set up on 8', 'Kavbiuro was set up on 8'],
+      ['claim-moved', 'One immediate concern wa', 'One immediate concern wa'],
+      ['claim-added', null, 'A version of this articl'],
+      ['claim-added', null, 'The sentence was reworde'],
+    ]);
+    expectPlacesRight(r, before, after);
   });
 });
