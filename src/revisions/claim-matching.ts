@@ -12,7 +12,9 @@
  * 3. The rest are paired by similarity, 1 − edit distance ÷ the longer length (the anchoring engine's measure,
  *    edit-distance.ts), at least `REWORD_SIMILARITY` (the engine's `MAX_ERROR_RATE`: more than half the characters
  *    changed is other words). Candidates share a rare word or stand where the old claim stood (a bonus); the most
- *    similar pairs are taken first. A claim rewritten beyond that is removed, and its rewrite added.
+ *    similar pairs are taken first; a claim at least `SURE_REWORD` similar to the one standing in its place (as
+ *    far after the backbone neighbour before it) is paired at once. A claim rewritten beyond that is removed, and
+ *    its rewrite added.
  * 4. Pairs with the same words that still break the order of the text are moved.
  *
  * Pure: strings in, indexes out.
@@ -23,6 +25,8 @@ import { similarity } from './reference-matching.ts';
 /** Least similarity for two claims to be one claim reworded. */
 export const REWORD_SIMILARITY = 1 - MAX_ERROR_RATE;
 
+/** A claim this similar to the one standing in its place is taken as its rewording without looking further. */
+const SURE_REWORD = 0.8;
 /** Bonus to the similarity of a candidate standing where the old claim stood. */
 const IN_PLACE_BONUS = 0.1;
 /** A word in more unpaired claims than this says little about which is which. */
@@ -33,7 +37,9 @@ const IN_PLACE_CANDIDATES = 24;
 
 /** The words of a claim as compared: without bracketed groups (`[1]`, `[citation needed]`), white space collapsed. */
 export function claimKey(text: string): string {
-  return text.replace(/\[[^[\]\n]*\]/g, ' ').replace(/\s+/g, ' ').trim();
+  // Most claims have neither a bracket nor irregular white space: skip the replacements then (a book has thousands).
+  const t = text.includes('[') ? text.replace(/\[[^[\]\n]*\]/g, ' ') : text;
+  return /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]|^\s|\s$/.test(t) ? t.replace(/\s+/g, ' ').trim() : t;
 }
 
 /**
@@ -92,8 +98,11 @@ class Backbone {
     });
   }
 
-  /** The new-text interval (exclusive bounds) between the backbone neighbours of old index `i`. */
-  gapOf(i: number, newCount: number): [number, number] {
+  /**
+   * The new-text interval (exclusive bounds) between the backbone neighbours of old index `i`, and the old index of
+   * the neighbour before it (−1 when none).
+   */
+  gapOf(i: number, newCount: number): [number, number, number] {
     let lo = 0;
     let hi = this.olds.length;
     while (lo < hi) {
@@ -103,6 +112,7 @@ class Backbone {
     }
     // lo: first backbone entry with old index ≥ i (i itself when i is on the backbone).
     const before = lo > 0 ? this.news[lo - 1]! : -1;
+    const oldBefore = lo > 0 ? this.olds[lo - 1]! : -1;
     let after = newCount;
     for (let k = lo; k < this.olds.length; k++) {
       if (this.olds[k]! > i) {
@@ -110,7 +120,7 @@ class Backbone {
         break;
       }
     }
-    return [before, after];
+    return [before, after, oldBefore];
   }
 }
 
@@ -177,6 +187,16 @@ export function matchClaims(before: readonly string[], after: readonly string[])
   const candidates: { i: number; j: number; s: number; score: number }[] = [];
   for (let i = 0; i < before.length; i++) {
     if (forward[i] !== -1) continue;
+    const [lo, hi, oldBefore] = backbone.gapOf(i, after.length);
+    // The common case, a light edit: the claim at the same distance from the neighbour before is its rewording.
+    const same = lo + (i - oldBefore);
+    if (same < hi && backward[same] === -1) {
+      const s = similarity(before[i]!, after[same]!);
+      if (s >= SURE_REWORD) {
+        pair(i, same, s);
+        continue;
+      }
+    }
     const votes = new Map<number, number>();
     for (const w of words(before[i]!)) {
       const list = byWord.get(w);
@@ -184,7 +204,6 @@ export function matchClaims(before: readonly string[], after: readonly string[])
       for (const j of list) votes.set(j, (votes.get(j) ?? 0) + 1);
     }
     const tried = new Set([...votes].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([j]) => j));
-    const [lo, hi] = backbone.gapOf(i, after.length);
     for (let j = lo + 1; j < hi && j - lo <= IN_PLACE_CANDIDATES; j++) if (backward[j] === -1) tried.add(j);
     for (const j of tried) {
       const s = similarity(before[i]!, after[j]!);
