@@ -39,7 +39,7 @@ const IN_PLACE_CANDIDATES = 24;
 export function claimKey(text: string): string {
   // Most claims have neither a bracket nor irregular white space: skip the replacements then (a book has thousands).
   const t = text.includes('[') ? text.replace(/\[[^[\]\n]*\]/g, ' ') : text;
-  return /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]|^\s|\s$/.test(t) ? t.replace(/\s+/g, ' ').trim() : t;
+  return /\s\s|[^\S ]|^\s|\s$/.test(t) ? t.replace(/\s+/g, ' ').trim() : t;
 }
 
 /**

@@ -142,17 +142,19 @@ export function diffEvidence(before: ImportedText, after: ImportedText, names: D
   const add = (at: number, change: EvidenceChange) => keyed.push({ at, change });
 
   let lastNewEnd = 0;
+  let lastNew: Place | null = null;
   for (let i = 0; i < before.claims.length; i++) {
     const j = claims.forward[i]!;
     if (j === -1) {
       const old = o.claim(i);
-      add(lastNewEnd + 0.5, { kind: 'claim-removed', old });
-      for (const signal of o.signals[i]!) add(lastNewEnd + 0.5, { kind: 'signal-removed', old, signal });
+      add(lastNewEnd + 0.5, { kind: 'claim-removed', old, near: lastNew });
+      for (const signal of o.signals[i]!) add(lastNewEnd + 0.5, { kind: 'signal-removed', old, near: lastNew, signal });
       continue;
     }
     const old = o.claim(i);
     const now = n.claim(j);
     lastNewEnd = now.place.to;
+    lastNew = now.place;
     const at = now.place.from;
     if (claims.similarity[i]! < 1) add(at, { kind: 'claim-reworded', old, new: now, similarity: Math.round(claims.similarity[i]! * 1000) / 1000 });
     else if (claims.moved[i]) add(at, { kind: 'claim-moved', old, new: now });
@@ -177,14 +179,16 @@ export function diffEvidence(before: ImportedText, after: ImportedText, names: D
   }
 
   let lastNewReference = n.blockStarts.length ? n.blockStarts[n.blockStarts.length - 1]! : 0;
+  let lastReferencePlace: Place | null = null;
   for (let i = 0; i < before.references.length; i++) {
     const j = refs.forward[i]!;
     if (j === -1) {
-      add(lastNewReference + 0.5, { kind: 'reference-removed', oldReference: o.reference(i) });
+      add(lastNewReference + 0.5, { kind: 'reference-removed', oldReference: o.reference(i), near: lastReferencePlace });
       continue;
     }
     const newReference = n.reference(j);
     lastNewReference = newReference.place.from;
+    lastReferencePlace = newReference.place;
     const fields = referenceFieldChanges(before.references[i]!, after.references[j]!);
     if (fields.length) {
       add(newReference.place.from, { kind: 'reference-changed', oldReference: o.reference(i), newReference, fields, citations: n.markersOf(newReference.label) });

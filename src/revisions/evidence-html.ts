@@ -2,10 +2,11 @@
  * The evidence report as one standalone HTML file (inline style, no script, no network): the same content as the
  * Markdown (evidence-markdown.ts). Everything printed is escaped by the element builder (export/xml.ts); only
  * http(s) URLs become links (model/http-url.ts). Each change is an element `id="change-N"` with `data-side` and
- * `data-from`/`data-to` (its place in the new text, else the old), so a page can jump to it. Pure.
+ * `data-from`/`data-to` (change-place.ts `primaryPlace`), so a page can jump to it. Pure.
  */
 import { safeUri, element, serializeChildren, voidElement, type Attributes, type Child, type Markup } from '../export/xml.ts';
 import { isHttpUrl } from '../model/http-url.ts';
+import { primaryPlace } from './change-place.ts';
 import { CHANGE_KINDS, type ClaimSide, type EvidenceChange, type EvidenceReport, type Place } from './evidence-types.ts';
 import { changeDetail, coverageWords, fieldValue, KIND_TITLE, sourcedShare, summaryLines } from './evidence-words.ts';
 
@@ -21,14 +22,6 @@ del{background:#fbe9e9}ins{background:#e6f4ea;text-decoration:none}`;
 
 const span = (p: Place) => `${p.from}–${p.to}`;
 const section = (s: ClaimSide) => (s.section === null ? 'Lead' : s.section);
-
-/** Where the change is, in the new text when it has a place there, else in the old. */
-export function primaryPlace(c: EvidenceChange): { side: 'old' | 'new'; place: Place } {
-  if ('new' in c && c.new) return { side: 'new', place: c.new.place };
-  if ('newReference' in c) return { side: 'new', place: c.newReference.place };
-  if ('old' in c && c.old) return { side: 'old', place: c.old.place };
-  return { side: 'old', place: (c as { oldReference: { place: Place } }).oldReference.place };
-}
 
 function where(c: EvidenceChange): string {
   const parts: string[] = [];

@@ -8,19 +8,8 @@
  */
 import { anchorAll } from '../anchoring/anchor.ts';
 import type { Annotation } from '../anchoring/annotation-types.ts';
-import type { EvidenceChange, EvidenceReport, NoteOnChange, Place } from './evidence-types.ts';
-
-/** The places of a change in the old text and in the new text. */
-export function placesOf(change: EvidenceChange): { old: Place[]; new: Place[] } {
-  const old: Place[] = [];
-  const now: Place[] = [];
-  if ('old' in change && change.old) old.push(change.old.place);
-  if ('new' in change && change.new) now.push(change.new.place);
-  if ('oldReference' in change) old.push(change.oldReference.place);
-  if ('newReference' in change) now.push(change.newReference.place);
-  if (change.kind === 'reference-changed') now.push(...change.citations);
-  return { old, new: now };
-}
+import { placesOf } from './change-place.ts';
+import type { EvidenceReport, NoteOnChange, Place } from './evidence-types.ts';
 
 /** A short label for a note: its first textual body, else its motivation. */
 function labelOf(a: Annotation): string {

@@ -48,19 +48,21 @@ export interface FieldChange {
  * - `reference-changed`: an entry found on both sides whose structured fields differ (`fields`); `citations` are
  *   the places of the markers citing it in the new revision;
  * - `reference-added` / `reference-removed`: an entry with no counterpart.
+ * What exists only in the old text has `near`: the place in the new text of the claim (or entry) it followed, where
+ * it would have stood (null when it came first).
  */
 export type EvidenceChange =
   | { kind: 'claim-added'; new: ClaimSide }
-  | { kind: 'claim-removed'; old: ClaimSide }
+  | { kind: 'claim-removed'; old: ClaimSide; near: Place | null }
   | { kind: 'claim-reworded'; old: ClaimSide; new: ClaimSide; similarity: number }
   | { kind: 'claim-moved'; old: ClaimSide; new: ClaimSide }
   | { kind: 'citation-lost'; old: ClaimSide; new: ClaimSide; reference: ReferenceSide }
   | { kind: 'citation-gained'; old: ClaimSide; new: ClaimSide; reference: ReferenceSide }
   | { kind: 'signal-added'; old?: ClaimSide; new: ClaimSide; signal: string }
-  | { kind: 'signal-removed'; old: ClaimSide; new?: ClaimSide; signal: string }
+  | { kind: 'signal-removed'; old: ClaimSide; new?: ClaimSide; near?: Place | null; signal: string }
   | { kind: 'reference-changed'; oldReference: ReferenceSide; newReference: ReferenceSide; fields: FieldChange[]; citations: Place[] }
   | { kind: 'reference-added'; newReference: ReferenceSide }
-  | { kind: 'reference-removed'; oldReference: ReferenceSide };
+  | { kind: 'reference-removed'; oldReference: ReferenceSide; near: Place | null };
 
 /** The kinds of change, in the order reports list them. */
 export const CHANGE_KINDS = [

@@ -69,7 +69,7 @@ describe('apparatus diff', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     expect(r.stdout).not.toMatch(/<script/i);
-    const places = [...r.stdout.matchAll(/<li id="change-(\d+)" data-side="(old|new)" data-from="(\d+)" data-to="(\d+)">/g)];
+    const places = [...r.stdout.matchAll(/<li id="change-(\d+)" data-side="(old|new|near)" data-from="(\d+)" data-to="(\d+)">/g)];
     expect(places).toHaveLength(10);
     expect(r.stdout).toContain('<a href="https://hdl.handle.net/2027/spo.act2080.0028.004:03">');
   });

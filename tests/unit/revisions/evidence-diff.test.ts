@@ -58,6 +58,9 @@ describe('Kavbiuro revised', () => {
 
   test('the deleted sentence is removed; the moved paragraph is moved, not removed and added', () => {
     expect(ofKind(r, 'claim-removed').map((c) => c.old.text)).toEqual(['Under Tsarist rule the area had been administered from Baku.']);
+    // Where it would have stood in the new text: after the claim it followed.
+    const near = ofKind(r, 'claim-removed')[0]!.near!;
+    expect(canonicalText(after.blocks, after.references).slice(near.from, near.to)).toMatch(/^One decision the Kavbiuro was involved in concerned Karabagh/);
     const moved = ofKind(r, 'claim-moved');
     expect(moved.map((c) => c.new.text.slice(0, 30))).toEqual(['Kavbiuro was set up on 8 April', 'One immediate concern was that']);
     expect(moved[0]!.old.place.block).toBe(1);
