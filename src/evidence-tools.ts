@@ -43,6 +43,8 @@ export async function mountEvidenceTools(reader: ApReader, options: EvidenceTool
     console.warn('The library could not be read; no revision comparison', e);
     return;
   }
+  // Said on the reader (`data-revisions`) once known, so that a page or a test can tell "no command" from "not yet".
+  reader.dataset['revisions'] = String(work?.revisions.length ?? 0);
   if (!work || work.revisions.length < 2) return;
   const previous = work.revisions[work.revisions.length - 2]!;
   const current = work.revisions[work.revisions.length - 1]!;
@@ -73,6 +75,7 @@ export async function mountEvidenceTools(reader: ApReader, options: EvidenceTool
     }
   });
   reader.append(button);
+  reader.dataset['evidenceTools'] = 'ready';
 
   dialog.addEventListener('ap-evidence-jump', async (e) => {
     const { side, place } = e.detail;
