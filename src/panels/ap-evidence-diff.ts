@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { primaryPlace } from '../revisions/change-place.ts';
+import { changedWords } from '../revisions/changed-words.ts';
 import { CHANGE_KINDS, type ClaimSide, type EvidenceChange, type EvidenceReport, type Place } from '../revisions/evidence-types.ts';
 import { changeDetail, coverageWords, fieldValue, KIND_TITLE, sourcedShare, summaryLines } from '../revisions/evidence-words.ts';
 import { isHttpUrl } from '../model/http-url.ts';
@@ -71,6 +72,8 @@ export class ApEvidenceDiff extends LitElement {
     .fields { padding-left: 1.2rem; font-size: 0.88rem; }
     del { background: var(--ap-none-bg, #fbe9e4); }
     ins { background: var(--ap-direct-bg, #e4f0e6); text-decoration: none; }
+    blockquote del { background: #f4c9bf; text-decoration: line-through; text-decoration-color: var(--ap-none-ink, #9b2c1f); }
+    blockquote ins { background: #bfe0c6; font-weight: 600; }
     a { color: var(--ap-link, #1d4f91); }
     .none { color: var(--ap-muted, #5f5a52); }
   `;
@@ -97,9 +100,14 @@ export class ApEvidenceDiff extends LitElement {
         return this.quote('now', 'Now', c.new.text);
       case 'claim-removed':
         return this.quote('was', 'Was', c.old.text);
-      case 'claim-reworded':
+      case 'claim-reworded': {
+        // The words that changed, marked; the words both share, plain.
+        const w = changedWords(c.old.text, c.new.text);
+        return html`<blockquote class="was"><span class="label">Was</span>${w.head}<del>${w.was}</del>${w.tail}</blockquote>
+          <blockquote class="now"><span class="label">Now</span>${w.head}<ins>${w.now}</ins>${w.tail}</blockquote>`;
+      }
       case 'claim-moved':
-        return html`${this.quote('was', 'Was', c.old.text)}${this.quote('now', 'Now', c.new.text)}`;
+        return this.quote('now', 'Same words', c.new.text);
       case 'citation-lost':
       case 'citation-gained':
       case 'signal-added':

@@ -7,6 +7,7 @@
 import { safeUri, element, serializeChildren, voidElement, type Attributes, type Child, type Markup } from '../export/xml.ts';
 import { isHttpUrl } from '../model/http-url.ts';
 import { primaryPlace } from './change-place.ts';
+import { changedWords } from './changed-words.ts';
 import { CHANGE_KINDS, type ClaimSide, type EvidenceChange, type EvidenceReport, type Place } from './evidence-types.ts';
 import { changeDetail, coverageWords, fieldValue, KIND_TITLE, sourcedShare, summaryLines } from './evidence-words.ts';
 
@@ -41,7 +42,13 @@ function body(c: EvidenceChange): Child[] {
       return [quote('now', 'Now:', c.new.text)];
     case 'claim-removed':
       return [quote('was', 'Was:', c.old.text)];
-    case 'claim-reworded':
+    case 'claim-reworded': {
+      const w = changedWords(c.old.text, c.new.text);
+      return [
+        h('blockquote', { class: 'was' }, [h('strong', {}, ['Was:']), ' ', w.head, h('del', {}, [w.was]), w.tail]),
+        h('blockquote', { class: 'now' }, [h('strong', {}, ['Now:']), ' ', w.head, h('ins', {}, [w.now]), w.tail]),
+      ];
+    }
     case 'claim-moved':
       return [quote('was', 'Was:', c.old.text), quote('now', 'Now:', c.new.text)];
     case 'citation-lost':
