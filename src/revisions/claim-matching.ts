@@ -172,12 +172,28 @@ export function matchClaims(before: readonly string[], after: readonly string[])
     }
   }
 
-  // 3. The rest by similarity.
+  // 3. The rest by similarity. First the common case, a light edit: the claim standing as far after the backbone
+  // neighbour before it is its rewording.
   backbone = new Backbone(forward);
-  const restAfter: number[] = [];
-  for (let j = 0; j < after.length; j++) if (backward[j] === -1) restAfter.push(j);
+  const gaps = new Map<number, [number, number, number]>();
+  for (let i = 0; i < before.length; i++) {
+    if (forward[i] !== -1) continue;
+    const gap = backbone.gapOf(i, after.length);
+    const same = gap[0] + (i - gap[2]);
+    if (same < gap[1] && backward[same] === -1) {
+      const s = similarity(before[i]!, after[same]!);
+      if (s >= SURE_REWORD) {
+        pair(i, same, s);
+        continue;
+      }
+    }
+    gaps.set(i, gap);
+  }
+  if (gaps.size === 0) return finish();
+  // Then candidates sharing rare words, or standing where the old claim stood.
   const byWord = new Map<string, number[]>();
-  for (const j of restAfter) {
+  for (let j = 0; j < after.length; j++) {
+    if (backward[j] !== -1) continue;
     for (const w of words(after[j]!)) {
       const list = byWord.get(w);
       if (list) list.push(j);
@@ -185,18 +201,7 @@ export function matchClaims(before: readonly string[], after: readonly string[])
     }
   }
   const candidates: { i: number; j: number; s: number; score: number }[] = [];
-  for (let i = 0; i < before.length; i++) {
-    if (forward[i] !== -1) continue;
-    const [lo, hi, oldBefore] = backbone.gapOf(i, after.length);
-    // The common case, a light edit: the claim at the same distance from the neighbour before is its rewording.
-    const same = lo + (i - oldBefore);
-    if (same < hi && backward[same] === -1) {
-      const s = similarity(before[i]!, after[same]!);
-      if (s >= SURE_REWORD) {
-        pair(i, same, s);
-        continue;
-      }
-    }
+  for (const [i, [lo, hi]] of gaps) {
     const votes = new Map<number, number>();
     for (const w of words(before[i]!)) {
       const list = byWord.get(w);
@@ -214,10 +219,13 @@ export function matchClaims(before: readonly string[], after: readonly string[])
   candidates.sort((a, b) => b.score - a.score || a.i - b.i);
   for (const { i, j, s } of candidates) if (forward[i] === -1 && backward[j] === -1) pair(i, j, s);
 
+  return finish();
+
   // 4. Same-words pairs still out of order.
-  backbone = new Backbone(forward);
-  const inOrder = new Set(backbone.olds);
-  const moved = new Uint8Array(before.length);
-  for (let i = 0; i < before.length; i++) if (forward[i]! >= 0 && sim[i] === 1 && !inOrder.has(i)) moved[i] = 1;
-  return { forward, backward, similarity: sim, moved };
+  function finish(): ClaimMatching {
+    const inOrder = new Set(new Backbone(forward).olds);
+    const moved = new Uint8Array(before.length);
+    for (let i = 0; i < before.length; i++) if (forward[i]! >= 0 && sim[i] === 1 && !inOrder.has(i)) moved[i] = 1;
+    return { forward, backward, similarity: sim, moved };
+  }
 }

@@ -36,6 +36,8 @@ const WRITTEN_SIGNALS: Readonly<Record<string, Signal['kind']>> = {
 };
 const WRITTEN_SIGNAL = /\[(citation needed|dubious|failed verification|better source needed|clarification needed)\b[^[\]\n]*\]/gi;
 
+const NONE: ReadonlySet<number> = new Set();
+
 /** One revision prepared for comparison: places, sections, signals and cited entries of its claims. */
 class Side {
   readonly blockStarts: number[] = [];
@@ -75,9 +77,15 @@ class Side {
     });
   }
 
+  /** Where claim `i` starts in the canonical text. */
+  placeFrom(i: number): number {
+    const c = this.text.claims[i]!;
+    return this.blockStarts[c.block]! + c.start;
+  }
+
   claim(i: number): ClaimSide {
     const c = this.text.claims[i]!;
-    const from = this.blockStarts[c.block]! + c.start;
+    const from = this.placeFrom(i);
     return {
       id: c.id,
       text: c.text,
@@ -93,7 +101,8 @@ class Side {
   }
 
   /** Indexes of the entries claim `i` cites. */
-  citedBy(i: number): Set<number> {
+  citedBy(i: number): ReadonlySet<number> {
+    if (this.text.claims[i]!.sources.length === 0) return NONE;
     const out = new Set<number>();
     for (const label of this.text.claims[i]!.sources) {
       const r = this.referenceIndex.get(label);
@@ -143,33 +152,42 @@ export function diffEvidence(before: ImportedText, after: ImportedText, names: D
 
   let lastNewEnd = 0;
   let lastNew: Place | null = null;
+  let lastNewIndex = -1;
+  const nearNow = () => (lastNewIndex >= 0 ? n.claim(lastNewIndex).place : lastNew);
   for (let i = 0; i < before.claims.length; i++) {
     const j = claims.forward[i]!;
     if (j === -1) {
       const old = o.claim(i);
-      add(lastNewEnd + 0.5, { kind: 'claim-removed', old, near: lastNew });
-      for (const signal of o.signals[i]!) add(lastNewEnd + 0.5, { kind: 'signal-removed', old, near: lastNew, signal });
+      const near = nearNow();
+      add(lastNewEnd + 0.5, { kind: 'claim-removed', old, near });
+      for (const signal of o.signals[i]!) add(lastNewEnd + 0.5, { kind: 'signal-removed', old, near, signal });
+      continue;
+    }
+    // Sides are made only for pairs that changed (a book has thousands of claims, most of them unchanged).
+    const cited = n.citedBy(j);
+    const wasCited = o.citedBy(i);
+    const lost = [...wasCited].filter((r) => refs.forward[r] === -1 || !cited.has(refs.forward[r]!));
+    const gained = [...cited].filter((r) => refs.backward[r] === -1 || !wasCited.has(refs.backward[r]!));
+    const added = n.signals[j]!.length ? without(n.signals[j]!, o.signals[i]!) : [];
+    const removed = o.signals[i]!.length ? without(o.signals[i]!, n.signals[j]!) : [];
+    const same = claims.similarity[i] === 1 && !claims.moved[i];
+    const at = n.placeFrom(j);
+    lastNewEnd = at + (after.claims[j]!.end - after.claims[j]!.start);
+    if (same && !lost.length && !gained.length && !added.length && !removed.length) {
+      lastNew = null;
+      lastNewIndex = j;
       continue;
     }
     const old = o.claim(i);
     const now = n.claim(j);
-    lastNewEnd = now.place.to;
     lastNew = now.place;
-    const at = now.place.from;
+    lastNewIndex = -1;
     if (claims.similarity[i]! < 1) add(at, { kind: 'claim-reworded', old, new: now, similarity: Math.round(claims.similarity[i]! * 1000) / 1000 });
     else if (claims.moved[i]) add(at, { kind: 'claim-moved', old, new: now });
-    const cited = n.citedBy(j);
-    const wasCited = o.citedBy(i);
-    for (const r of wasCited) {
-      const counterpart = refs.forward[r]!;
-      if (counterpart === -1 || !cited.has(counterpart)) add(at, { kind: 'citation-lost', old, new: now, reference: o.reference(r) });
-    }
-    for (const r of cited) {
-      const counterpart = refs.backward[r]!;
-      if (counterpart === -1 || !wasCited.has(counterpart)) add(at, { kind: 'citation-gained', old, new: now, reference: n.reference(r) });
-    }
-    for (const signal of without(n.signals[j]!, o.signals[i]!)) add(at, { kind: 'signal-added', old, new: now, signal });
-    for (const signal of without(o.signals[i]!, n.signals[j]!)) add(at, { kind: 'signal-removed', old, new: now, signal });
+    for (const r of lost) add(at, { kind: 'citation-lost', old, new: now, reference: o.reference(r) });
+    for (const r of gained) add(at, { kind: 'citation-gained', old, new: now, reference: n.reference(r) });
+    for (const signal of added) add(at, { kind: 'signal-added', old, new: now, signal });
+    for (const signal of removed) add(at, { kind: 'signal-removed', old, new: now, signal });
   }
   for (let j = 0; j < after.claims.length; j++) {
     if (claims.backward[j] !== -1) continue;
