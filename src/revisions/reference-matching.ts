@@ -44,7 +44,14 @@ export function similarity(a: string, b: string): number {
   if (longer === 0) return 1;
   // The distance is at least the difference of the lengths: skip hopeless pairs cheaply.
   if (Math.abs(a.length - b.length) / longer > 1 - SHARED_ID_SIMILARITY) return 1 - Math.abs(a.length - b.length) / longer;
-  return 1 - editDistance(a, b) / longer;
+  // A common prefix and suffix never change the distance (Levenshtein): compare only what lies between (a light
+  // edit leaves a few characters).
+  let start = 0;
+  const shorter = Math.min(a.length, b.length);
+  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+  return 1 - editDistance(a.slice(start, a.length - end), b.slice(start, b.length - end)) / longer;
 }
 
 function identifiers(r: Reference): string[] {
@@ -66,21 +73,25 @@ function identifiers(r: Reference): string[] {
 export function matchReferences(before: readonly Reference[], after: readonly Reference[]): { forward: Int32Array; backward: Int32Array } {
   const forward = new Int32Array(before.length).fill(-1);
   const backward = new Int32Array(after.length).fill(-1);
-  const byText = new Map<string, number[]>();
-  after.forEach((r, j) => {
-    const key = normalise(r.text);
-    const list = byText.get(key);
-    if (list) list.push(j);
-    else byText.set(key, [j]);
-  });
-  before.forEach((r, i) => {
-    const list = byText.get(normalise(r.text));
-    const j = list?.shift();
-    if (j !== undefined) {
-      forward[i] = j;
-      backward[j] = i;
-    }
-  });
+  // The same text: as written first (no work for the entries a revision left alone), then after white space.
+  for (const key of [(r: Reference) => r.text, (r: Reference) => normalise(r.text)]) {
+    const byText = new Map<string, number[]>();
+    after.forEach((r, j) => {
+      if (backward[j] !== -1) return;
+      const k = key(r);
+      const list = byText.get(k);
+      if (list) list.push(j);
+      else byText.set(k, [j]);
+    });
+    before.forEach((r, i) => {
+      if (forward[i] !== -1) return;
+      const j = byText.get(key(r))?.shift();
+      if (j !== undefined) {
+        forward[i] = j;
+        backward[j] = i;
+      }
+    });
+  }
   const restBefore = before.map((_, i) => i).filter((i) => forward[i] === -1);
   const restAfter = after.map((_, j) => j).filter((j) => backward[j] === -1);
   if (restBefore.length === 0 || restAfter.length === 0) return { forward, backward };

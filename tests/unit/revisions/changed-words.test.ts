@@ -26,3 +26,18 @@ describe('changedWords', () => {
     }
   });
 });
+
+describe('similarity', () => {
+  test('is 1 − Levenshtein distance ÷ the longer length, with or without a common prefix and suffix', async () => {
+    const { similarity } = await import('../../../src/revisions/reference-matching.ts');
+    const { editDistance } = await import('../../../src/anchoring/edit-distance.ts');
+    const pairs: [string, string][] = [
+      ['on 3 July 1920, only', 'on 4 July 1921, only'],
+      ['kitten sitting', 'sitting kitten'],
+      ['abcabc', 'abc'],
+      ['aaaa', 'aaab'],
+      ['the same', 'the same'],
+    ];
+    for (const [a, b] of pairs) expect(similarity(a, b)).toBeCloseTo(1 - editDistance(a, b) / Math.max(a.length, b.length), 12);
+  });
+});
