@@ -3,7 +3,9 @@
  * bracketed notes and signals taken out, white space collapsed), never by id or index — an inserted sentence
  * shifts every index after it, and a claim's id changes with its words.
  *
- * 1. The same words: paired in order of occurrence.
+ * 1. The same words: words found once on each side are paired first; a repeated claim is paired with an
+ *    occurrence standing between the unambiguous pairs around it, else in order of occurrence (a book repeats
+ *    itself: pairing repeats in order alone would send one across the text when another copy was deleted).
  * 2. The pairs that keep the order of both texts (a longest increasing subsequence) are the backbone; every other
  *    same-words pair stands elsewhere than its neighbours: a move — unless, where the old claim stood (between its
  *    backbone neighbours), the new text has an unpaired claim with similar words. Then the claim was edited in
@@ -137,16 +139,50 @@ export function matchClaims(before: readonly string[], after: readonly string[])
     sim[i] = s;
   };
 
-  // 1. The same words, in order of occurrence.
+  // 1. The same words: first the words found once on each side (unambiguous), then each repeated one with an
+  // occurrence between the unambiguous neighbours of its place, else in order of occurrence.
   const byKey = new Map<string, number[]>();
-  for (let j = after.length - 1; j >= 0; j--) {
+  for (let j = 0; j < after.length; j++) {
     const list = byKey.get(after[j]!);
     if (list) list.push(j);
     else byKey.set(after[j]!, [j]);
   }
+  const oldCount = new Map<string, number>();
+  for (const k of before) oldCount.set(k, (oldCount.get(k) ?? 0) + 1);
   for (let i = 0; i < before.length; i++) {
-    const j = byKey.get(before[i]!)?.pop();
-    if (j !== undefined) pair(i, j, 1);
+    const list = byKey.get(before[i]!);
+    if (list && list.length === 1 && oldCount.get(before[i]!) === 1) pair(i, list[0]!, 1);
+  }
+  const unique = new Backbone(forward);
+  const cursor = new Map<string, number>();
+  for (let i = 0; i < before.length; i++) {
+    if (forward[i] !== -1) continue;
+    const list = byKey.get(before[i]!);
+    if (!list) continue;
+    const [lo, hi] = unique.gapOf(i, after.length);
+    // The occurrences are in text order: the first after `lo` by binary search, then on while inside the gap.
+    let a = 0;
+    let b = list.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (list[mid]! <= lo) a = mid + 1;
+      else b = mid;
+    }
+    let j = -1;
+    for (let k = a; k < list.length && list[k]! < hi; k++) {
+      if (backward[list[k]!] === -1) {
+        j = list[k]!;
+        break;
+      }
+    }
+    if (j === -1) {
+      // In order of occurrence: the first still unpaired (a cursor per key, so repeats cost no rescans).
+      let c = cursor.get(before[i]!) ?? 0;
+      while (c < list.length && backward[list[c]!] !== -1) c++;
+      cursor.set(before[i]!, c);
+      if (c < list.length) j = list[c]!;
+    }
+    if (j !== -1) pair(i, j, 1);
   }
 
   // 2. Same-words pairs off the backbone whose old place now holds their edited words.
