@@ -1,7 +1,7 @@
 /**
  * "Compare with previous revision": when the work being read is kept in this browser's library with two or more
  * revisions, a toolbar button compares the revision before the current one with it (revisions/evidence-diff.ts)
- * and shows `<ap-evidence-diff>` in a dialog. "Go to" closes the dialog and selects the change in the text; the
+ * and shows `<ap-evidence-diff>` in a dialog, with the notes of the work that sit on changed evidence. "Go to" closes the dialog and selects the change in the text; the
  * report downloads as Markdown or HTML. The comparison and its view are loaded on first use.
  *
  * Nothing is changed: the library and the notes are only read. A previous revision that cannot be read says so in
@@ -65,6 +65,17 @@ export async function mountEvidenceTools(reader: ApReader, options: EvidenceTool
         const [{ importSourceLazily }, { diffEvidence }] = await Promise.all([import('./sources/import-source-lazily.ts'), import('./revisions/evidence-diff.ts'), import('./panels/ap-evidence-diff.ts')]);
         const before = (await importSourceLazily(previous.bytes, { origin: previous.source, format: work.format })).imported;
         report = diffEvidence(before, options.imported, { oldName: revisionName(previous), newName: revisionName(current) });
+        // The notes of this work that sit on changed evidence (anchored on both revisions).
+        const [{ notesOnChanges }, { canonicalText }, { annotationsOf }, { annotationSetOf }] = await Promise.all([
+          import('./revisions/evidence-notes.ts'),
+          import('./anchoring/doc-text.ts'),
+          import('./editor/annotation-plugin.ts'),
+          import('./editor/autosave-plugin.ts'),
+        ]);
+        const notes = annotationSetOf(annotationsOf(options.editor.view.state));
+        if (notes.length) {
+          report.notes = notesOnChanges(report, canonicalText(before.blocks, before.references), canonicalText(options.imported.blocks, options.imported.references), notes);
+        }
         const view = document.createElement('ap-evidence-diff');
         view.report = report;
         dialog.replaceChildren(close, view);

@@ -69,6 +69,12 @@ describe.skipIf(!chromiumAvailable())('what changed in the evidence, in the page
     expect(said).toContain('Claims moved (2)');
     expect(said).toContain('This was prevented first through the intervention of the Ottoman Empire');
 
+    // The words that changed in a reworded claim are marked.
+    expect(await reading.locator('ap-evidence-diff blockquote.now ins').first().textContent()).toBe('oversee the subordination of the Caucasus ');
+    await reading.locator('ap-evidence-diff h3', { hasText: 'Claims reworded' }).scrollIntoViewIfNeeded();
+    await reading.screenshot({ path: '/work/notes/shots/evidence-report-reworded.png' }).catch(() => undefined);
+    await reading.locator('ap-evidence-diff h2').scrollIntoViewIfNeeded();
+
     const axe = (await new AxeBuilder({ page: reading }).include('.ap-evidence-dialog').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(axe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await reading.screenshot({ path: '/work/notes/shots/evidence-report.png' }).catch(() => undefined);
