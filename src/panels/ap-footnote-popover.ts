@@ -30,7 +30,7 @@ export class ApFootnotePopover extends LitElement {
 
   /** Moves the focus into the popover (done by the reader once it is placed). */
   override focus(): void {
-    (this.renderRoot.querySelector('.box') as HTMLElement | null)?.focus();
+    (this.renderRoot.querySelector('.box') as HTMLElement | null)?.focus({ preventScroll: true });
   }
 
   private close = () => this.dispatchEvent(new Event('ap-popover-close', { bubbles: true, composed: true }));

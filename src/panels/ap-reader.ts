@@ -256,27 +256,31 @@ export class ApReader extends LitElement {
    * the focus is — in the text the editor's keymap has them first; in a field being typed in they are the field's.
    */
   private onKeydown = (e: KeyboardEvent) => {
-    if (e.defaultPrevented) return;
     const target = e.composedPath()[0];
     const inText = target instanceof Node && !!this.editorDom?.contains(target);
     const request = readerRequestOf(e);
+    // Enter at a marker: the editor has no use for it (the text cannot be changed), whatever it did with the event.
+    if (request === 'footnote' && inText) {
+      if (this.showFootnoteAtCaret()) e.preventDefault();
+      return;
+    }
+    if (e.defaultPrevented) return;
     if (request === 'annotate') {
       e.preventDefault();
       this.openCreateForm();
-    } else if (request === 'footnote' && inText) {
-      if (this.showFootnoteAtCaret()) e.preventDefault();
     } else if (request === 'keys' && !isField(target)) {
       e.preventDefault();
       (this.renderRoot.querySelector('ap-key-list') as import('./ap-key-list.ts').ApKeyList | null)?.show();
-    } else if (!inText && !isField(target) && this.editor) {
-      const undo = keyMatches('Mod-z', e);
-      const redo = keyMatches('Mod-Shift-z', e) || keyMatches('Mod-y', e);
-      if (!undo && !redo) return;
-      e.preventDefault();
-      this.onHistory(new HistoryEvent(redo ? 'redo' : 'undo'));
     } else if (e.key === 'Escape' && !this.sheetClosed && target instanceof Node && this.renderRoot.querySelector('.provenance')?.contains(target) && this.isPhone()) {
       e.preventDefault();
       this.closeSheet();
+    } else if (!inText && !isField(target) && this.editor) {
+      // keyMatches lets Shift pass for letters (a layout may need it), so Shift tells undo from redo here.
+      const redo = (keyMatches('Mod-Shift-z', e) && e.shiftKey) || keyMatches('Mod-y', e);
+      const undo = !redo && keyMatches('Mod-z', e);
+      if (!undo && !redo) return;
+      e.preventDefault();
+      this.onHistory(new HistoryEvent(redo ? 'redo' : 'undo'));
     }
   };
 
@@ -302,6 +306,8 @@ export class ApReader extends LitElement {
   private onTextClick = (e: MouseEvent) => {
     const marker = e.target instanceof Element ? e.target.closest('.ap-marker') : null;
     if (!marker || !this.editorDom?.contains(marker)) return;
+    // The marker is a link to its entry: following it would leave the reading place.
+    e.preventDefault();
     this.openPopover(marker.getAttribute('data-marker') ?? '', marker);
   };
 

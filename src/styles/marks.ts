@@ -44,8 +44,8 @@ export const markStyles = css`
   .ap-note { display: inline; background-color: var(--ap-note-bg); border-radius: 1px; }
   .ap-note .ap-note { background-color: var(--ap-note-bg-nested); }
   /* Notes that need attention: a claim contested, or likely wrong. */
-  .ap-note--verdict-contested { border-bottom: 2px solid var(--ap-contested-ink); }
-  .ap-note--verdict-likely-erroneous { border-bottom: 3px double var(--ap-none-ink); }
+  .ap-note--verdict-contested { border-bottom: 2px solid color-mix(in srgb, var(--ap-contested-ink) 80%, transparent); }
+  .ap-note--verdict-likely-erroneous { border-bottom: 3px double color-mix(in srgb, var(--ap-none-ink) 75%, transparent); }
   /* A note placed by a near match of its quote, not the exact words. */
   .ap-note--fuzzy { border-bottom: 1.5px dashed var(--ap-muted); }
   /* Notes piled deeper than the drawn lanes (annotation-decorations.ts MAX_LANES): one band, darker. */
