@@ -147,6 +147,7 @@ export class ApReader extends LitElement {
       main { grid-template-columns: minmax(0, 1fr); gap: 1rem; padding: 0 0.6rem calc(var(--ap-sheet-space, 40vh) + 1rem); }
       .toolbar { flex-wrap: nowrap; overflow-x: auto; gap: 0.35rem; padding: 0.35rem 0 0.25rem; scrollbar-width: none; }
       .toolbar button.primary { padding: 0.35rem 0.6rem; white-space: nowrap; }
+      .toolbar ::slotted(*) { flex: none; }
       .status { flex: none; order: 0; width: auto; }
       aside { position: static; height: auto; display: grid; padding: 0; }
       .lists { max-height: 70vh; }
