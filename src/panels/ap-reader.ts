@@ -122,12 +122,15 @@ export class ApReader extends LitElement {
        with its own scroll, so a long list never pushes the provenance out of sight. */
     aside { position: sticky; top: 0; box-sizing: border-box; height: 100vh; display: flex; flex-direction: column; gap: 0.75rem; padding: 0.6rem 0 0.75rem; }
     .panel { background: var(--ap-paper); border: 1px solid var(--ap-line); border-radius: 6px; padding: 0.9rem 1.1rem; box-sizing: border-box; }
-    .form { flex: 0 1 auto; max-height: 60%; overflow: auto; }
+    /* The note form, while open, comes first: the provenance and the lists give way (each keeps a few lines). */
+    .form { flex: 0 0 auto; max-height: 62%; overflow: auto; }
     .provenance { flex: 1 1 55%; min-height: 8rem; overflow: auto; overscroll-behavior: contain; }
     .lists { flex: 1 1 45%; min-height: 8rem; display: flex; flex-direction: column; padding-bottom: 0; }
     .lists [role='tabpanel'] { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; padding-bottom: 0.9rem; }
     .lists [role='tabpanel'][hidden] { display: none; }
     .sheet-bar, .open-sheet { display: none; }
+    /* The sheet closed on a phone is the panel again in a wide window. */
+    .provenance[hidden] { display: block; }
     [role='tablist'] { display: flex; flex: none; gap: 0.25rem; border-bottom: 1px solid var(--ap-line); margin: -0.25rem 0 0.7rem; overflow-x: auto; }
     [role='tab'] { font: 600 0.85rem/1.2 var(--ap-sans); padding: 0.45rem 0.7rem; border: 0; border-bottom: 2px solid transparent; background: none; color: var(--ap-muted); cursor: pointer; white-space: nowrap; }
     [role='tab'][aria-selected='true'] { color: var(--ap-ink); border-bottom-color: var(--ap-ink); }
@@ -151,7 +154,8 @@ export class ApReader extends LitElement {
       .status { flex: none; order: 0; width: auto; }
       aside { position: static; height: auto; display: grid; padding: 0; }
       .lists { max-height: 70vh; }
-      .form { max-height: none; }
+      /* The note form is a sheet of its own over the provenance, so it is never under it. */
+      .form { position: fixed; left: 0; right: 0; bottom: 0; z-index: 5; max-height: 75vh; overflow: auto; border-radius: 10px 10px 0 0; box-shadow: 0 -6px 18px rgba(0, 0, 0, 0.16); }
       .provenance { position: fixed; left: 0; right: 0; bottom: 0; z-index: 4; height: var(--ap-sheet, 40vh); max-height: none; min-height: 0; padding-top: 0; border-radius: 10px 10px 0 0; box-shadow: 0 -6px 18px rgba(0, 0, 0, 0.12); }
       .provenance[hidden] { display: none; }
       .sheet-bar { display: flex; position: sticky; top: 0; z-index: 1; align-items: center; justify-content: center; background: var(--ap-paper); margin: 0 -1.1rem 0.4rem; padding: 0.25rem 0.6rem; border-bottom: 1px solid var(--ap-line); }
