@@ -103,6 +103,32 @@ describe.skipIf(!chromiumAvailable())(`a calm page in Chromium (${CHROMIUM_PATH}
     await page.context().close();
   });
 
+  test('on a phone the note form is a sheet over the provenance: its buttons are in view and not covered', async () => {
+    const { page, errors } = await open(390, 844);
+    await selectText(page, 'Under Tsarist rule');
+    await page.keyboard.press('Control+Alt+M');
+    const save = page.locator('ap-note-form').getByRole('button', { name: 'Save note' });
+    await expect.poll(() => save.count()).toBe(1);
+    const b = (await save.boundingBox())!;
+    expect(b.y).toBeGreaterThanOrEqual(0);
+    expect(b.y + b.height).toBeLessThanOrEqual(844);
+    const onTop = await page.evaluate(([x, y]) => {
+      let el: Element | null = document.elementFromPoint(x!, y!);
+      while (el?.shadowRoot) {
+        const inner = el.shadowRoot.elementFromPoint(x!, y!);
+        if (!inner || inner === el) break;
+        el = inner;
+      }
+      return el?.closest('form')?.getAttribute('aria-label') ?? el?.tagName ?? null;
+    }, [b.x + b.width / 2, b.y + b.height / 2]);
+    expect(onTop).toBe('New note');
+    await page.locator('ap-note-form').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('ap-note-form').count()).toBe(0);
+    expect(await focusInText(page)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   test('on a phone the header and toolbar are compact: the text has most of the screen', async () => {
     const { page, errors } = await open(390, 844);
     const text = await box(page, '.ap-text');
