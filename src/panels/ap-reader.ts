@@ -17,7 +17,7 @@ import {
 import { checkClaim } from '../editor/check-commands.ts';
 import { focusReference, selectClaim, selectSection } from '../editor/commands.ts';
 import { markerAtCaret } from '../editor/footnote-at-caret.ts';
-import { keyHelp, keyMatches, PANEL_KEY_HELP, readerRequestOf } from '../editor/reader-keys.ts';
+import { keyHelp, keyLabel, keyMatches, PANEL_KEY_HELP, READER_KEYS, readerRequestOf } from '../editor/reader-keys.ts';
 import { adoptMarkStyles } from '../styles/marks.ts';
 import type { ReaderEditor } from '../editor/reader-view.ts';
 import type { ReaderSnapshot } from '../editor/snapshot.ts';
@@ -61,7 +61,7 @@ interface FormState {
 }
 
 /** The key list (`?`): the one key table (editor/reader-keys.ts), then the keys the panels bind. */
-const KEY_HELP = [...keyHelp(), ...PANEL_KEY_HELP];
+const KEY_HELP = [...keyHelp().map((h, i) => ({ ...h, keys: [...h.keys, ...(READER_KEYS[i]!.hidden ?? []).map(keyLabel)] })), ...PANEL_KEY_HELP];
 
 /** The provenance sheet on a phone: its height in percent of the window (default, bounds, step of a key). */
 const SHEET = { initial: 40, min: 15, max: 90, step: 5 } as const;
