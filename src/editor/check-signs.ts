@@ -6,11 +6,21 @@
  */
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { CHECK_SIGN, VERIFICATION_LABEL } from '../anchoring/verification.ts';
+import { CHECK_SIGN, VERIFICATION_LABEL, type VerificationStatus } from '../anchoring/verification.ts';
 import { annotationsOf } from './annotation-plugin.ts';
 import { checksOn } from './check-commands.ts';
 import { ClaimIndex } from './claim-index.ts';
 
+/** The sign of `status` as the text shows it (its outcome in words as its name and tooltip). */
+export function checkSignElement(doc: Document, status: VerificationStatus): HTMLElement {
+  const sign = doc.createElement('span');
+  sign.className = `ap-check-sign ap-check-sign--${status}`;
+  sign.textContent = CHECK_SIGN[status];
+  sign.title = `Checked: ${VERIFICATION_LABEL[status]}`;
+  sign.setAttribute('aria-label', `checked: ${VERIFICATION_LABEL[status]}`);
+  sign.setAttribute('role', 'img');
+  return sign;
+}
 
 interface SignsState {
   byId: unknown;
@@ -30,15 +40,7 @@ function signsOf(state: EditorState): DecorationSet {
     decorations.push(
       Decoration.widget(
         range.to,
-        () => {
-          const sign = document.createElement('span');
-          sign.className = `ap-check-sign ap-check-sign--${status}`;
-          sign.textContent = CHECK_SIGN[status];
-          sign.title = `Checked: ${VERIFICATION_LABEL[status]}`;
-          sign.setAttribute('aria-label', `checked: ${VERIFICATION_LABEL[status]}`);
-          sign.setAttribute('role', 'img');
-          return sign;
-        },
+        (view) => checkSignElement(view.dom.ownerDocument, status),
         { side: 1, key: `check-${claimId}-${status}`, ignoreSelection: true },
       ),
     );

@@ -49,7 +49,7 @@ export function currentStyle(ids: CurrentIds, escape: (s: string) => string): st
     rules.push(`${sel}.ap-claim--none { background-color: #f6d8cf; box-shadow: 0 0 0 2px #f6d8cf; }`);
   }
   if (ids.annotation !== null) {
-    rules.push(`.ap-text [data-annotation="${escape(ids.annotation)}"] { background-color: rgba(122, 94, 168, 0.3); outline: 1px solid rgba(122, 94, 168, 0.8); }`);
+    rules.push(`.ap-text [data-annotation="${escape(ids.annotation)}"] { background-color: var(--ap-note-focus); outline: 1px solid var(--ap-ink); }`);
   }
   return rules.join('\n');
 }

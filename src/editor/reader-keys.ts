@@ -11,8 +11,12 @@ import { redoNotes, undoNotes } from './annotation-commands.ts';
 import { nextUncheckedClaim } from './check-commands.ts';
 import { nextClaim, previousClaim } from './commands.ts';
 
-/** What the reader container does for a key, wherever the focus is in it: open the note form on the selection. */
-export type ReaderRequest = 'annotate';
+/**
+ * What the reader container does for a key: open the note form on the selection (wherever the focus is in the
+ * reader), show the reference of the footnote marker at the caret (in the text), list every key (anywhere but a
+ * field being typed in).
+ */
+export type ReaderRequest = 'annotate' | 'footnote' | 'keys';
 
 /**
  * One binding: `keys` (the first ones are shown in the help; `hidden` ones work too), what it `does` (for the help),
@@ -28,6 +32,19 @@ export const READER_KEYS: readonly ReaderKey[] = [
   { keys: ['Mod-Alt-m'], does: 'annotate selection', request: 'annotate' },
   { keys: ['Mod-z'], does: 'undo a change to the notes', command: undoNotes },
   { keys: ['Mod-Shift-z'], hidden: ['Mod-y'], does: 'redo a change to the notes', command: redoNotes },
+  { keys: ['Enter'], does: 'show the reference of the footnote marker at the caret', request: 'footnote' },
+  { keys: ['?'], does: 'list every key', request: 'keys' },
+];
+
+/**
+ * Keys bound by the panels themselves (not through this table), listed with the table's in the key list so that it
+ * names every key.
+ */
+export const PANEL_KEY_HELP: readonly KeyHelp[] = [
+  { keys: ['Esc'], does: 'close the reference, the key list or (on a phone) the provenance sheet; focus returns to the text' },
+  { keys: ['←', '→'], does: 'move between the list tabs (Contents, Notes, Claims, Timeline)' },
+  { keys: ['↑', '↓', 'Home', 'End'], does: 'move in the contents; Enter goes to the section' },
+  { keys: ['↑', '↓'], does: 'on the provenance sheet\'s handle (phone): make the sheet taller or shorter' },
 ];
 
 /** One line of the key help: the keys as people write them (`Ctrl+Alt+M`, `Alt+↓`) and what they do. */
@@ -75,7 +92,9 @@ export function keyMatches(key: string, event: Pick<KeyboardEvent, 'key' | 'code
   if (mods.has('Mod') ? !(event.ctrlKey || event.metaKey) : event.ctrlKey !== mods.has('Ctrl') || event.metaKey !== mods.has('Meta')) return false;
   if (event.altKey !== mods.has('Alt')) return false;
   const letter = /^[a-z]$/i.test(name);
-  if (!letter && event.shiftKey !== mods.has('Shift')) return false;
+  // A printed character such as `?` says by itself whether Shift was needed for it (it differs between layouts).
+  const printed = !letter && name.length === 1;
+  if (!letter && !printed && event.shiftKey !== mods.has('Shift')) return false;
   if (letter) return event.key.toLowerCase() === name.toLowerCase() || event.code === `Key${name.toUpperCase()}`;
   return event.key === name;
 }

@@ -1,41 +1,57 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { KeyHelp } from '../editor/reader-keys.ts';
-import { SUPPORT_LABEL } from './support-labels.ts';
+import { markStyles } from '../styles/marks.ts';
+import { LEGEND_ENTRIES, type LegendEntry } from './legend-entries.ts';
 
 export type { KeyHelp } from '../editor/reader-keys.ts';
 
-/** The legend of claim styles and the keyboard help, shown in the reader's header. */
+/**
+ * The legend of every mark the text can show (legend-entries.ts), each with a sample drawn by the text's own
+ * stylesheet (styles/marks.ts): a disclosure in the reader's header, closed by default so the page stays quiet.
+ */
 @customElement('ap-legend')
 export class ApLegend extends LitElement {
-  static override styles = css`
-    :host { display: flex; flex-wrap: wrap; gap: 0.4rem 1.25rem; align-items: center; font: 0.85rem/1.4 var(--ap-sans); color: var(--ap-muted); }
-    dl { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; margin: 0; }
-    dl div { display: flex; align-items: center; gap: 0.4rem; }
-    dt { margin: 0; }
-    dd { margin: 0; }
-    .sample { font: 0.95rem var(--ap-serif); color: var(--ap-ink); padding: 0 0.15rem; }
-    .direct { text-decoration: underline solid var(--ap-direct-ink) 2px; text-underline-offset: 0.25em; }
-    .inherited { text-decoration: underline dotted var(--ap-inherited-ink) 2px; text-underline-offset: 0.25em; }
-    .none { background: var(--ap-none-bg); text-decoration: underline wavy var(--ap-none-ink) 1px; text-underline-offset: 0.25em; }
-    kbd { font: 600 0.75rem/1 var(--ap-mono); border: 1px solid var(--ap-line); border-bottom-width: 2px; border-radius: 3px; padding: 0.15rem 0.35rem; background: var(--ap-paper); color: var(--ap-ink); }
-    .keys { display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; margin: 0; padding: 0; list-style: none; }
-  `;
+  static override styles = [
+    markStyles,
+    css`
+      :host { display: block; font: 0.85rem/1.4 var(--ap-sans); color: var(--ap-muted); }
+      summary { cursor: pointer; font-weight: 600; color: var(--ap-ink); width: max-content; }
+      summary:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 2px; }
+      .groups { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0.6rem 1.5rem; margin-top: 0.5rem; }
+      h3 { font: 600 0.72rem/1.2 var(--ap-sans); letter-spacing: 0.08em; text-transform: uppercase; margin: 0 0 0.3rem; color: var(--ap-muted); }
+      dl { margin: 0; display: grid; gap: 0.25rem; }
+      dl div { display: grid; grid-template-columns: 7.5rem 1fr; gap: 0.6rem; align-items: baseline; }
+      dt, dd { margin: 0; }
+      .sample { font: 0.95rem/1.6 var(--ap-serif); color: var(--ap-ink); }
+      .sample.current { background-color: var(--ap-current); }
+      .sample .ap-reference { display: inline; }
+    `,
+  ];
 
-  /** Key bindings to document. */
-  @property({ attribute: false }) keys: readonly KeyHelp[] = [];
+  /** Whether the legend starts open. */
+  @property({ type: Boolean }) open = false;
 
   override render() {
-    return html`
-      <dl aria-label="Legend">
-        <div><dt><span class="sample direct">claim</span></dt><dd>${SUPPORT_LABEL.direct}</dd></div>
-        <div><dt><span class="sample inherited">claim</span></dt><dd>Covered by a later citation</dd></div>
-        <div><dt><span class="sample none">claim</span></dt><dd>${SUPPORT_LABEL.none}</dd></div>
-      </dl>
-      <ul class="keys" aria-label="Keyboard">
-        ${this.keys.map((k) => html`<li>${k.keys.map((key, i) => html`${i ? ' or ' : ''}<kbd>${key}</kbd>`)} ${k.does}</li>`)}
-      </ul>
-    `;
+    const groups = new Map<LegendEntry['group'], LegendEntry[]>();
+    for (const e of LEGEND_ENTRIES) groups.set(e.group, [...(groups.get(e.group) ?? []), e]);
+    return html`<details ?open=${this.open}>
+      <summary>Legend</summary>
+      <div class="groups">
+        ${[...groups].map(
+          ([group, entries]) => html`<section aria-label=${group}>
+            <h3>${group}</h3>
+            <dl>
+              ${entries.map(
+                (e) => html`<div data-explains=${e.explains.join(' ')}>
+                  <dt><span class="sample ${e.sample.current ? 'current' : ''}"><span class=${e.sample.classes}>${e.sample.text}</span></span></dt>
+                  <dd>${e.label}</dd>
+                </div>`,
+              )}
+            </dl>
+          </section>`,
+        )}
+      </div>
+    </details>`;
   }
 }
 

@@ -57,7 +57,7 @@ describe.skipIf(!chromiumAvailable())(`the current claim's highlight in Chromium
   });
 
   test('moving the caret out of every claim clears the highlight', async () => {
-    await page.locator('.ap-reference').first().click();
+    await page.locator('.ap-text .ap-reference').first().click();
     await expect.poll(async () => { const s = await shown(); return s.sourced.length + s.unsourced.length; }).toBe(0);
   });
 

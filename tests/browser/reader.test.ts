@@ -56,7 +56,7 @@ describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})
     expect(await page.locator('.ap-text .ap-blockquote').count()).toBe(1);
     expect(await page.locator('.ap-text .ap-claim--none').count()).toBe(4);
     expect(await page.locator('.ap-text .ap-marker').count()).toBe(4);
-    expect(await page.locator('.ap-reference').count()).toBe(2);
+    expect(await page.locator('.ap-text .ap-reference').count()).toBe(2);
     await expect(deepText(page.locator('ap-legend'))).resolves.toContain('No source');
     await page.screenshot({ path: `${SHOTS}/reader-1400x900.png` });
   });
@@ -84,7 +84,9 @@ describe.skipIf(!chromiumAvailable())(`the reader in Chromium (${CHROMIUM_PATH})
     await page.locator('.ap-text .ap-marker[data-marker="2"]').first().click();
     await expect.poll(() => deepText(panel())).toContain('Suny (1989)');
     await expect(panel().locator('a[href="https://hdl.handle.net/2027/spo.act2080.0028.004%3A03"]').count()).resolves.toBe(1);
-    await expect.poll(() => page.locator('.ap-reference.is-focused').getAttribute('data-label')).toBe('2');
+    await expect.poll(() => page.locator('.ap-text .ap-reference.is-focused').getAttribute('data-label')).toBe('2');
+    // The reference also shows in a popover at the marker.
+    await expect.poll(() => deepText(page.locator('ap-footnote-popover'))).toContain('Suny (1989)');
   });
 
   test('] and [ move between claims; the claim list jumps to a claim', async () => {

@@ -2,7 +2,8 @@
  * The one key table: its help (legend and README) is made from the same entries that bind the keys.
  */
 import { readFileSync } from 'node:fs';
-import { EditorState, type Transaction } from 'prosemirror-state';
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
+import { markerAtCaret } from '../../../src/editor/footnote-at-caret.ts';
 import type { Annotation } from '../../../src/anchoring/annotation-types.ts';
 import { describe, expect, test } from 'vitest';
 import { keyHelp, keyHelpSentence, keyLabel, keyMatches, READER_KEYS, readerKeymap, readerRequestOf } from '../../../src/editor/reader-keys.ts';
@@ -58,5 +59,31 @@ describe('the key table', () => {
     expect(readerRequestOf(key({ key: 'm', altKey: true }))).toBe(null);
     expect(keyMatches('Alt-ArrowDown', key({ key: 'ArrowDown', altKey: true }))).toBe(true);
     expect(keyMatches('Alt-ArrowDown', key({ key: 'ArrowDown', altKey: true, shiftKey: true }))).toBe(false);
+  });
+
+  test('`?` lists the keys whatever Shift says (layouts differ), but not with Ctrl or Alt; Enter asks for the footnote', () => {
+    expect(readerRequestOf(key({ key: '?', shiftKey: true }))).toBe('keys');
+    expect(readerRequestOf(key({ key: '?' }))).toBe('keys');
+    expect(readerRequestOf(key({ key: '?', ctrlKey: true }))).toBe(null);
+    expect(readerRequestOf(key({ key: '/', shiftKey: false }))).toBe(null);
+    expect(readerRequestOf(key({ key: 'Enter' }))).toBe('footnote');
+    expect(readerRequestOf(key({ key: 'Enter', shiftKey: true }))).toBe(null);
+    // A named key still needs its modifiers exact.
+    expect(keyMatches('Enter', key({ key: 'Enter', ctrlKey: true }))).toBe(false);
+  });
+});
+
+describe('the marker at the caret', () => {
+  const doc = schema.node('doc', null, [
+    schema.node('paragraph', null, [schema.text('Claim.'), schema.node('marker', { label: '2' }), schema.text(' Next.')]),
+  ]);
+  const at = (pos: number) => markerAtCaret(EditorState.create({ doc, selection: TextSelection.create(doc, pos) }));
+
+  test('is the marker just before the caret, else the one just after it, else none', () => {
+    // "Claim." is positions 1–7; the marker 7–8.
+    expect(at(8)).toEqual({ label: '2', pos: 7 });
+    expect(at(7)).toEqual({ label: '2', pos: 7 });
+    expect(at(3)).toBe(null);
+    expect(at(10)).toBe(null);
   });
 });
