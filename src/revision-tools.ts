@@ -77,8 +77,8 @@ export function mountRevisionTools(reader: ApReader, session: RevisionSession): 
   dialog.setAttribute('aria-labelledby', 'ap-revision-title');
   const wikipedia = /^https:\/\/[a-z-]+\.wikipedia\.org\/wiki\//.test(session.meta.source);
   dialog.innerHTML = `
-    <h2 id="ap-revision-title">Open a newer revision</h2>
-    <p class="ap-revision-of"></p>
+    <h2 id="ap-revision-title"></h2>
+    <p>The notes are re-anchored on it in the background and you review where each one goes; nothing changes until you confirm.</p>
     <p><label for="ap-revision-file">A file with the newer text</label></p>
     <form class="ap-revision-paste" method="dialog">
       <label for="ap-revision-text">Or paste the newer text</label>
@@ -88,7 +88,7 @@ export function mountRevisionTools(reader: ApReader, session: RevisionSession): 
     ${wikipedia ? '<p><button type="button" class="ap-revision-check">Check Wikipedia for a newer revision</button></p>' : ''}
     <div class="ap-open-result" role="status" aria-live="polite"></div>
     <p class="actions"><button type="button" class="ap-revision-confirm" hidden>Open this revision and review the notes</button> <button type="button" class="ap-revision-close">Cancel</button></p>`;
-  dialog.querySelector('.ap-revision-of')!.textContent = `of “${session.meta.title}”. The notes are re-anchored on it and you review where each one goes; nothing changes until you confirm.`;
+  dialog.querySelector('#ap-revision-title')!.textContent = `Open a newer revision of “${session.meta.title}”`;
   const file = Object.assign(document.createElement('input'), { type: 'file', id: 'ap-revision-file', accept: '.txt,.md,.markdown,.html,.htm,.xml,text/plain,text/markdown,text/html,application/xml' });
   dialog.querySelector('label[for="ap-revision-file"]')!.after(file);
   const result = dialog.querySelector<HTMLElement>('.ap-open-result')!;

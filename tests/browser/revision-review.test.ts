@@ -16,6 +16,15 @@ import { chromiumAvailable, deepText, launchOptions, openReader, PROJECT_ROOT, s
 const REVISED = join(PROJECT_ROOT, 'tests', 'fixtures', 'revisions', 'kavbiuro-revised.txt');
 const ORIGINAL = join(PROJECT_ROOT, 'corpus', 'kavbiuro', 'text.txt');
 const DUCK = join(PROJECT_ROOT, '..', 'shared', 'corpora', 'duck.txt');
+const DOG = join(PROJECT_ROOT, '..', 'shared', 'sources', 'wikipedia-parsoid', 'dog.html');
+const PARSOID = /wikipedia\.org\/w\/rest\.php\/v1\/page\/Kavbiuro\/html/;
+
+/** The revised fixture as Parsoid HTML of revision 1234567890 (its body paragraphs; enough for the importer). */
+function revisedAsParsoid(): string {
+  const blocks = readFileSync(REVISED, 'utf8').split(/\n\s*\n/).filter((b) => b.trim() && !/^\s*1\./.test(b));
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!DOCTYPE html><html prefix="dc: http://purl.org/dc/terms/ mw: http://mediawiki.org/rdf/" about="http://en.wikipedia.org/wiki/Special:Redirect/revision/1234567890"><head><meta charset="utf-8"/><meta property="mw:pageNamespace" content="0"/><meta property="dc:modified" content="2026-12-01T09:30:00.000Z"/><link rel="dc:isVersionOf" href="//en.wikipedia.org/wiki/Kavbiuro"/><title>Kavbiuro</title><base href="//en.wikipedia.org/wiki/"/></head><body lang="en" class="mw-parser-output"><section data-mw-section-id="0" data-mw="{}">${blocks.map((b) => `<p>${escape(b.trim().replace(/\[\d\]/g, ''))}</p>`).join('')}</section></body></html>`;
+}
 const ID = (slug: string) => `urn:apparatus:kavbiuro:${slug}`;
 
 /** Each note's id → [placement status, revision State id or null, kept, quote now]. */
@@ -202,6 +211,54 @@ describe.skipIf(!chromiumAvailable())('following Kavbiuro to a newer revision (C
     expect(await notesIn(page)).toEqual(before);
     expect(await libraryIn(page)).toEqual([]);
     expect(errors.filter((e) => !/wikipedia|ERR_BLOCKED|503/.test(e))).toEqual([]);
+  }, 180_000);
+
+  test('"Check Wikipedia for a newer revision" fetches the latest Parsoid HTML (routed) and keeps its revision id; another article is refused', async () => {
+    const { page } = await openReader(context, server.url);
+    const before = await notesIn(page);
+    await openNewer(page);
+    if (existsSync(DOG)) {
+      await context.route(PARSOID, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: readFileSync(DOG) }));
+      await page.getByRole('button', { name: 'Check Wikipedia for a newer revision' }).click();
+      await expect.poll(() => result(page).getAttribute('data-outcome'), { timeout: 60_000 }).toBe('failed');
+      expect(await result(page).textContent()).toContain('is “Dog”, not a revision of “Kavbiuro”.');
+      expect(await notesIn(page)).toEqual(before);
+      await context.unroute(PARSOID);
+    }
+    let asked: Record<string, string> = {};
+    await context.route(PARSOID, (route) => {
+      asked = route.request().headers();
+      return route.fulfill({ status: 200, contentType: 'text/html', body: revisedAsParsoid() });
+    });
+    await page.getByRole('button', { name: 'Check Wikipedia for a newer revision' }).click();
+    await expect.poll(async () => `${await result(page).getAttribute('data-outcome')}: ${await result(page).textContent()}`, { timeout: 60_000 }).toMatch(/^ready: /);
+    expect(asked['api-user-agent']).toMatch(/^Apparatus\//);
+    expect(await result(page).textContent()).toContain('the latest revision of en:Kavbiuro:');
+    await Promise.all([page.waitForURL(/revision=r2#review$/), page.getByRole('button', { name: 'Open this revision and review the notes' }).click()]);
+    await page.waitForSelector('html[data-apparatus-ready="true"]', { timeout: 30_000 });
+    const kept = await page.evaluate(
+      () =>
+        new Promise<{ revision: string | null; date: string; source: string }[]>((resolve) => {
+          const open = indexedDB.open('apparatus');
+          open.onsuccess = () => {
+            const get = open.result.transaction('library').objectStore('library').get('project-kavbiuro');
+            get.onsuccess = () => resolve((get.result as { revisions: { revision: string | null; date: string; source: string }[] }).revisions.map(({ revision, date, source }) => ({ revision, date, source })));
+          };
+        }),
+    );
+    expect(kept[1]).toMatchObject({ revision: '1234567890', date: '2026-12-01T09:30:00.000Z' });
+    // Accepting a note records the revision as a TimeState with Wikipedia's permanent link.
+    await review(page).waitFor();
+    const id = ID('date-3-july-1920');
+    // The panel scrolls on its own: a note far down the list is reached and accepted with the mouse.
+    await review(page).locator(`li[data-id="${id}"] button`, { hasText: 'Accept' }).first().click();
+    await expect.poll(() => decisionOf(page, id)).toBe('accepted');
+    const state = await page.evaluate((noteId) => {
+      const s = window.apparatus!.editor.state;
+      const plugin = s.plugins.find((p) => (p as unknown as { key: string }).key.startsWith('apparatus-annotations'))!;
+      return (plugin.getState(s) as { byId: Map<string, { annotation: { target: { state: unknown } } }> }).byId.get(noteId)!.annotation.target.state;
+    }, id);
+    expect(state).toMatchObject({ type: 'TimeState', sourceDate: '2026-12-01T09:30:00.000Z', cached: 'https://en.wikipedia.org/w/index.php?oldid=1234567890' });
   }, 180_000);
 
   test('pasted text opens as a newer revision; the review is the same', async () => {
