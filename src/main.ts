@@ -18,7 +18,7 @@ import { finishLoading } from './editor/read-only.ts';
 import type { ReaderEditor } from './editor/reader-view.ts';
 import { SnapshotBuilder } from './editor/snapshot.ts';
 import { mountExportTools } from './export-tools.ts';
-import { followedRecordId, metaOnRevision, pickRevision, revisionNotice } from './library/followed-revisions.ts';
+import { followedRecordId, metaOnRevision, pickRevision, revisionNotice, revisionRef } from './library/followed-revisions.ts';
 import { deriveLibraryWork, libraryWorkMeta, type LibraryRevision, type LibraryWork } from './library/library-work.ts';
 import { mountLibraryTools } from './library-tools.ts';
 import { mountInSlices } from './load/mount-in-slices.ts';
@@ -121,10 +121,12 @@ async function start(): Promise<void> {
   performance.mark('apparatus:snapshot-sent');
 
   reader.editor = editor;
-  reader.noteContext = pageNoteContext(meta.iri, creatorName());
+  // On a work followed across revisions, new notes record the revision they are made on.
+  const readRevision = found.followed && found.followed.work.revisions.length > 1 ? revisionRef(found.followed.revision) : undefined;
+  reader.noteContext = pageNoteContext(meta.iri, creatorName(), readRevision);
   reader.addEventListener(AuthorChangeEvent.type, (e) => {
     rememberCreatorName(e.detail.name);
-    reader.noteContext = pageNoteContext(meta.iri, e.detail.name);
+    reader.noteContext = pageNoteContext(meta.iri, e.detail.name, readRevision);
   });
   window.apparatus = { editor, meta, imported, flush: () => autosave.flush() };
   mountExportTools(reader, { editor, meta, imported });
