@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     log(`bench: revision review of 10k notes (${runs} runs, alternating with re-anchoring alone) …`);
     const review = measureRevisionReview(revision.file, annotations, revision.truth, anchorAll, runs);
     const figures = { revision_review_ms: review.revision_review_ms, revision_reanchor_ms: review.revision_reanchor_ms, revision_review_ratio: review.revision_review_ratio, review_accuracy: round(review.review_accuracy, 4) };
-    const report = { ...figures, details: { review_by_outcome: review.review_by_outcome, review_wrong_examples: review.review_wrong_examples, review_runs_ms: review.review_runs_ms, reanchor_runs_ms: review.reanchor_runs_ms, runs, seed }, machine: machine(null), pending };
+    const report = { ...figures, details: { review_import_ms: review.review_import_ms, review_classify_ms: review.review_classify_ms, review_by_outcome: review.review_by_outcome, review_wrong_examples: review.review_wrong_examples, review_runs_ms: review.review_runs_ms, reanchor_runs_ms: review.reanchor_runs_ms, runs, seed }, machine: machine(null), pending };
     if (flag('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       for (const [k, v] of Object.entries(figures)) {
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
         const holds = t ? (t.at === 'most' ? v <= t.value : v >= t.value) : null;
         process.stdout.write(`${k.padEnd(26)} ${String(v).padEnd(10)}${t ? ` target ${t.at === 'most' ? '≤' : '≥'} ${t.value}: ${holds ? 'holds' : 'missed'}` : ''}\n`);
       }
-      process.stdout.write(`${JSON.stringify(review.review_by_outcome)}\n`);
+      process.stdout.write(`of one review: import ${review.review_import_ms} ms, classification and diffs ${review.review_classify_ms} ms\n${JSON.stringify(review.review_by_outcome)}\n`);
     }
     return;
   }
@@ -368,7 +368,7 @@ async function main(): Promise<void> {
       first_contentful_paint_ms: browser?.first_contentful_paint_ms == null ? null : round(browser.first_contentful_paint_ms),
       bundle_files: bundleFiles,
       html_files: html?.files ?? null,
-      review: review ? { revision_reanchor_ms: review.revision_reanchor_ms, by_outcome: review.review_by_outcome, wrong_examples: review.review_wrong_examples, review_runs_ms: review.review_runs_ms, reanchor_runs_ms: review.reanchor_runs_ms } : null,
+      review: review ? { revision_reanchor_ms: review.revision_reanchor_ms, import_ms: review.review_import_ms, classify_ms: review.review_classify_ms, by_outcome: review.review_by_outcome, wrong_examples: review.review_wrong_examples, review_runs_ms: review.review_runs_ms, reanchor_runs_ms: review.reanchor_runs_ms } : null,
       runs,
       baseline_runs: baselineRuns,
     },

@@ -280,7 +280,8 @@ async function openReview(reader: ApReader, session: RevisionSession): Promise<v
       const target = a && textTargetOf(a);
       const on = target ? revisionOfTarget(target) : null;
       const decision = !a ? 'kept' : on?.kept ? 'kept' : on?.sha256 === current.sha256 ? (reattached.has(item.id) ? 'reattached' : 'accepted') : 'pending';
-      return { ...item, label: a ? labelOf(a) : '(deleted)', decision };
+      const attachedTo = decision === 'reattached' && target ? target.selector.find((x) => x.type === 'TextQuoteSelector')?.exact : undefined;
+      return { ...item, label: a ? labelOf(a) : '(deleted)', decision, ...(attachedTo !== undefined ? { attachedTo } : {}) };
     });
   };
 

@@ -29,6 +29,8 @@ export interface ReviewRow extends ReviewItem {
   /** The note's first words (its body), for people. */
   label: string;
   decision: ReviewDecision;
+  /** For a re-attached note: the words it is on now. */
+  attachedTo?: string;
 }
 
 /** Asks the page to carry out a decision: accept notes, re-attach one to the selection, keep one, or show one. */
@@ -171,7 +173,7 @@ export class ApRevisionReview extends LitElement {
             <button type="button" @click=${() => this.decide('keep', [row.id])}>Leave on older revision</button>
             ${row.after ? html`<button type="button" @click=${() => this.decide('show', [row.id])}>Show in text</button>` : nothing}
           </div>`
-        : html`<p class="decided ${row.decision}">${DECISION_LABELS[row.decision]}</p>`}
+        : html`<p class="decided ${row.decision}">${DECISION_LABELS[row.decision]}${row.attachedTo ? html`: <q class="passage">${row.attachedTo}</q>` : nothing}</p>`}
     </li>`;
   }
 

@@ -82,6 +82,11 @@ describe('<ap-revision-review>', () => {
     await settle(el);
     expect(textOf($(el, 'li[data-id="m1"]'))).toContain('Accepted on the new revision');
     expect(textOf($(el, 'li[data-id="o1"]'))).toContain('Left on the older revision');
+    el.items = rows.map((r) => (r.id === 'o1' ? { ...r, decision: 'reattached', attachedTo: 'the Russian Revolution' } : r));
+    await settle(el);
+    expect(textOf($(el, 'li[data-id="o1"]'))).toContain('Re-attached to the selected words: the Russian Revolution');
+    el.items = rows.map((r) => (r.id === 'm1' ? { ...r, decision: 'accepted' } : r.id === 'o1' ? { ...r, decision: 'kept' } : r));
+    await settle(el);
     expect($(el, 'li[data-id="m1"]').querySelector('button')).toBeNull();
     expect(textOf($(el, '.bar button'))).toBe('Accept all (2)');
     expect(textOf($(el, '.summary'))).toContain('2 still to decide.');
