@@ -5,8 +5,8 @@
  * one the ground truth of `make-revision.ts` implies (`review_accuracy`).
  *
  * "Until the review is shown" is measured in Node: importing the revision's bytes (`importText`, as the load worker
- * does), its canonical text, `anchorAll` and `reviewRevision` (classification and the word diffs). Drawing the list
- * (`<ap-revision-review>`, 50 items at a time) is not in the figure.
+ * does), its canonical text, `anchorAll` and `reviewRevision` (the classification). Drawing the list
+ * (`<ap-revision-review>`, 50 items at a time, with the word diffs of the items it draws) is not in the figure.
  */
 import type { AnchorResult } from '../src/anchoring/anchor-result.ts';
 import type { Annotation } from '../src/anchoring/annotation-types.ts';
@@ -30,7 +30,7 @@ export interface ReviewFigures {
   review_wrong_examples: { id: string; expected: string; got: ReviewOutcome }[];
   review_runs_ms: number[];
   reanchor_runs_ms: number[];
-  /** The parts of one review, timed apart after the runs: importing the revision, and classifying (with the diffs). */
+  /** The parts of one review, timed apart after the runs: importing the revision, and classifying. */
   review_import_ms: number;
   review_classify_ms: number;
 }

@@ -142,7 +142,7 @@ async function main(): Promise<void> {
         const holds = t ? (t.at === 'most' ? v <= t.value : v >= t.value) : null;
         process.stdout.write(`${k.padEnd(26)} ${String(v).padEnd(10)}${t ? ` target ${t.at === 'most' ? '≤' : '≥'} ${t.value}: ${holds ? 'holds' : 'missed'}` : ''}\n`);
       }
-      process.stdout.write(`of one review: import ${review.review_import_ms} ms, classification and diffs ${review.review_classify_ms} ms\n${JSON.stringify(review.review_by_outcome)}\n`);
+      process.stdout.write(`of one review: import ${review.review_import_ms} ms, classification ${review.review_classify_ms} ms\n${JSON.stringify(review.review_by_outcome)}\n`);
     }
     return;
   }

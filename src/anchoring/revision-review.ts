@@ -8,7 +8,8 @@
  * - `moved`: its words stand verbatim, but out of that order — their passage moved (a paragraph moved elsewhere).
  *   The order is the longest run of notes whose new places keep their old order (a longest non-decreasing
  *   subsequence); notes outside it moved. When a passage moves past a longer one, the longer one keeps its place;
- * - `reanchored`: anchored `fuzzy`, on changed words (shown with a word-level diff, word-diff.ts);
+ * - `reanchored`: anchored `fuzzy`, on changed words (the view shows them with a word-level diff, word-diff.ts, made
+ *   only for the items it draws: a book's review has thousands);
  * - `orphan`: not found well enough on the new text; it keeps its old quote, context and position.
  * Nothing is dropped: every note with a text target has exactly one item; replies follow their parent.
  *
@@ -19,7 +20,6 @@ import type { Annotation, TextTarget } from './annotation-types.ts';
 import { describe } from './describe.ts';
 import { withRevision, type RevisionRef } from './revision-state.ts';
 import { positionSelectorOf, quoteSelectorOf, textTargetOf } from './target-selectors.ts';
-import { wordDiff, type DiffPart } from './word-diff.ts';
 
 /** What happened to a note's words in the newer revision. */
 export type ReviewOutcome = 'unchanged' | 'moved' | 'reanchored' | 'orphan';
@@ -80,8 +80,6 @@ export interface ReviewItem {
   before: { quote: string; prefix: string; suffix: string };
   /** Where it landed in the new text (UTF-16 offsets, quote and context there); null for an orphan. */
   after: { start: number; end: number; quote: string; prefix: string; suffix: string } | null;
-  /** The old quote against the new words, for `reanchored` notes; null otherwise. */
-  diff: DiffPart[] | null;
   score: number;
 }
 
@@ -102,7 +100,7 @@ export function reviewRevision(annotations: readonly Annotation[], results: Read
     const before = { quote: quote?.exact ?? '', prefix: quote?.prefix ?? '', suffix: quote?.suffix ?? '' };
     const outcome = outcomes[i]!;
     const after = result && outcome !== 'orphan' ? { start: result.start, end: result.end, quote: result.quote, prefix: result.prefix, suffix: result.suffix } : null;
-    return { id: a.id, outcome, before, after, diff: outcome === 'reanchored' && after ? wordDiff(before.quote, after.quote) : null, score: result?.score ?? 0 };
+    return { id: a.id, outcome, before, after, score: result?.score ?? 0 };
   });
 }
 

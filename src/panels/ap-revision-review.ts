@@ -3,7 +3,8 @@
  * the reader decides for each — keyboard first.
  *
  * Each note is one item with its outcome (`anchoring/revision-review.ts`): unchanged, moved, re-anchored on changed
- * words (the old quote and the new words side by side, the words that differ marked), or orphaned (the old passage
+ * words (the old quote and the new words side by side, the words that differ marked: `wordDiff`, made for the items
+ * drawn only), or orphaned (the old passage
  * with its context). The reader accepts all, accepts one by one, re-attaches an orphan to words selected in the text,
  * or leaves a note on the older revision. Items are listed orphans first, then re-anchored, moved, unchanged; 50 at a
  * time ("Show more"). Decided items stay listed with what was decided: nothing disappears from the review.
@@ -19,7 +20,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { REVIEW_OUTCOMES, type ReviewItem, type ReviewOutcome } from '../anchoring/revision-review.ts';
-import type { DiffPart } from '../anchoring/word-diff.ts';
+import { wordDiff, type DiffPart } from '../anchoring/word-diff.ts';
 
 /** What the reader decided for a note (`pending`: nothing yet). */
 export type ReviewDecision = 'pending' | 'accepted' | 'reattached' | 'kept';
@@ -178,10 +179,11 @@ export class ApRevisionReview extends LitElement {
   }
 
   private renderPassage(row: ReviewRow): TemplateResult {
-    if (row.outcome === 'reanchored' && row.diff) {
+    if (row.outcome === 'reanchored' && row.after) {
+      const diff = wordDiff(row.before.quote, row.after.quote);
       return html`<div class="sides">
-        <div class="side"><h4>Before</h4><p class="passage">${diffSide(row.diff, 'removed')}</p></div>
-        <div class="side"><h4>Now</h4><p class="passage">${diffSide(row.diff, 'added')}</p></div>
+        <div class="side"><h4>Before</h4><p class="passage">${diffSide(diff, 'removed')}</p></div>
+        <div class="side"><h4>Now</h4><p class="passage">${diffSide(diff, 'added')}</p></div>
       </div>`;
     }
     if (row.outcome === 'orphan') {

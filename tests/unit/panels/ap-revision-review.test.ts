@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { wordDiff } from '../../../src/anchoring/word-diff.ts';
 import { REVIEW_PAGE, ReviewDecisionEvent, type ReviewRow } from '../../../src/panels/ap-revision-review.ts';
 import { $, $$, listen, mount, settle, textOf, unmountAll } from './panel-fixtures.ts';
 
@@ -13,7 +12,6 @@ const row = (id: string, outcome: ReviewRow['outcome'], fields: Partial<ReviewRo
   decision: 'pending',
   before: { quote: `old ${id}`, prefix: 'before ', suffix: ' after' },
   after: outcome === 'orphan' ? null : { start: 0, end: 5, quote: `new ${id}`, prefix: '', suffix: '' },
-  diff: null,
   score: 1,
   ...fields,
 });
@@ -21,7 +19,7 @@ const row = (id: string, outcome: ReviewRow['outcome'], fields: Partial<ReviewRo
 const rows: ReviewRow[] = [
   row('u1', 'unchanged'),
   row('m1', 'moved'),
-  row('r1', 'reanchored', { before: { quote: '3 July 1920', prefix: 'on ', suffix: ', only' }, diff: wordDiff('3 July 1920', '4 July 1921') }),
+  row('r1', 'reanchored', { before: { quote: '3 July 1920', prefix: 'on ', suffix: ', only' }, after: { start: 0, end: 11, quote: '4 July 1921', prefix: 'on ', suffix: ', only' } }),
   row('o1', 'orphan', { before: { quote: 'by the British.', prefix: 'and following its collapse, ', suffix: ' Originally the' } }),
 ];
 
