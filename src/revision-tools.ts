@@ -281,7 +281,14 @@ async function openReview(reader: ApReader, session: RevisionSession): Promise<v
       const on = target ? revisionOfTarget(target) : null;
       const decision = !a ? 'kept' : on?.kept ? 'kept' : on?.sha256 === current.sha256 ? (reattached.has(item.id) ? 'reattached' : 'accepted') : 'pending';
       const attachedTo = decision === 'reattached' && target ? target.selector.find((x) => x.type === 'TextQuoteSelector')?.exact : undefined;
-      return { ...item, label: a ? labelOf(a) : '(deleted)', decision, ...(attachedTo !== undefined ? { attachedTo } : {}) };
+      const keptOn = decision === 'kept' && on ? session.followed?.work.revisions.find((r) => r.sha256 === on.sha256) : undefined;
+      return {
+        ...item,
+        label: a ? labelOf(a) : '(deleted)',
+        decision,
+        ...(attachedTo !== undefined ? { attachedTo } : {}),
+        ...(keptOn ? { keptHref: revisionHref(keptOn.id, item.id) } : {}),
+      };
     });
   };
 
@@ -358,6 +365,14 @@ async function openReview(reader: ApReader, session: RevisionSession): Promise<v
   panel.show();
   const firstPending = view.ordered.find((r) => r.decision === 'pending');
   if (firstPending) view.focusItem(firstPending.id);
+}
+
+/** The address of this page's work on revision `revision`, opened on note `id`. */
+export function revisionHref(revision: string, id: string): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set('revision', revision);
+  url.hash = `annotation=${encodeURIComponent(id)}`;
+  return url.href;
 }
 
 /**

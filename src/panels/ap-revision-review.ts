@@ -32,6 +32,8 @@ export interface ReviewRow extends ReviewItem {
   decision: ReviewDecision;
   /** For a re-attached note: the words it is on now. */
   attachedTo?: string;
+  /** For a note left on an older revision: the address that opens it there. */
+  keptHref?: string;
 }
 
 /** Asks the page to carry out a decision: accept notes, re-attach one to the selection, keep one, or show one. */
@@ -174,7 +176,7 @@ export class ApRevisionReview extends LitElement {
             <button type="button" @click=${() => this.decide('keep', [row.id])}>Leave on older revision</button>
             ${row.after ? html`<button type="button" @click=${() => this.decide('show', [row.id])}>Show in text</button>` : nothing}
           </div>`
-        : html`<p class="decided ${row.decision}">${DECISION_LABELS[row.decision]}${row.attachedTo ? html`: <q class="passage">${row.attachedTo}</q>` : nothing}</p>`}
+        : html`<p class="decided ${row.decision}">${DECISION_LABELS[row.decision]}${row.attachedTo ? html`: <q class="passage">${row.attachedTo}</q>` : nothing}${row.keptHref ? html` — <a href=${row.keptHref}>read it there</a>` : nothing}</p>`}
     </li>`;
   }
 

@@ -137,6 +137,8 @@ describe.skipIf(!chromiumAvailable())('following Kavbiuro to a newer revision (C
     expect(listed[0]![0]).toBe(ID('ottoman-intervention'));
     await page.keyboard.press('o');
     await expect.poll(() => decisionOf(page, ID('ottoman-intervention'))).toBe('kept');
+    const there = await review(page).locator(`li[data-id="${ID('ottoman-intervention')}"] a`, { hasText: 'read it there' }).getAttribute('href');
+    expect(there).toBe(`${server.url}?revision=r1#annotation=${encodeURIComponent(ID('ottoman-intervention'))}`);
     // Re-attach the other orphan to words selected in the text.
     await selectText(page, 'the Russian Revolution');
     await review(page).locator(`li[data-id="${ID('british-intervention')}"] button`, { hasText: 'Re-attach to selected words' }).click();
@@ -172,7 +174,7 @@ describe.skipIf(!chromiumAvailable())('following Kavbiuro to a newer revision (C
     expect(await page.getByRole('button', { name: 'Review notes' }).count()).toBe(1);
 
     // The older revision stays readable: the kept note opens there, on its own words.
-    await page.goto(`${server.url}?work=kavbiuro&revision=r1#annotation=${encodeURIComponent(ID('ottoman-intervention'))}`);
+    await page.goto(there!);
     await page.waitForSelector('html[data-apparatus-ready="true"]', { timeout: 30_000 });
     expect(await page.locator('.ap-text').textContent()).toContain('3 July 1920');
     const old = await notesIn(page);
