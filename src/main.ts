@@ -19,7 +19,7 @@ import type { ReaderEditor } from './editor/reader-view.ts';
 import { SnapshotBuilder } from './editor/snapshot.ts';
 import { mountExportTools } from './export-tools.ts';
 import { followedRecordId, metaOnRevision, pickRevision, revisionNotice, revisionRef } from './library/followed-revisions.ts';
-import { deriveLibraryWork, libraryWorkMeta, type LibraryRevision, type LibraryWork } from './library/library-work.ts';
+import { currentRevision, deriveLibraryWork, libraryWorkMeta, type LibraryRevision, type LibraryWork } from './library/library-work.ts';
 import { mountLibraryTools } from './library-tools.ts';
 import { mountInSlices } from './load/mount-in-slices.ts';
 import { LoadError, openWorkLoader, yieldToPage } from './load/work-loader.ts';
@@ -176,7 +176,8 @@ async function findWork(where: WorkLocation): Promise<Found> {
       const work = await store.get(where.id);
       if (!work) throw new Error(`This browser's library has no work "${where.id}". It may have been removed, or opened in another browser: open its file or URL again with "Open…".`);
       const revision = pickRevision(work, where.revision ?? null);
-      return { meta: metaOnRevision(libraryWorkMeta(work), revision), bytes: revision.bytes, followed: { work, revision } };
+      const newest = revision === currentRevision(work);
+      return { meta: newest ? libraryWorkMeta(work) : metaOnRevision(libraryWorkMeta(work), revision), bytes: revision.bytes, followed: { work, revision } };
     } finally {
       store.close();
     }
