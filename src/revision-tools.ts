@@ -86,12 +86,12 @@ export function mountRevisionTools(reader: ApReader, session: RevisionSession): 
       <p class="row"><button type="submit">Use the pasted text</button></p>
     </form>
     ${wikipedia ? '<p><button type="button" class="ap-revision-check">Check Wikipedia for a newer revision</button></p>' : ''}
-    <div class="ap-open-result" role="status" aria-live="polite"></div>
+    <div class="ap-revision-result" role="status" aria-live="polite"></div>
     <p class="actions"><button type="button" class="ap-revision-confirm" hidden>Open this revision and review the notes</button> <button type="button" class="ap-revision-close">Cancel</button></p>`;
   dialog.querySelector('#ap-revision-title')!.textContent = `Open a newer revision of “${session.meta.title}”`;
   const file = Object.assign(document.createElement('input'), { type: 'file', id: 'ap-revision-file', accept: '.txt,.md,.markdown,.html,.htm,.xml,text/plain,text/markdown,text/html,application/xml' });
   dialog.querySelector('label[for="ap-revision-file"]')!.after(file);
-  const result = dialog.querySelector<HTMLElement>('.ap-open-result')!;
+  const result = dialog.querySelector<HTMLElement>('.ap-revision-result')!;
   const confirm = dialog.querySelector<HTMLButtonElement>('.ap-revision-confirm')!;
   dialog.querySelector('.ap-revision-close')!.addEventListener('click', () => dialog.close());
   document.body.append(dialog);
@@ -296,11 +296,11 @@ async function openReview(reader: ApReader, session: RevisionSession): Promise<v
   panel.className = 'ap-open-dialog ap-review-dialog';
   panel.setAttribute('aria-labelledby', 'ap-review-title');
   panel.innerHTML = `<h2 id="ap-review-title">Review the notes on the newer revision</h2><ap-revision-review></ap-revision-review>
-    <div class="ap-open-result" role="status" aria-live="polite"></div>
+    <div class="ap-revision-result" role="status" aria-live="polite"></div>
     <p class="actions"><button type="button" class="ap-review-close">Close</button></p>`;
   document.body.append(panel);
   const view = panel.querySelector('ap-revision-review')!;
-  const status = panel.querySelector<HTMLElement>('.ap-open-result')!;
+  const status = panel.querySelector<HTMLElement>('.ap-revision-result')!;
   const revision = session.followed!.revision;
   view.revisionLabel = `revision ${revision.id} (${revision.source})`;
   view.items = rows();

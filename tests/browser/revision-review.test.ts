@@ -64,7 +64,7 @@ function libraryIn(page: Page): Promise<[string, number][]> {
 }
 
 const dialog = (page: Page) => page.locator('dialog.ap-revision-dialog');
-const result = (page: Page) => page.locator('dialog.ap-revision-dialog .ap-open-result');
+const result = (page: Page) => page.locator('dialog.ap-revision-dialog .ap-revision-result');
 const review = (page: Page) => page.locator('ap-revision-review');
 /** The review's rows as [id, outcome, decision]. */
 const rows = (page: Page) =>
