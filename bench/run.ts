@@ -30,6 +30,7 @@ import { readCorpora, corporaDir } from './read-corpora.ts';
 import { scoreAnchors, type Accuracy } from './score-anchors.ts';
 import { staticPage } from './static-page.ts';
 import { measureHtmlImport, type HtmlFigures } from './html-import.ts';
+import { measureRevisionReview, type ReviewFigures } from './revision-review.ts';
 
 type AnchorAll = (text: string, annotations: readonly Annotation[]) => Map<string, AnchorResult>;
 type Exporter = (input: ExportInput) => string;
@@ -105,6 +106,9 @@ const TARGETS: Record<string, { at: 'most' | 'least'; value: number }> = {
   bundle_gz_kb: { at: 'most', value: 100 },
   import_html_ratio: { at: 'least', value: 1 / 3 },
   evidence_diff_ms: { at: 'most', value: 500 },
+  revision_review_ms: { at: 'most', value: 1500 },
+  revision_review_ratio: { at: 'most', value: 2 },
+  review_accuracy: { at: 'least', value: 0.99 },
 };
 
 /** The stylesheet the built reader's entry loads (`dist/.vite/manifest.json`), as a path under `dist`. */
@@ -122,6 +126,28 @@ async function main(): Promise<void> {
   const pending: string[] = [];
   // --only-browser: skip the slow Node phases (baseline, exports) when working on the reader.
   const skipNode = flag('--only-browser');
+  // Issue 10: --only-review measures the revision review alone (bench/revision-review.ts).
+  if (flag('--only-review')) {
+    const corpora = readCorpora(ROOT);
+    if (!corpora) throw new Error(`no corpora at ${corporaDir(ROOT)} (set APPARATUS_CORPORA)`);
+    const { annotations, revision } = makeFixture(corpora, { seed, targetBytes: 1_000_000, annotations: 10_000 });
+    const anchorAll = await loadFunction<AnchorAll>('src/anchoring/anchor.ts', ['anchorAll'], pending);
+    if (!anchorAll) throw new Error('src/anchoring/anchor.ts does not build');
+    log(`bench: revision review of 10k notes (${runs} runs, alternating with re-anchoring alone) …`);
+    const review = measureRevisionReview(revision.file, annotations, revision.truth, anchorAll, runs);
+    const figures = { revision_review_ms: review.revision_review_ms, revision_reanchor_ms: review.revision_reanchor_ms, revision_review_ratio: review.revision_review_ratio, review_accuracy: round(review.review_accuracy, 4) };
+    const report = { ...figures, details: { review_import_ms: review.review_import_ms, review_classify_ms: review.review_classify_ms, review_by_outcome: review.review_by_outcome, review_wrong_examples: review.review_wrong_examples, review_runs_ms: review.review_runs_ms, reanchor_runs_ms: review.reanchor_runs_ms, runs, seed }, machine: machine(null), pending };
+    if (flag('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else {
+      for (const [k, v] of Object.entries(figures)) {
+        const t = TARGETS[k];
+        const holds = t ? (t.at === 'most' ? v <= t.value : v >= t.value) : null;
+        process.stdout.write(`${k.padEnd(26)} ${String(v).padEnd(10)}${t ? ` target ${t.at === 'most' ? '≤' : '≥'} ${t.value}: ${holds ? 'holds' : 'missed'}` : ''}\n`);
+      }
+      process.stdout.write(`of one review: import ${review.review_import_ms} ms, classification ${review.review_classify_ms} ms\n${JSON.stringify(review.review_by_outcome)}\n`);
+    }
+    return;
+  }
   // Issue 9 §8: Wikipedia HTML import against a bare parse of the same bytes (bench/html-import.ts).
   // --only-html: this section alone.
   const onlyEvidenceDiff = flag('--only-evidence-diff');
@@ -216,6 +242,12 @@ async function main(): Promise<void> {
     reanchor = timeMedian(() => anchorAll(revision.canonical, annotations), runs);
     accuracy = scoreAnchors(ids, revision.truth, reanchor.value);
     log(`  ${reanchor.ms.toFixed(0)} ms, accuracy ${accuracy.accuracy.toFixed(4)} ${JSON.stringify(accuracyReport(accuracy))}`);
+  }
+  let review: ReviewFigures | null = null;
+  if (anchorAll && !skipNode) {
+    log(`bench: revision review of 10k notes …`);
+    review = measureRevisionReview(revision.file, annotations, revision.truth, anchorAll, runs);
+    log(`  ${review.revision_review_ms} ms (re-anchoring alone ${review.revision_reanchor_ms} ms), accuracy ${review.review_accuracy.toFixed(4)}`);
   }
   let baseline: Timed<Map<string, AnchorResult>> | null = null;
   let baselineAccuracy: Accuracy | null = null;
@@ -317,6 +349,9 @@ async function main(): Promise<void> {
     bundle_gz_kb: bundleGzKb === null ? null : round(bundleGzKb, 1),
     ...htmlFigures,
     evidence_diff_ms: round(evidence.evidence_diff_ms),
+    revision_review_ms: review?.revision_review_ms ?? null,
+    revision_review_ratio: review?.revision_review_ratio ?? null,
+    review_accuracy: review ? round(review.review_accuracy, 4) : null,
   };
   const verdicts = Object.fromEntries(
     Object.entries(TARGETS).map(([key, t]) => {
@@ -355,6 +390,7 @@ async function main(): Promise<void> {
       first_contentful_paint_ms: browser?.first_contentful_paint_ms == null ? null : round(browser.first_contentful_paint_ms),
       bundle_files: bundleFiles,
       html_files: html?.files ?? null,
+      review: review ? { revision_reanchor_ms: review.revision_reanchor_ms, import_ms: review.review_import_ms, classify_ms: review.review_classify_ms, by_outcome: review.review_by_outcome, wrong_examples: review.review_wrong_examples, review_runs_ms: review.review_runs_ms, reanchor_runs_ms: review.reanchor_runs_ms } : null,
       runs,
       baseline_runs: baselineRuns,
     },

@@ -18,7 +18,8 @@ import { finishLoading } from './editor/read-only.ts';
 import type { ReaderEditor } from './editor/reader-view.ts';
 import { SnapshotBuilder } from './editor/snapshot.ts';
 import { mountExportTools } from './export-tools.ts';
-import { currentRevision, deriveLibraryWork, libraryWorkMeta } from './library/library-work.ts';
+import { followedRecordId, metaOnRevision, pickRevision, revisionNotice, revisionRef } from './library/followed-revisions.ts';
+import { currentRevision, deriveLibraryWork, libraryWorkMeta, type LibraryRevision, type LibraryWork } from './library/library-work.ts';
 import { mountLibraryTools } from './library-tools.ts';
 import { mountInSlices } from './load/mount-in-slices.ts';
 import { LoadError, openWorkLoader, yieldToPage } from './load/work-loader.ts';
@@ -33,6 +34,7 @@ import { creatorName, rememberCreatorName } from './store/creator-name.ts';
 import { openAnnotationRepository } from './store/open-annotation-repository.ts';
 import { startingNotes } from './store/starting-notes.ts';
 import { mountSync } from './sync/mount-sync.ts';
+import { keepOffOtherRevisions, mountRevisionTools } from './revision-tools.ts';
 
 declare global {
   interface Window {
@@ -48,13 +50,13 @@ async function start(): Promise<void> {
   // worker starts, and the notes database opens, while the metadata is fetched.
   const loader = openWorkLoader();
   const opening = openAnnotationRepository();
-  let meta: WorkMeta, imported: ImportedText, hashWarning: string | null, where: WorkLocation;
+  let meta: WorkMeta, imported: ImportedText, hashWarning: string | null, where: WorkLocation, found: Found;
   // "Open…" works even when the work asked for cannot be opened.
   mountLibraryTools(reader);
   try {
     where = workLocation(window.location);
     if (where.kind === 'link') reader.linked = { text: where.text, meta: where.meta ?? '(derived from the text)', annotations: where.annotations };
-    const found = await findWork(where);
+    found = await findWork(where);
     meta = found.meta;
     document.title = `${meta.title} — Apparatus`;
     document.documentElement.lang = meta.language;
@@ -100,24 +102,31 @@ async function start(): Promise<void> {
   performance.mark('apparatus:view-mounted');
   const { starting, placements, opened } = await notesReady;
   loader.close();
-  const entries: AnnotationEntry[] = placements
-    ? starting.annotations.map((annotation, i) => ({ annotation, ...placements[i]! }))
-    : // The worker could not anchor: anchor here (slower, same result) rather than lose the notes.
-      (await import('./editor/anchor-entries.ts')).anchorEntries(editor.state.doc, starting.annotations);
+  // Notes left on another revision of the work (a revision review) stay off this text.
+  const entries: AnnotationEntry[] = keepOffOtherRevisions(
+    placements
+      ? starting.annotations.map((annotation, i) => ({ annotation, ...placements[i]! }))
+      : // The worker could not anchor: anchor here (slower, same result) rather than lose the notes.
+        (await import('./editor/anchor-entries.ts')).anchorEntries(editor.state.doc, starting.annotations),
+    meta.sha256,
+  );
   performance.mark('apparatus:notes-anchored');
   // Two tasks: end loading (the caret highlight indexes the claims), then put the notes in (the highlights near the
   // viewport, and the first snapshot goes down).
   editor.view.dispatch(finishLoading(editor.state.tr));
   await yieldToPage();
-  const warnings = [...(hashWarning ? [hashWarning] : []), ...starting.warnings];
+  const onRevision = found.followed ? revisionNotice(meta.title, found.followed.revision, found.followed.work.revisions) : null;
+  const warnings = [...(hashWarning ? [hashWarning] : []), ...(onRevision ? [onRevision] : []), ...starting.warnings];
   editor.run(loadNotes(entries, { unreadable: starting.unreadable, warnings }));
   performance.mark('apparatus:snapshot-sent');
 
   reader.editor = editor;
-  reader.noteContext = pageNoteContext(meta.iri, creatorName());
+  // On a work followed across revisions, new notes record the revision they are made on.
+  const readRevision = found.followed && found.followed.work.revisions.length > 1 ? revisionRef(found.followed.revision) : undefined;
+  reader.noteContext = pageNoteContext(meta.iri, creatorName(), readRevision);
   reader.addEventListener(AuthorChangeEvent.type, (e) => {
     rememberCreatorName(e.detail.name);
-    reader.noteContext = pageNoteContext(meta.iri, e.detail.name);
+    reader.noteContext = pageNoteContext(meta.iri, e.detail.name, readRevision);
   });
   window.apparatus = { editor, meta, imported, flush: () => autosave.flush() };
   mountExportTools(reader, { editor, meta, imported });
@@ -126,6 +135,12 @@ async function start(): Promise<void> {
     workId: where.kind === 'project' ? where.id : null,
     save: () => JSON.stringify(notesCollection(meta.id, meta.title, annotationSetOf(annotationsOf(editor.state)), { modified: new Date().toISOString() }), null, 2) + '\n',
     working: { repository: opened.repository, base: starting.base, editor },
+  });
+  // Newer revisions of the work and the review of its notes (issue 10).
+  const textUrl = where.kind === 'library' ? null : where.text;
+  mountRevisionTools(reader, {
+    editor, meta, imported, where, followed: found.followed ?? null,
+    textBytes: async () => found.bytes ?? new Uint8Array(await (await fetch(textUrl!)).arrayBuffer()),
   });
   // Shared notes, when an annotation server answers; without one, nothing changes.
   void mountSync(reader, { editor, workId: where.kind === 'project' ? where.id : null, source: meta.iri });
@@ -147,14 +162,23 @@ async function start(): Promise<void> {
  * @throws Error saying what is missing: a project work without `corpus/<id>/`, a library work this browser does not
  *   have, a text that cannot be fetched.
  */
-async function findWork(where: WorkLocation): Promise<{ meta: WorkMeta; bytes?: Uint8Array }> {
+/** What `findWork` found: the metadata, the bytes when the loader does not fetch them, the revisions followed. */
+interface Found {
+  meta: WorkMeta;
+  bytes?: Uint8Array;
+  followed?: { work: LibraryWork; revision: LibraryRevision };
+}
+
+async function findWork(where: WorkLocation): Promise<Found> {
   if (where.kind === 'library') {
     const { openLibraryStore } = await import('./store/library-store.ts');
     const store = await openLibraryStore();
     try {
       const work = await store.get(where.id);
       if (!work) throw new Error(`This browser's library has no work "${where.id}". It may have been removed, or opened in another browser: open its file or URL again with "Open…".`);
-      return { meta: libraryWorkMeta(work), bytes: currentRevision(work).bytes };
+      const revision = pickRevision(work, where.revision ?? null);
+      const newest = revision === currentRevision(work);
+      return { meta: newest ? libraryWorkMeta(work) : metaOnRevision(libraryWorkMeta(work), revision), bytes: revision.bytes, followed: { work, revision } };
     } finally {
       store.close();
     }
@@ -171,7 +195,36 @@ async function findWork(where: WorkLocation): Promise<{ meta: WorkMeta; bytes?: 
     throw new Error(`This project has no work "${where.id}" (corpus/${where.id}/work.json was not found). Check the name in the address, or open a file or a Wikipedia article with "Open…".`);
   }
   if (!res.ok) throw new Error(`Could not load ${where.meta}: ${res.status} ${res.statusText}`);
-  return { meta: parseWorkMeta(await res.json(), where.meta!) };
+  const meta = parseWorkMeta(await res.json(), where.meta!);
+  return where.kind === 'project' ? onFollowedRevision(where, meta) : { meta };
+}
+
+/**
+ * A project work on the revision the page asks for (`&revision=`; default the newest) when this browser follows
+ * newer revisions of it (`library/followed-revisions.ts`); the project's own text otherwise.
+ * @throws Error when `&revision=` names a revision this browser does not have.
+ */
+async function onFollowedRevision(where: Extract<WorkLocation, { kind: 'project' }>, meta: WorkMeta): Promise<Found> {
+  let work: LibraryWork | null = null;
+  try {
+    const { openLibraryStore } = await import('./store/library-store.ts');
+    const store = await openLibraryStore();
+    try {
+      work = await store.get(followedRecordId(where)!);
+    } finally {
+      store.close();
+    }
+  } catch (e) {
+    if (where.revision) throw new Error(`Revision ${where.revision} cannot be read from this browser's library: ${(e as Error).message}`);
+    console.warn('The revisions followed in this browser cannot be read; reading the project text', e);
+  }
+  if (!work) {
+    if (where.revision && where.revision !== 'r1') throw new Error(`This browser keeps no revision ${where.revision} of “${meta.title}”: only the project's own text (r1).`);
+    return { meta };
+  }
+  const revision = pickRevision(work, where.revision ?? null);
+  if (revision.sha256 === meta.sha256) return { meta, followed: { work, revision } };
+  return { meta: metaOnRevision(meta, revision), bytes: revision.bytes, followed: { work, revision } };
 }
 
 void start();

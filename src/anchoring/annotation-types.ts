@@ -40,6 +40,7 @@ export const APPARATUS_CONTEXT = {
   locator: { '@id': 'apparatus:locator' },
   passage: { '@id': 'apparatus:passage' },
   perspective: { '@id': 'apparatus:perspective' },
+  keptOnRevision: { '@id': 'apparatus:keptOnRevision' },
   relation: { '@id': 'apparatus:relation', '@type': '@vocab' },
   supports: 'cito:supports',
   disputes: 'cito:disputes',
@@ -122,6 +123,8 @@ export type Selector = TextQuoteSelector | TextPositionSelector;
 export interface TextTarget {
   source: string;
   selector: Selector[];
+  /** The revision of the work the note was made or last confirmed on (a W3C State; revision-state.ts). */
+  state?: unknown;
 }
 
 /** A person or program. */

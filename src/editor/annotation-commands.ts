@@ -10,6 +10,7 @@ import type { Agent, Annotation } from '../anchoring/annotation-types.ts';
 import { DocText } from '../anchoring/doc-text.ts';
 import { placementOf } from '../anchoring/placement.ts';
 import { applyDraft, draftProblem, isCurated, noteFromDraft, proposedEditFromDraft, replyFromDraft, type NoteDraft } from '../anchoring/note-draft.ts';
+import { withRevision, type RevisionRef } from '../anchoring/revision-state.ts';
 import type { UnreadableNote } from '../anchoring/unreadable-note.ts';
 import { ANONYMOUS_READER } from '../store/creator-name.ts';
 import { annotationsKey, annotationsOf, type AnnotationAction, type AnnotationEntry } from './annotation-plugin.ts';
@@ -36,11 +37,14 @@ export interface NoteContext {
   creator: Agent;
   newId: () => string;
   now: () => string;
+  /** The revision of the work the page reads, recorded on every new note's target when the work has several. */
+  revision?: RevisionRef;
 }
 
 /** The page's note context: notes on `source`, signed `name` ('' for anonymous), with new uuids and the clock. */
-export function pageNoteContext(source: string, name: string): NoteContext {
+export function pageNoteContext(source: string, name: string, revision?: RevisionRef): NoteContext {
   return {
+    ...(revision ? { revision } : {}),
     source,
     creator: { type: 'Person', name: name || ANONYMOUS_READER },
     newId: () => `urn:uuid:${crypto.randomUUID()}`,
@@ -105,7 +109,8 @@ export function createNote(draft: NoteDraft, ctx: NoteContext): Command {
     if (!passage || draftProblem(draft)) return false;
     if (dispatch) {
       const { from, to } = state.selection;
-      const target = describe(docTextOf(state.doc).text, passage.start, passage.end, ctx.source);
+      const described = describe(docTextOf(state.doc).text, passage.start, passage.end, ctx.source);
+      const target = ctx.revision ? withRevision(described, ctx.revision) : described;
       const annotation = noteFromDraft(draft, target, ctx.newId(), ctx.now(), ctx.creator);
       const entry: AnnotationEntry = { annotation, range: { from, to }, status: 'exact', score: 1 };
       dispatch(

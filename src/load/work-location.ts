@@ -12,14 +12,19 @@
  *   metadata is derived from the text (`meta: null`; see `library/library-work.ts`), and the key names no meta.
  * - `?library=<id>`: a work kept in this browser's library (opened from a file or a URL, `library-tools.ts`). Its
  *   notes are kept under `library:<id>` (`libraryStorageKey`), which no project work id can equal.
+ * - `&revision=r<N>` with `work` or `library`: that revision of the work as kept in this browser
+ *   (`library/followed-revisions.ts`); without it, the newest.
  */
 import { libraryStorageKey } from '../library/library-work.ts';
 
 /** Where the files are. URLs are absolute. */
 export type WorkLocation =
-  | { kind: 'project'; id: string; text: string; meta: string; annotations: string }
+  | { kind: 'project'; id: string; text: string; meta: string; annotations: string; revision?: string }
   | { kind: 'link'; text: string; meta: string | null; annotations: string | null; storageKey: string }
-  | { kind: 'library'; id: string; storageKey: string };
+  | { kind: 'library'; id: string; storageKey: string; revision?: string };
+
+/** What `&revision=` may name: a revision of the work kept in this browser (`r1`, `r2`, …). */
+const REVISION_ID = /^r[1-9]\d{0,5}$/;
 
 /** What the page's address gives: its full URL (`location.href`). */
 export interface PageAddress {
@@ -55,15 +60,18 @@ export function workLocation(page: PageAddress): WorkLocation {
       storageKey: `${LINK_KEY_PREFIX}${path(urls.text)} ${path(urls.meta)} ${path(urls.annotations)}`.trimEnd(),
     };
   }
+  const revision = params.get('revision');
+  if (revision !== null && !REVISION_ID.test(revision)) throw new Error(`"${revision}" is not a revision (r1, r2, …)`);
+  const onRevision = revision !== null ? { revision } : {};
   const library = params.get('library');
   if (library !== null) {
     if (!WORK_ID.test(library)) throw new Error(`"${library}" is not the name of a work in the library (lower-case letters, digits and hyphens)`);
-    return { kind: 'library', id: library, storageKey: libraryStorageKey(library) };
+    return { kind: 'library', id: library, storageKey: libraryStorageKey(library), ...onRevision };
   }
   const id = params.get('work') ?? 'kavbiuro';
   if (!WORK_ID.test(id)) throw new Error(`"${id}" is not a work name (lower-case letters, digits and hyphens)`);
   const at = (path: string) => new URL(path, here).href;
-  return { kind: 'project', id, text: at(`corpus/${id}/text.txt`), meta: at(`corpus/${id}/work.json`), annotations: at(`annotations/${id}.jsonld`) };
+  return { kind: 'project', id, text: at(`corpus/${id}/text.txt`), meta: at(`corpus/${id}/work.json`), annotations: at(`annotations/${id}.jsonld`), ...onRevision };
 }
 
 /** `value` resolved against the page, when it is an http(s) URL of the page's own origin. */
