@@ -15,7 +15,7 @@ import {
   type NoteContext,
 } from '../editor/annotation-commands.ts';
 import { checkClaim } from '../editor/check-commands.ts';
-import { focusReference, selectClaim, selectSection } from '../editor/commands.ts';
+import { deepLinkUrl, focusReference, selectClaim, selectSection } from '../editor/commands.ts';
 import { keyHelp, readerRequestOf } from '../editor/reader-keys.ts';
 import type { ReaderEditor } from '../editor/reader-view.ts';
 import type { ReaderSnapshot } from '../editor/snapshot.ts';
@@ -27,6 +27,7 @@ import {
   NoteActionEvent,
   NoteSubmitEvent,
   ClaimCheckEvent,
+  CopyLinkEvent,
   ReferenceSelectEvent,
   SectionSelectEvent,
   type NoteFormMode,
@@ -149,6 +150,7 @@ export class ApReader extends LitElement {
     this.addEventListener(NoteSubmitEvent.type, this.onNoteSubmit);
     this.addEventListener(ClaimCheckEvent.type, this.onClaimCheck);
     this.addEventListener(HistoryEvent.type, this.onHistory);
+    this.addEventListener(CopyLinkEvent.type, this.onCopyLink);
     this.addEventListener('keydown', this.onKeydown);
   }
 
@@ -161,6 +163,7 @@ export class ApReader extends LitElement {
     this.removeEventListener(NoteSubmitEvent.type, this.onNoteSubmit);
     this.removeEventListener(ClaimCheckEvent.type, this.onClaimCheck);
     this.removeEventListener(HistoryEvent.type, this.onHistory);
+    this.removeEventListener(CopyLinkEvent.type, this.onCopyLink);
     this.removeEventListener('keydown', this.onKeydown);
     super.disconnectedCallback();
   }
@@ -331,6 +334,18 @@ export class ApReader extends LitElement {
     this.message = done ? (e.detail.direction === 'undo' ? 'Undone.' : 'Redone.') : '';
   };
 
+  /** Copies the absolute address of a claim or note (the page's address with `#claim=`/`#annotation=`) and says so. */
+  private onCopyLink = (e: CopyLinkEvent) => {
+    const { kind, id } = e.detail;
+    const url = deepLinkUrl(window.location.href, kind, id);
+    const what = kind === 'claim' ? 'this claim' : 'this note';
+    const copying = navigator.clipboard?.writeText(url) ?? Promise.reject(new Error('no clipboard'));
+    copying.then(
+      () => (this.message = `Link to ${what} copied: ${url}`),
+      () => (this.message = `The link to ${what} could not be copied; here it is: ${url}`),
+    );
+  };
+
   private tabKey(e: KeyboardEvent) {
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       const tabs = this.tabs;
@@ -381,7 +396,8 @@ export class ApReader extends LitElement {
         <aside part="aside" aria-label="Provenance and notes">
           ${this.form
             ? html`<section class="panel" aria-label="Note form">
-                <ap-note-form .mode=${this.form.mode} .quote=${this.form.quote} .draft=${this.form.draft} .author=${this.authorName}></ap-note-form>
+                <ap-note-form .mode=${this.form.mode} .quote=${this.form.quote} .draft=${this.form.draft} .author=${this.authorName}
+                  .references=${doc?.references ?? []} .workIri=${work?.iri ?? ''}></ap-note-form>
               </section>`
             : nothing}
           <section class="panel provenance" aria-label="Provenance">
