@@ -16,7 +16,7 @@ import { noteIfSchemasMissing, validateAnnotation, validateCollection } from '..
 
 const IRI = 'https://en.wikipedia.org/wiki/Kavbiuro';
 const kavbiuro = importText(readFileSync(new URL('../../../corpus/kavbiuro/text.txt', import.meta.url)));
-const curated = JSON.parse(readFileSync(new URL('../../../annotations/kavbiuro.jsonld', import.meta.url), 'utf8')) as { first: { items: { body?: { type: string }[] }[] } };
+const curated = JSON.parse(readFileSync(new URL('../../../annotations/kavbiuro.jsonld', import.meta.url), 'utf8')) as { first: { items: { body?: { type: string; source?: string }[] }[] } };
 const target: TextTarget = { source: IRI, selector: [{ type: 'TextQuoteSelector', exact: 'Kavbiuro', prefix: '', suffix: ' was' }, { type: 'TextPositionSelector', start: 0, end: 8 }] };
 const me = { type: 'Person' as const, name: 'R. Eader' };
 
@@ -39,7 +39,7 @@ describe('sources of a note', () => {
     expect(link).toEqual({ type: 'SpecificResource', source: `${IRI}#ref-1`, purpose: 'linking', relation: 'qualifies', citation: `Reference [1]: ${ref.text}`, locator: 'p. 91' });
     expect(sourceLine(link)).toBe(`Reference [1]: ${ref.text}, p. 91`);
     // The same shape as the curated notes' links to the work's references.
-    const curatedRef = curated.first.items.flatMap((a) => a.body ?? []).find((b) => b.type === 'SpecificResource' && (b as { source: string }).source.startsWith(`${IRI}#ref-`));
+    const curatedRef = curated.first.items.flatMap((a) => a.body ?? []).find((b) => b.type === 'SpecificResource' && String(b.source).startsWith(`${IRI}#ref-`));
     expect(Object.keys(curatedRef!).filter((k) => k !== 'citation').every((k) => k in link)).toBe(true);
   });
 
