@@ -12,7 +12,7 @@ const SHORT = 90;
  * The sources and positions of a note being written (part of `<ap-note-form>`): the ones added so far, each with
  * "Remove"; "Add source" from a reference of the work (chosen from its reference list) or from a DOI, ISBN, URL or
  * citation typed in (note-sources.ts), with a locator and a CiTO relation; "Add position" (who holds which view,
- * perspective, citation, URL). Enter in a field adds what it belongs to. What cannot be added is said in an alert
+ * perspective, citation, URL), folded away under "Positions (N)" unless the note has some. Enter in a field adds what it belongs to. What cannot be added is said in an alert
  * next to the fields, which keep what was typed.
  *
  * The form reads `sources` and `positions`; before saving it calls `commitPending()`, so that a source or position
@@ -37,6 +37,9 @@ export class ApNoteSources extends LitElement {
     button:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 1px; }
     li button { flex: none; font-size: 0.75rem; padding: 0.15rem 0.45rem; }
     .error { color: var(--ap-none-ink); font-size: 0.82rem; margin: 0; }
+    summary { font: 600 0.8rem/1.2 var(--ap-sans); cursor: pointer; padding: 0.2rem 0; }
+    summary:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 1px; }
+    details[open] summary { margin-bottom: 0.4rem; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   `;
 
@@ -166,8 +169,10 @@ export class ApNoteSources extends LitElement {
         ${this.sourceError ? html`<p class="error" id="source-error" role="alert">${this.sourceError}</p>` : nothing}
         <button type="button" @click=${() => this.addSource()}>Add source</button>
       </fieldset>
-      <fieldset>
-        <legend>Positions (${this.positions.length})</legend>
+      <details ?open=${this.initialPositions.length > 0}>
+        <summary>Positions (${this.positions.length}) — who holds which view</summary>
+        <fieldset>
+        <legend class="visually-hidden">Positions</legend>
         ${this.positions.length
           ? html`<ul aria-label="Positions in this note">${this.positions.map(
               (p, i) => html`<li><span><strong>${p.holder}</strong>${p.perspective ? ` (${p.perspective})` : ''}: ${p.view} — ${p.citation}</span>
@@ -185,7 +190,8 @@ export class ApNoteSources extends LitElement {
         </div>
         ${this.positionError ? html`<p class="error" role="alert">${this.positionError}</p>` : nothing}
         <button type="button" @click=${() => this.addPosition()}>Add position</button>
-      </fieldset>`;
+        </fieldset>
+      </details>`;
   }
 }
 

@@ -76,6 +76,7 @@ describe.skipIf(!chromiumAvailable())('notes that cite (Chromium, persistent pro
     await form(page).getByLabel('Relation').selectOption('disputes');
     // Enter in the field adds the source (it does not save the note).
     await form(page).getByLabel('Locator').press('Enter');
+    await form(page).getByText(/^Positions \(0\)/).click();
     await form(page).getByLabel('Who holds it').fill('Arsène Saparov');
     await form(page).getByLabel('View').fill('No direct evidence that Stalin decided it.');
     await form(page).getByLabel('Where it is stated').fill('Interview with E. Sanamyan, 2018');
@@ -83,6 +84,7 @@ describe.skipIf(!chromiumAvailable())('notes that cite (Chromium, persistent pro
     await expect.poll(() => deepText(form(page))).toContain('Sources (2)');
     expect(await deepText(form(page))).toContain('disputes: doi:10.1080/02634937.2011.607965, fond 64, op. 1, d. 19');
     expect(await seriousAxe(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'note-form-page.png') });
     await form(page).screenshot({ path: join(SHOTS, 'note-form.png') });
     await form(page).getByRole('button', { name: 'Save note' }).click();
     await expect.poll(() => form(page).count()).toBe(0);
