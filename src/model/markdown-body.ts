@@ -7,8 +7,8 @@
  * (bullet and numbered, nested), quotations, rules, line breaks, and links — written `[words](url)`, `<url>` or a
  * bare URL. Raw HTML is never markup: it stays text (markdown-it with `html: false`). A link is a link only when its
  * address is http, https or mailto (`isNoteLinkUrl`); any other (`javascript:`, `data:`, a relative path) leaves
- * the words as written, as text. Images, headings and tables are not read (their syntax stays text): a note is
- * prose beside the text, and an image would load from anywhere.
+ * the words as written, as text. Images, headings, tables and character references are not read (they stay text as
+ * typed): a note is prose beside the text, and an image would load from anywhere.
  *
  * Pure: markdown-it and strings, no DOM.
  */
@@ -33,7 +33,8 @@ export type MdBlock =
   | { kind: 'rule' };
 
 const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
-md.disable(['image', 'heading', 'lheading', 'table', 'html_block', 'html_inline']);
+// Character references (`&lt;`) are not decoded either: what the reader typed is shown as typed.
+md.disable(['image', 'heading', 'lheading', 'table', 'html_block', 'html_inline', 'entity']);
 // markdown-it asks this of every link address (after normalising it): only http(s) and mailto become links.
 md.validateLink = (url: string) => isNoteLinkUrl(url);
 

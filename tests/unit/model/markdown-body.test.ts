@@ -82,6 +82,10 @@ describe('parseMarkdownBody', () => {
     expect(URL_PAYLOADS.length).toBeGreaterThan(0);
   });
 
+  test('character references stay as typed', () => {
+    expect(parseMarkdownBody('&lt;b&gt; &amp; &#65;')).toEqual([{ kind: 'paragraph', children: [{ kind: 'text', text: '&lt;b&gt; &amp; &#65;' }] }]);
+  });
+
   test('an empty note has no blocks', () => {
     expect(parseMarkdownBody('')).toEqual([]);
     expect(parseMarkdownBody('  \n\n ')).toEqual([]);
