@@ -18,7 +18,8 @@
  *   non-negative integers); other selector types (RangeSelector, XPathSelector… as Hypothesis writes them) are
  *   kept and ignored; a list of several targets is not supported;
  * - bodies `TextualBody` (`value` a string) or `SpecificResource` source links (`purpose` "linking", `relation` a
- *   CiTO term, `citation` and `locator` strings when present); `verdict`, `certainty` from their enums; `evidence` strings; `positions` with holder/view/citation.
+ *   CiTO term, `citation` and `locator` strings when present); `verdict`, `certainty` from their enums; `evidence`
+ *   strings; `positions` with holder/view/citation.
  *
  * Pure: plain data in and out.
  */

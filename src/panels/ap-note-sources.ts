@@ -144,7 +144,7 @@ export class ApNoteSources extends LitElement {
   override render() {
     const addSource = this.enterAdds(() => this.addSource());
     const addPosition = this.enterAdds(() => this.addPosition());
-    return html`<fieldset aria-describedby="source-error">
+    return html`<fieldset aria-describedby=${this.sourceError ? 'source-error' : nothing}>
         <legend>Sources (${this.sources.length})</legend>
         ${this.sources.length
           ? html`<ul aria-label="Sources of this note">${this.sources.map(
