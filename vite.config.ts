@@ -17,6 +17,10 @@ export default defineConfig({
   appType: 'spa',
   plugins: [projectSavePlugin(), copyProjectDataPlugin({ projectRoot: process.env['APPARATUS_PROJECT_ROOT'] })],
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  // Module workers (the page starts them with `type: 'module'`), built as ES modules so that what a worker imports
+  // lazily (the source adapters and their parsers: `sources/import-source-lazily.ts`) stays in chunks of its own,
+  // loaded only for a work that needs it. The default (iife) inlines every dynamic import into the worker file.
+  worker: { format: 'es' },
   server: {
     // Saving writes temporary files into annotations/ before renaming them; they are not the app's sources.
     watch: { ignored: ['**/annotations/.*.tmp', '**/test-results/**', '**/dist/**', '**/dist-cli/**', '**/.apparatus-data/**'] },

@@ -1,7 +1,9 @@
 /**
  * The JavaScript the reader's first page loads, gzipped: the entry chunk of a production build, every chunk it
  * imports statically, and the module workers it starts (`new Worker(new URL(…))`, which Vite's manifest does not
- * list). Lazily imported chunks, such as exporters loaded on demand, are not counted.
+ * list) with the chunks those workers import statically (workers are built as ES modules: `import … from "./x.js"`
+ * at the top of the worker file). Lazily imported chunks — exporters loaded on demand, the source adapters a worker
+ * imports only for a work in that format — are not counted.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,15 +40,28 @@ export function firstPageJs(outDir: string): { gzKb: number; files: BundleFile[]
   };
   entries.forEach(visit);
   const names = new Set([...seen].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js')));
-  // Workers started by a counted file, and what they start in turn.
+  // Workers started by a counted file, and what they start in turn; a worker's own static imports too (the page's
+  // chunks are in the manifest; a worker's are not).
   const queue = [...names];
+  const workers = new Set<string>();
+  const add = (file: string, isWorker: boolean) => {
+    if (isWorker) workers.add(file);
+    if (!names.has(file)) {
+      names.add(file);
+      queue.push(file);
+    }
+  };
   while (queue.length > 0) {
-    const text = readFileSync(join(outDir, queue.pop()!), 'utf8');
-    for (const m of text.matchAll(/new\s+(?:Shared)?Worker\(\s*new\s+URL\(\s*["'`]\/?([^"'`]+\.js)["'`]/g)) {
-      const file = m[1]!.replace(/^\.\//, 'assets/');
-      if (!names.has(file)) {
-        names.add(file);
-        queue.push(file);
+    const current = queue.pop()!;
+    const text = readFileSync(join(outDir, current), 'utf8');
+    for (const m of text.matchAll(/new\s+(?:Shared)?Worker\(\s*new\s+URL\(\s*["'`]\/?([^"'`]+\.js)["'`]/g)) add(m[1]!.replace(/^\.\//, 'assets/'), true);
+    if (workers.has(current)) {
+      const dir = current.slice(0, current.lastIndexOf('/') + 1);
+      // Static imports only: `import{a}from"./x.js"`, `import"./x.js"` (never `import("./x.js")`).
+      for (const m of text.matchAll(/\bimport\s*(?:[\w*{}\s,$]+?\s*from\s*)?["'`](\.\/[^"'`]+\.js)["'`]/g)) {
+        const file = dir + m[1]!.slice(2);
+        workers.add(file);
+        add(file, true);
       }
     }
   }

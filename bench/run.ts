@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--runs N] [--baseline-runs N] [--moves N] [--no-browser] [--only-html] [--seed N]`: book-scale
+ * `npm run bench [-- --json] [--runs N] [--baseline-runs N] [--moves N] [--no-browser] [--only-html] [--only-evidence-diff] [--seed N]`: book-scale
  * benchmarks of Apparatus, side by side with a Hypothesis-style anchoring baseline.
  *
  * Generates a ~1 MB book from ../shared/corpora with 10,000 annotations and a revision with ground truth
@@ -34,6 +34,7 @@ import { measureHtmlImport, type HtmlFigures } from './html-import.ts';
 type AnchorAll = (text: string, annotations: readonly Annotation[]) => Map<string, AnchorResult>;
 type Exporter = (input: ExportInput) => string;
 
+import { measureEvidenceDiff, type EvidenceDiffFigures } from './evidence-diff.ts';
 import { optionalModules, unbuildableModules } from 'virtual:bench-optional';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -103,6 +104,7 @@ const TARGETS: Record<string, { at: 'most' | 'least'; value: number }> = {
   load_longest_task_ms: { at: 'most', value: 200 },
   bundle_gz_kb: { at: 'most', value: 100 },
   import_html_ratio: { at: 'least', value: 1 / 3 },
+  evidence_diff_ms: { at: 'most', value: 500 },
 };
 
 /** The stylesheet the built reader's entry loads (`dist/.vite/manifest.json`), as a path under `dist`. */
@@ -122,8 +124,9 @@ async function main(): Promise<void> {
   const skipNode = flag('--only-browser');
   // Issue 9 §8: Wikipedia HTML import against a bare parse of the same bytes (bench/html-import.ts).
   // --only-html: this section alone.
-  log(`bench: Wikipedia HTML import vs bare parse (${runs} runs each, alternating) …`);
-  const html: HtmlFigures | null = measureHtmlImport(ROOT, runs, log);
+  const onlyEvidenceDiff = flag('--only-evidence-diff');
+  if (!onlyEvidenceDiff) log(`bench: Wikipedia HTML import vs bare parse (${runs} runs each, alternating) …`);
+  const html: HtmlFigures | null = onlyEvidenceDiff ? null : measureHtmlImport(ROOT, runs, log);
   if (!html) pending.push('import_html_mb_per_s, parse_html_mb_per_s: ../shared/sources not found (set APPARATUS_SOURCES)');
   const htmlFigures = {
     import_html_mb_per_s: html?.import_html_mb_per_s ?? null,
@@ -174,6 +177,24 @@ async function main(): Promise<void> {
   writeFileSync(join(data, 'annotations.jsonld'), JSON.stringify(collection));
   writeFileSync(join(data, 'revision.txt'), revision.file);
   writeFileSync(join(data, 'truth.json'), JSON.stringify(revision.truth.map((t, i) => ({ id: ids[i], ...t }))));
+
+  // Issue 10 §4: what changed in the evidence between the book and its revision. --only-evidence-diff: this alone.
+  log(`bench: evidence diff of the book and its revision (${runs} runs) …`);
+  const evidence: EvidenceDiffFigures = measureEvidenceDiff(book.file, revision.file, runs);
+  log(`  ${evidence.evidence_diff_ms.toFixed(0)} ms, ${evidence.claims.join(' → ')} claims, ${JSON.stringify(evidence.counts)}`);
+  if (onlyEvidenceDiff) {
+    const figure = round(evidence.evidence_diff_ms);
+    const t = TARGETS['evidence_diff_ms']!;
+    const report = {
+      evidence_diff_ms: figure,
+      targets: { evidence_diff_ms: { target: `≤ ${t.value}`, verdict: figure <= t.value ? 'holds' : 'missed' } },
+      details: { evidence_diff_runs_ms: evidence.runs_ms.map((v) => round(v)), import_revision_ms: round(evidence.import_revision_ms), counts: evidence.counts, claims: evidence.claims, runs, seed },
+      machine: machine(null),
+    };
+    if (flag('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
+    else process.stdout.write(`${'evidence_diff_ms'.padEnd(26)} ${String(figure).padEnd(10)} target ≤ ${t.value}: ${report.targets.evidence_diff_ms.verdict}\n`);
+    return;
+  }
 
   log(`bench: import (${runs} runs) …`);
   const imported = timeMedian(() => {
@@ -295,6 +316,7 @@ async function main(): Promise<void> {
     load_longest_task_ms: browser?.load_longest_task_ms == null ? null : round(browser.load_longest_task_ms),
     bundle_gz_kb: bundleGzKb === null ? null : round(bundleGzKb, 1),
     ...htmlFigures,
+    evidence_diff_ms: round(evidence.evidence_diff_ms),
   };
   const verdicts = Object.fromEntries(
     Object.entries(TARGETS).map(([key, t]) => {

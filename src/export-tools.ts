@@ -19,7 +19,8 @@ export interface ExportToolsOptions {
   imported: ImportedText;
 }
 
-function download(name: string, mediaType: string, text: string): void {
+/** Offers `text` as a file called `name` (a download the browser saves). */
+export function download(name: string, mediaType: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
   const a = document.createElement('a');
   a.href = url;

@@ -121,6 +121,7 @@ async function start(): Promise<void> {
   });
   window.apparatus = { editor, meta, imported, flush: () => autosave.flush() };
   mountExportTools(reader, { editor, meta, imported });
+  void import('./evidence-tools.ts').then(({ mountEvidenceTools }) => mountEvidenceTools(reader, { editor, imported, libraryId: where.kind === 'library' ? where.id : null }));
   void mountProjectTools(reader, {
     workId: where.kind === 'project' ? where.id : null,
     save: () => JSON.stringify(notesCollection(meta.id, meta.title, annotationSetOf(annotationsOf(editor.state)), { modified: new Date().toISOString() }), null, 2) + '\n',

@@ -39,6 +39,15 @@ export function importSummary(file: string, imported: ImportedText): string {
     `  ${imported.blocks.length} body blocks (${quotes} block quotation${quotes === 1 ? '' : 's'}), ${imported.citations.length} markers, ${imported.references.length} references`,
     `  ${imported.claims.length} claims: ${count('direct')} direct, ${count('inherited')} inherited, ${count('none')} without a source`,
   ];
+  // The structure of formats that have one (plain text has none: its summary is as it always was).
+  const sections = imported.blocks.filter((b) => b.type === 'heading').length;
+  const items = imported.blocks.filter((b) => b.type === 'list_item').length;
+  const links = imported.links?.length ?? 0;
+  const flags = imported.signals?.length ?? 0;
+  if (sections + items + links + flags > 0) {
+    const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+    lines.push(`  ${n(sections, 'section')}, ${n(items, 'list item')}, ${n(links, 'link')}${flags ? `, ${n(flags, 'flag')} the source puts on claims` : ''}`);
+  }
   if (imported.problems.length) {
     lines.push(`  ${imported.problems.length} problem${imported.problems.length === 1 ? '' : 's'}:`);
     for (const p of imported.problems) lines.push(`    ${p.kind}: ${p.message}`);

@@ -16,6 +16,10 @@ const USAGE = `Usage:
       as received) and work.json (sha256, source, revision, licence, format). Never overwrites another text.
   apparatus anchor TEXT ANNOTATIONS [--json]
       Anchor a W3C annotation file on a (possibly revised) text: exact, fuzzy or orphan for each annotation.
+  apparatus diff OLD NEW [--annotations A] [--format md|html|json]
+      What changed in the evidence between two revisions of a work: claims added, removed, reworded and moved; claims
+      that lost or gained a citation; reference entries changed; [citation needed] added or removed; coverage by
+      section. With --annotations, also the notes that sit on changed evidence. Markdown by default.
   apparatus export FILE [--annotations A | --no-annotations] --format jsonld|tei|md|html|csl [--out F]
       Export the annotated text (to F, or stdout). corpus/<work>/text.txt gets annotations/<work>.jsonld by
       default; SOURCE_DATE_EPOCH fixes the export date.
@@ -35,6 +39,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   import: async () => importCommand,
   anchor: async () => (await import('./anchor-command.ts')).anchorCommand,
   export: async () => (await import('./export-command.ts')).exportCommand,
+  diff: async () => (await import('./diff-command.ts')).diffCommand,
   'add-work': async () => (await import('./add-work-command.ts')).addWorkCommand,
   serve: async () => (await import('./server-commands.ts')).serveCommand,
   user: async () => (await import('./server-commands.ts')).userCommand,

@@ -25,6 +25,8 @@ export interface Section {
   to: number;
   /** the claims of the section, subsections included, by support */
   coverage: Coverage;
+  /** the ids of those claims, in document order */
+  claims: readonly string[];
 }
 
 const cache = new WeakMap<PMNode, readonly Section[]>();
@@ -38,7 +40,7 @@ const NONE: readonly Section[] = Object.freeze([]);
 export function sectionsOf(doc: PMNode, supportOf: (id: string) => Support | undefined): readonly Section[] {
   const cached = cache.get(doc);
   if (cached) return cached;
-  const heads: Omit<Section, 'to' | 'coverage'>[] = [];
+  const heads: Omit<Section, 'to' | 'coverage' | 'claims'>[] = [];
   let bodyEnd = doc.content.size;
   let first = true;
   doc.forEach((node, pos) => {
@@ -67,6 +69,7 @@ export function sectionsOf(doc: PMNode, supportOf: (id: string) => Support | und
       }
     }
     const coverage: Coverage = { total: 0, direct: 0, inherited: 0, none: 0 };
+    const claims: string[] = [];
     // Claim ranges are sorted by start: the section's claims are one run of them.
     let lo = 0;
     let hi = ranges.length;
@@ -80,8 +83,9 @@ export function sectionsOf(doc: PMNode, supportOf: (id: string) => Support | und
       if (!support) continue;
       coverage.total++;
       coverage[support]++;
+      claims.push(ranges[k]!.id);
     }
-    return { ...h, index: i, to, coverage };
+    return { ...h, index: i, to, coverage, claims };
   });
   cache.set(doc, sections);
   return sections;

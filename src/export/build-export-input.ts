@@ -1,13 +1,17 @@
 /**
  * Builds an ExportInput from the contents of files (the CLI's path; the reader builds its own from state):
- * the text's bytes, its work.json if there is one, an annotation file if there is one. Pure apart from hashing
- * (Web Crypto); reads no files and no clock — the caller passes `exportedAt`.
+ * the text's bytes, its work.json if there is one, an annotation file if there is one. The text is imported in its
+ * format (work.json's `format`, else detected from the content: `importSourceLazily`), so a Wikipedia page, Markdown
+ * or TEI source keeps its sections, lists and links in the export; without work.json the metadata the source gives
+ * (title, permanent URL, revision, licence, language) is used. Pure apart from hashing (Web Crypto) and loading a
+ * format's adapter; reads no files and no clock — the caller passes `exportedAt`.
  */
 import { anchorAll } from '../anchoring/anchor.ts';
 import { canonicalText } from '../anchoring/doc-text.ts';
 import { parseAnnotationFile } from '../anchoring/annotation-file.ts';
 import { describeRejection } from '../anchoring/selectors.ts';
-import { importText } from '../model/import-text.ts';
+import type { SourceMeta } from '../model/imported-text.ts';
+import { importSourceLazily } from '../sources/import-source-lazily.ts';
 import { parseWorkMeta, sha256Hex, WorkMetaError, type WorkMeta } from '../model/work.ts';
 import type { ExportInput } from './export-input.ts';
 
@@ -44,19 +48,25 @@ export function workIdFromName(name: string): string {
   return base.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'work';
 }
 
-/** Metadata for a text that has no work.json: named after its file, licence unknown, hash computed. */
-export function derivedWorkMeta(textName: string, sha256: string): WorkMeta {
+/**
+ * Metadata for a text that has no work.json: what the source says about itself (`meta`: title, permanent URL,
+ * revision, licence, language), the rest named after its file; licence unknown when the source names none; hash
+ * computed.
+ */
+export function derivedWorkMeta(textName: string, sha256: string, meta: SourceMeta = {}): WorkMeta {
   const id = workIdFromName(textName);
-  return {
+  const work: WorkMeta = {
     id,
-    title: id,
-    language: 'en',
-    source: textName,
+    title: meta.title ?? id,
+    language: meta.language ?? 'en',
+    source: meta.source ?? textName,
     iri: `urn:apparatus:work:${id}`,
-    licence: { name: 'Licence not recorded (no work.json)', url: '' },
-    attribution: `The text in ${textName}`,
+    licence: meta.licence ?? { name: 'Licence not recorded (no work.json)', url: '' },
+    attribution: meta.attribution ?? `The text in ${textName}`,
     sha256,
   };
+  if (meta.revision !== undefined) work.revision = meta.revision;
+  return work;
 }
 
 /**
@@ -68,7 +78,7 @@ export function derivedWorkMeta(textName: string, sha256: string): WorkMeta {
 export async function buildExportInput(sources: ExportSources): Promise<BuiltExportInput> {
   const warnings: string[] = [];
   const sha256 = await sha256Hex(sources.text);
-  let work: WorkMeta;
+  let work: WorkMeta | null = null;
   if (sources.workJson !== null) {
     const where = sources.workJsonName ?? 'work.json';
     let json: unknown;
@@ -82,10 +92,13 @@ export async function buildExportInput(sources: ExportSources): Promise<BuiltExp
       warnings.push(`${sources.textName} does not match ${where}: its SHA-256 is ${sha256}, work.json records ${work.sha256}; notes are anchored on the text as it is now.`);
       work = { ...work, sha256 };
     }
-  } else {
-    work = derivedWorkMeta(sources.textName, sha256);
   }
-  const text = importText(sources.text, { language: work.language });
+  const { imported: text } = await importSourceLazily(sources.text, {
+    origin: sources.textName,
+    ...(work?.format ? { format: work.format } : {}),
+    ...(work ? { language: work.language } : {}),
+  });
+  if (work === null) work = derivedWorkMeta(sources.textName, sha256, text.meta);
   let annotations: ExportInput['annotations'] = [];
   const rejected: string[] = [];
   if (sources.annotationsJson !== null) {

@@ -2,7 +2,9 @@
  * Standalone HTML export: one file that needs no script and makes no network request — readable offline and
  * printable (the stylesheet is inline and has print rules).
  *
- * - The text: claims as `<span class="claim claim-direct|inherited|none" id="claim-…">` (unsourced claims with a
+ * - The text in the source's structure: sections as `<h2>`–`<h6>`, lists as `<ul>`/`<ol>`, links as `<a href>` (class
+ *   `wiki` or `external`), flags the source puts on a claim (Wikipedia's `[citation needed]`) as a superscript
+ *   after it. Claims as `<span class="claim claim-direct|inherited|none" id="claim-…">` (unsourced claims with a
  *   "no source" flag), footnote markers as superscript links to the references (which link back), annotated
  *   passages highlighted with `<mark>` and ended by a numbered note badge linking to the note.
  * - Notes as numbered endnotes with motivation, verdict and certainty badges, the passage, text, tags, sources,
@@ -19,14 +21,17 @@ import type { Position, SourceLink } from '../anchoring/annotation-types.ts';
 import { explainedEvidence } from '../anchoring/evidence-codes.ts';
 import { checkLine } from '../anchoring/verification.ts';
 import type { Claim } from '../model/claim-types.ts';
-import type { Citation } from '../model/imported-text.ts';
+import type { Citation, Signal } from '../model/imported-text.ts';
 import type { ExportInput } from './export-input.ts';
 import { collectNotes, linkedReferenceLabel, paragraphs, words, type ExportBody, type ExportNote, type ExportNotes, type ExportReply } from './export-notes.ts';
 import { exportTimeline } from './export-timeline.ts';
 import { HTML_EXPORT_STYLE } from './html-style.ts';
 import { dateInWords } from '../model/timeline.ts';
 import { referenceKeys, type ReferenceKeys } from './reference-keys.ts';
-import { claimSpans, cutRuns, markerSpans, placeNotes, textRegions, type Group, type RegionNote, type TextRegion } from './text-runs.ts';
+import { blockTree, type ListNode, type TreeNode } from './block-tree.ts';
+import { claimSpans, cutRuns, linkRuns, linkSpans, markerSpans, placeNotes, textRegions, type Group, type Piece, type RegionNote, type TextRegion } from './text-runs.ts';
+import { claimSignals } from '../model/claim-signals.ts';
+import { signalPhrase } from '../model/signal-labels.ts';
 import { isHttpUrl } from '../model/http-url.ts';
 import { parseMarkdownBody, type MdBlock, type MdInline } from '../model/markdown-body.ts';
 import { element, markup, ncName, safeUri, serializeChildren, voidElement, type Attributes, type Child, type Markup } from './xml.ts';
@@ -58,43 +63,78 @@ interface Context {
   /** Citation → its element id; reference label → ids of the markers citing it. */
   citeIds: Map<Citation, string>;
   citedBy: Map<string, string[]>;
+  /** The source's own flags on a claim (Wikipedia's `[citation needed]`), claim-signals.ts. */
+  flags: Map<Claim, Signal[]>;
+  /** Heading block index → its element id (`section-` + the source's anchor, numbered when taken). */
+  headingIds: Map<number, string>;
 }
 
 function pieces<W>(ctx: Context, groups: readonly Group<W, Citation>[], wrap: (w: W, content: Child[]) => Child): Child[] {
-  return groups.map((g) => {
-    const content: Child[] = g.pieces.map((p) => {
-      switch (p.kind) {
-        case 'text':
-          return p.notes.length === 0
-            ? p.text
-            : h('mark', { class: p.notes.length > 1 ? 'noted depth-2' : 'noted', title: `Note${p.notes.length > 1 ? 's' : ''} ${p.notes.join(', ')}` }, [p.text]);
-        case 'atom': {
-          const key = ctx.refs.byLabel.get(p.atom.label);
-          return h('sup', { class: key ? 'cite' : 'cite missing', id: ctx.citeIds.get(p.atom) ?? null }, [key ? h('a', { href: `#${key}`, title: `Reference ${p.atom.label}` }, [p.text]) : p.text]);
-        }
-        case 'note-start':
-          return h('span', { id: `passage-${p.number}` });
-        case 'note-end':
-          return h('sup', { class: 'note-ref' }, [h('a', { href: `#note-${p.number}`, title: `Note ${p.number}` }, [String(p.number)])]);
+  const piece = (p: Piece<Citation>): Child => {
+    switch (p.kind) {
+      case 'text':
+        return p.notes.length === 0
+          ? p.text
+          : h('mark', { class: p.notes.length > 1 ? 'noted depth-2' : 'noted', title: `Note${p.notes.length > 1 ? 's' : ''} ${p.notes.join(', ')}` }, [p.text]);
+      case 'atom': {
+        const key = ctx.refs.byLabel.get(p.atom.label);
+        return h('sup', { class: key ? 'cite' : 'cite missing', id: ctx.citeIds.get(p.atom) ?? null }, [key ? h('a', { href: `#${key}`, title: `Reference ${p.atom.label}` }, [p.text]) : p.text]);
       }
+      case 'note-start':
+        return h('span', { id: `passage-${p.number}` });
+      case 'note-end':
+        return h('sup', { class: 'note-ref' }, [h('a', { href: `#note-${p.number}`, title: `Note ${p.number}` }, [String(p.number)])]);
+    }
+  };
+  return groups.map((g) => {
+    const content: Child[] = linkRuns(g.pieces).map((p) => {
+      if (p.kind !== 'link') return piece(p);
+      // A link of the source: an `<a>` only to an http(s) URL (the one rule, model/http-url.ts), else its text.
+      const inner = p.pieces.map(piece);
+      if (!isHttpUrl(p.link.href)) return inner;
+      return h('a', { href: safeUri(p.link.href), class: p.link.kind === 'wiki' ? 'wiki' : 'external', title: p.link.title ?? null }, inner);
     });
     return g.wrapper === null ? content : wrap(g.wrapper, content);
   });
 }
 
-function textSection(ctx: Context): Markup {
+/** The inline content of body block `index`: claims, markers, the source's links and its flags, notes' marks. */
+function blockContent(ctx: Context, index: number): Child[] {
   const { text } = ctx.input;
-  const blocks = ctx.regions.flatMap((region, r) => {
-    if (region.kind !== 'block') return [];
-    const groups = cutRuns<Claim, Citation>(region.text, claimSpans(text, region.index), markerSpans(text, region.index), ctx.placed.get(r) ?? []);
-    const content = pieces(ctx, groups, (claim, inner) => {
-      const sources = claim.sources.length ? ` (reference${claim.sources.length > 1 ? 's' : ''} ${claim.sources.join(', ')})` : '';
-      const span = h('span', { class: `claim claim-${claim.support}`, id: ctx.claimKeys.get(claim)!, title: SUPPORT_TITLE[claim.support] + sources }, inner);
-      return claim.support === 'none' ? [span, h('sup', { class: 'flag', title: SUPPORT_TITLE.none }, ['[no source]'])] : span;
-    });
-    return [markup('\n'), h(text.blocks[region.index]!.type === 'blockquote' ? 'blockquote' : 'p', {}, content)];
+  // Body blocks are the first regions, in order: block `index` is region `index`.
+  const groups = cutRuns<Claim, Citation>(text.blocks[index]!.text, claimSpans(text, index), markerSpans(text, index), ctx.placed.get(index) ?? [], linkSpans(text, index));
+  return pieces(ctx, groups, (claim, inner) => {
+    const sources = claim.sources.length ? ` (reference${claim.sources.length > 1 ? 's' : ''} ${claim.sources.join(', ')})` : '';
+    const span = h('span', { class: `claim claim-${claim.support}`, id: ctx.claimKeys.get(claim)!, title: SUPPORT_TITLE[claim.support] + sources }, inner);
+    const flags = (ctx.flags.get(claim) ?? []).map((s) =>
+      h('sup', { class: 'flag source-flag', title: `The source flags this claim: ${signalPhrase(s.kind)}` }, [`[${signalPhrase(s.kind)}]`]),
+    );
+    return claim.support === 'none' ? [span, h('sup', { class: 'flag', title: SUPPORT_TITLE.none }, ['[no source]']), ...flags] : [span, ...flags];
   });
-  return h('article', { class: 'text', lang: ctx.input.work.language || null }, [...blocks, markup('\n')]);
+}
+
+/**
+ * The text's structure (block-tree.ts): paragraphs, block quotations, headings as `h2`–`h6` (with the source's
+ * anchor as `id` where it has one), lists as `ul`/`ol` with nested lists inside their `li`.
+ */
+function treeContent(ctx: Context, nodes: readonly TreeNode[]): Child[] {
+  const list = (node: ListNode): Markup =>
+    h(node.ordered ? 'ol' : 'ul', {}, node.items.map((item) => [markup('\n'), h('li', {}, [...blockContent(ctx, item.index), ...item.lists.map(list)])]));
+  return nodes.map((node) => {
+    if (node.kind === 'list') return [markup('\n'), list(node)];
+    if (node.kind === 'section') {
+      const heading = node.heading === null ? null : ctx.input.text.blocks[node.heading]!;
+      return [
+        heading ? [markup('\n'), h(`h${node.level}`, { id: ctx.headingIds.get(node.heading!) ?? null }, blockContent(ctx, node.heading!))] : null,
+        ...treeContent(ctx, node.children),
+      ];
+    }
+    return [markup('\n'), h(ctx.input.text.blocks[node.index]!.type === 'blockquote' ? 'blockquote' : 'p', {}, blockContent(ctx, node.index))];
+  });
+}
+
+function textSection(ctx: Context): Markup {
+  return h('article', { class: 'text', lang: ctx.input.work.language || null }, [...treeContent(ctx, blockTree(ctx.input.text.blocks)), markup('\n')]);
 }
 
 function badges(note: { annotation: ExportNote['annotation'] }): Child[] {
@@ -310,7 +350,16 @@ export function exportHtml(input: ExportInput): string {
     citedBy.set(c.label, [...(citedBy.get(c.label) ?? []), id]);
   });
   const placed = placeNotes(regions, notes.placed.map((n) => ({ number: n.number, start: n.anchor!.start, end: n.anchor!.end })));
-  const ctx: Context = { input, notes, refs: referenceKeys(input.text.references), regions, placed, claimKeys, citeIds, citedBy };
+  const flags = new Map<Claim, Signal[]>();
+  for (const [i, signals] of claimSignals(input.text.claims, input.text.signals ?? []).byClaim) flags.set(input.text.claims[i]!, signals);
+  const ctx: Context = { input, notes, refs: referenceKeys(input.text.references), regions, placed, claimKeys, citeIds, citedBy, flags, headingIds: new Map() };
+  input.text.blocks.forEach((b, i) => {
+    if (b.type !== 'heading' || !b.anchor) return;
+    let id = ncName('section-', b.anchor);
+    for (let n = 2; used.has(id); n++) id = `${ncName('section-', b.anchor)}-${n}`;
+    used.add(id);
+    ctx.headingIds.set(i, id);
+  });
   const { work, text } = input;
   const count = (s: Claim['support']) => text.claims.filter((c) => c.support === s).length;
   const dateOnly = /^\d{4}-\d{2}-\d{2}/.exec(input.exportedAt)?.[0] ?? input.exportedAt;

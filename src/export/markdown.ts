@@ -1,7 +1,8 @@
 /**
  * Markdown export in Pandoc's dialect: a YAML metadata block (title, source, licence, export date); the body
- * blocks as paragraphs and `>` block quotations with each of the article's own footnote markers `[N]` kept as
- * the article numbers it — a superscript link `^[\[N\]](#ref-N)^` to the entry N of the reference list that
+ * blocks as paragraphs, `>` block quotations, `#` headings (`##` for a level-2 section) and `-`/`1.` list items
+ * (nested lists indented to their item's text), the source's http(s) links as `[text](url)`, with each of the
+ * article's own footnote markers `[N]` kept as the article numbers it — a superscript link `^[\[N\]](#ref-N)^` to the entry N of the reference list that
  * follows the text — so the article's footnotes are numbered apart from the scholarly notes; each placed note as a
  * Pandoc footnote `[^note-K]` at the end of its passage (the footnote quotes the passage); then "Unanchored notes"
  * (orphans, never dropped), the references no marker cites, and the source attribution. Evidence codes are
@@ -22,7 +23,8 @@ import type { Citation } from '../model/imported-text.ts';
 import type { ExportInput } from './export-input.ts';
 import { collectNotes, linkedReferenceLabel, paragraphs, words, type ExportBody, type ExportNote, type ExportReply } from './export-notes.ts';
 import { parseMarkdownBody, type MdBlock, type MdInline } from '../model/markdown-body.ts';
-import { cutRuns, markerSpans, placeNotes, textRegions } from './text-runs.ts';
+import { blockTree, type ListNode, type TreeNode } from './block-tree.ts';
+import { cutRuns, linkRuns, linkSpans, markerSpans, placeNotes, textRegions, type Piece } from './text-runs.ts';
 import { isHttpUrl } from '../model/http-url.ts';
 import { safeUri } from './xml.ts';
 
@@ -254,24 +256,61 @@ export function exportMarkdown(input: ExportInput): string {
 
   const noteFootnotes: string[] = [];
   const byNumber = new Map(notes.placed.map((n) => [n.number, n]));
-  regions.forEach((region, r) => {
-    if (region.kind !== 'block') return;
-    const groups = cutRuns<never, Citation>(region.text, [], markerSpans(text, region.index), placed.get(r) ?? []);
+  /** The inline Markdown of body block `index`: text, markers as superscript links, links, note marks. */
+  const inline = (index: number): string => {
+    // Body blocks are the first regions, in order: block `index` is region `index`.
+    const groups = cutRuns<never, Citation>(text.blocks[index]!.text, [], markerSpans(text, index), placed.get(index) ?? [], linkSpans(text, index));
     let line = '';
-    for (const piece of groups.flatMap((g) => g.pieces)) {
-      if (piece.kind === 'text') line += escapeMarkdown(piece.text, line === '');
-      else if (piece.kind === 'atom') {
-        if (known.has(piece.atom.label)) {
-          line += `^[\\[${escapeMarkdown(piece.atom.label)}\\]](#${referenceAnchor(piece.atom.label)})^`;
-          cited.add(piece.atom.label);
-        } else line += escapeMarkdown(piece.text, line === '');
-      } else if (piece.kind === 'note-end') {
-        line += `[^note-${piece.number}]`;
-        noteFootnotes.push(footnote(`note-${piece.number}`, noteParagraphs(input, byNumber.get(piece.number)!)));
+    const piece = (p: Piece<Citation>, start: boolean): string => {
+      if (p.kind === 'text') return escapeMarkdown(p.text, start);
+      if (p.kind === 'atom') {
+        if (!known.has(p.atom.label)) return escapeMarkdown(p.text, start);
+        cited.add(p.atom.label);
+        return `^[\\[${escapeMarkdown(p.atom.label)}\\]](#${referenceAnchor(p.atom.label)})^`;
+      }
+      if (p.kind === 'note-end') {
+        noteFootnotes.push(footnote(`note-${p.number}`, noteParagraphs(input, byNumber.get(p.number)!)));
+        return `[^note-${p.number}]`;
+      }
+      return '';
+    };
+    for (const p of linkRuns(groups.flatMap((g) => g.pieces))) {
+      if (p.kind !== 'link') line += piece(p, line === '');
+      else {
+        // A link of the source: `[text](url)` to an http(s) URL, else its text alone.
+        const shown = p.pieces.map((q) => piece(q, false)).join('');
+        line += isHttpUrl(p.link.href) ? markdownLink(shown, p.link.href) : shown;
       }
     }
-    out.push(text.blocks[region.index]!.type === 'blockquote' ? `> ${line}` : line);
-  });
+    return line;
+  };
+  /**
+   * The body's structure (block-tree.ts): paragraphs; `>` block quotations; headings as `#` × level; lists as `-` or
+   * `1.` items, tight (one item a line), a nested list indented to its item's text.
+   */
+  const tree = (nodes: readonly TreeNode[]): void => {
+    for (const node of nodes) {
+      if (node.kind === 'block') {
+        const line = inline(node.index);
+        out.push(text.blocks[node.index]!.type === 'blockquote' ? `> ${line}` : line);
+      } else if (node.kind === 'section') {
+        if (node.heading !== null) out.push(`${'#'.repeat(node.level)} ${inline(node.heading)}`);
+        tree(node.children);
+      } else {
+        const lines: string[] = [];
+        const list = (l: ListNode, indent: string): void => {
+          l.items.forEach((item, i) => {
+            const marker = l.ordered ? `${i + 1}.` : '-';
+            lines.push(`${indent}${marker} ${inline(item.index)}`);
+            for (const nested of item.lists) list(nested, `${indent}${' '.repeat(marker.length + 1)}`);
+          });
+        };
+        list(node, '');
+        out.push(lines.join('\n'));
+      }
+    }
+  };
+  tree(blockTree(text.blocks));
 
   const listed = text.references.filter((ref, i) => cited.has(ref.label) && text.references.findIndex((x) => x.label === ref.label) === i);
   if (listed.length) {

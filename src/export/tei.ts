@@ -4,10 +4,14 @@
  * - `teiHeader`: the title, a `respStmt` per distinct annotator (`xml:id="resp-N"`), `publicationStmt` with the
  *   export date, and `sourceDesc` naming the source (URL, revision, SHA-256) with its licence in
  *   `<availability><licence target=…>`.
- * - body: paragraphs as `<p>`, block quotations as `<quote>`; each claim a `<seg type="claim" xml:id="claim-…"
+ * - body: paragraphs as `<p>`, block quotations as `<quote>`; the source's sections as `<div>`s opened by their
+ *   heading as `<head>` (nested by level), its lists as `<list type="ordered|bulleted">` of `<item>`s (nested lists
+ *   inside their item), its links as `<ref target="URL" type="wiki|external">` (http(s) only); each claim a `<seg type="claim" xml:id="claim-…"
  *   subtype="direct|inherited|none" corresp="#ref-N …">` pointing at its sources; each marker a
  *   `<ref target="#ref-N">[N]</ref>`; each placed note's range an `<anchor xml:id="note-N-start"/>` …
  *   `<anchor xml:id="note-N-end"/>` pair (milestones, so ranges may cross claims and blocks).
+ * - flags the source puts on a claim (Wikipedia's `[citation needed]`): a `taxonomy` of them in `encodingDesc/classDecl`
+ *   and the claim's `seg/@ana` pointing at their categories (nothing when the source flags nothing).
  * - back: the reference list as `<listBibl>` of `<bibl xml:id="ref-N">` with `<idno type="ISBN|OCLC|OL|handle|
  *   DOI|URI">`; the notes as `<note target="#note-N-start" targetEnd="#note-N-end" resp cert type subtype>`
  *   with replies nested as `<note type="reply">` and `<certainty locus="value" target="#claim-…">` for contested
@@ -19,12 +23,15 @@ import type { Agent, Annotation, Position, SourceLink } from '../anchoring/annot
 import { explainedEvidence } from '../anchoring/evidence-codes.ts';
 import { VERIFICATION_LABEL, type VerificationStatus } from '../anchoring/verification.ts';
 import type { Claim } from '../model/claim-types.ts';
-import type { Citation } from '../model/imported-text.ts';
+import { claimSignals } from '../model/claim-signals.ts';
+import type { Citation, Signal } from '../model/imported-text.ts';
+import { signalPhrase } from '../model/signal-labels.ts';
 import type { ReferenceIds } from '../model/reference-types.ts';
 import type { ExportInput } from './export-input.ts';
 import { agentKey, collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportNotes, type ExportReply } from './export-notes.ts';
 import { referenceKeys, type ReferenceKeys } from './reference-keys.ts';
-import { claimSpans, cutRuns, markerSpans, placeNotes, textRegions, type Group, type RegionNote, type Span, type TextRegion } from './text-runs.ts';
+import { blockTree, type ListNode, type TreeNode } from './block-tree.ts';
+import { claimSpans, cutRuns, linkRuns, linkSpans, markerSpans, placeNotes, textRegions, type Group, type Piece, type RegionNote, type Span, type TextRegion } from './text-runs.ts';
 import { isHttpUrl } from '../model/http-url.ts';
 import { element, markup, ncName, safeUri, serializeChildren, type Child, type Markup } from './xml.ts';
 
@@ -79,6 +86,10 @@ interface Context {
   claimKeys: Map<Claim, string>;
   /** claims' canonical spans in document order (claims never overlap), for `claimsUnder` by binary search */
   claimSpans: { start: number; end: number; key: string }[];
+  /** heading block index → the `xml:id` of its section's `div` (the source's anchor where it is a free NCName) */
+  sectionIds: Map<number, string>;
+  /** the source's own flags on each claim (claim-signals.ts) */
+  flags: Map<Claim, Signal[]>;
 }
 
 function respOf(ctx: Context, agent: Agent | undefined): string | null {
@@ -137,49 +148,111 @@ function header(ctx: Context): Markup {
         'Each claim of the source is a seg of type "claim" whose subtype says how it is supported (direct: a footnote marker follows it; inherited: a later marker in its paragraph covers it; none: no source) and whose corresp points at its sources in the reference list. ',
         'Notes are W3C Web Annotations converted to TEI: their ranges are marked by anchor pairs, their annotators by respStmt, their certainty by @cert, and contested claims by certainty elements.',
       ]),
+      flagTaxonomy(ctx),
+    ]),
+  ]);
+}
+
+/** The `xml:id` of the category of a source flag kind (`flag-citation-needed`). */
+function flagId(kind: string): string {
+  return ncName('flag-', kind);
+}
+
+/**
+ * The flags the source puts on claims (Wikipedia's `[citation needed]`), as a taxonomy the claims' `@ana` points
+ * into: one category per kind present. None when the source flags nothing (plain text: the header is unchanged).
+ */
+function flagTaxonomy(ctx: Context): Child {
+  const kinds = [...new Set([...ctx.flags.values()].flat().map((s) => s.kind))];
+  if (kinds.length === 0) return null;
+  return lines(3, 'classDecl', {}, [
+    lines(4, 'taxonomy', { 'xml:id': 'source-flags' }, [
+      element('desc', {}, ['Flags the source itself puts on a claim; a claim points at them with @ana.']),
+      ...kinds.map((k) => element('category', { 'xml:id': flagId(k) }, [element('catDesc', {}, [signalPhrase(k)])])),
     ]),
   ]);
 }
 
 function renderGroups<W>(groups: readonly Group<W, Citation | string>[], wrap: (w: W, content: Child[]) => Markup, atom: (a: Citation | string, text: string) => Child): Child[] {
+  const piece = (p: Piece<Citation | string>): Child => {
+    switch (p.kind) {
+      case 'text':
+        return p.text;
+      case 'atom':
+        return atom(p.atom, p.text);
+      case 'note-start':
+        return element('anchor', { 'xml:id': `note-${p.number}-start` });
+      case 'note-end':
+        return element('anchor', { 'xml:id': `note-${p.number}-end` });
+    }
+  };
   return groups.map((g) => {
-    const content: Child[] = g.pieces.map((p) => {
-      switch (p.kind) {
-        case 'text':
-          return p.text;
-        case 'atom':
-          return atom(p.atom, p.text);
-        case 'note-start':
-          return element('anchor', { 'xml:id': `note-${p.number}-start` });
-        case 'note-end':
-          return element('anchor', { 'xml:id': `note-${p.number}-end` });
-      }
+    const content: Child[] = linkRuns(g.pieces).map((p) => {
+      if (p.kind !== 'link') return piece(p);
+      // A link of the source: `ref` to its http(s) URL (type wiki or external); another address stays text.
+      const target = linkTarget(p.link.href);
+      const inner = p.pieces.map(piece);
+      return target === null ? inner : element('ref', { target, type: p.link.kind }, inner);
     });
     return g.wrapper === null ? content : wrap(g.wrapper, content);
   });
 }
 
-function body(ctx: Context, placed: Map<number, RegionNote[]>): Markup {
+/** The inline content of body block `index`: claims as `seg`, markers as `ref`, links, note anchors. */
+function blockContent(ctx: Context, placed: Map<number, RegionNote[]>, index: number): Child[] {
   const { text } = ctx.input;
-  const paragraphs = ctx.regions.flatMap((region, r) => {
-    if (region.kind !== 'block') return [];
-    const block = text.blocks[region.index]!;
-    const groups = cutRuns<Claim, Citation | string>(region.text, claimSpans(text, region.index), markerSpans(text, region.index), placed.get(r) ?? []);
-    const content = renderGroups(
-      groups,
-      (claim, inner) => {
-        const sources = claim.sources.map((l) => ctx.refs.byLabel.get(l)).filter((k): k is string => k !== undefined);
-        return element('seg', { 'xml:id': ctx.claimKeys.get(claim)!, type: 'claim', subtype: claim.support, corresp: sources.map((k) => `#${k}`).join(' ') || null }, inner);
-      },
-      (atom, written) => {
-        const label = typeof atom === 'string' ? atom : atom.label;
-        const key = ctx.refs.byLabel.get(label);
-        return element('ref', { target: key ? `#${key}` : null, type: 'footnote', n: label }, [written]);
-      },
-    );
-    return [markup('\n      '), element(block.type === 'blockquote' ? 'quote' : 'p', {}, content)];
+  // Body blocks are the first regions, in order: block `index` is region `index`.
+  const groups = cutRuns<Claim, Citation | string>(text.blocks[index]!.text, claimSpans(text, index), markerSpans(text, index), placed.get(index) ?? [], linkSpans(text, index));
+  return renderGroups(
+    groups,
+    (claim, inner) => {
+      const sources = claim.sources.map((l) => ctx.refs.byLabel.get(l)).filter((k): k is string => k !== undefined);
+      const flags = [...new Set((ctx.flags.get(claim) ?? []).map((f) => `#${flagId(f.kind)}`))].join(' ');
+      return element('seg', { 'xml:id': ctx.claimKeys.get(claim)!, type: 'claim', subtype: claim.support, corresp: sources.map((k) => `#${k}`).join(' ') || null, ana: flags || null }, inner);
+    },
+    (atom, written) => {
+      const label = typeof atom === 'string' ? atom : atom.label;
+      const key = ctx.refs.byLabel.get(label);
+      return element('ref', { target: key ? `#${key}` : null, type: 'footnote', n: label }, [written]);
+    },
+  );
+}
+
+/**
+ * The body's structure (block-tree.ts): paragraphs as `p`, block quotations as `quote`, each section a `div` with
+ * its heading as `head` (the source's anchor as the div's `xml:id` where it is free), lists as `list` (`type`
+ * ordered or bulleted) of `item`s with nested lists inside their item.
+ */
+function treeContent(ctx: Context, placed: Map<number, RegionNote[]>, nodes: readonly TreeNode[], depth: number): Child[] {
+  const pad = '\n' + '  '.repeat(depth);
+  const list = (node: ListNode, d: number): Markup =>
+    element('list', { type: node.ordered ? 'ordered' : 'bulleted' }, [
+      ...node.items.map((item) => [
+        markup('\n' + '  '.repeat(d + 1)),
+        element('item', {}, [...blockContent(ctx, placed, item.index), ...item.lists.map((l) => list(l, d + 2))]),
+      ]),
+      markup('\n' + '  '.repeat(d)),
+    ]);
+  return nodes.map((node) => {
+    if (node.kind === 'list') return [markup(pad), list(node, depth)];
+    if (node.kind === 'section') {
+      const head = node.heading === null ? null : element('head', {}, blockContent(ctx, placed, node.heading));
+      return [
+        markup(pad),
+        element('div', { 'xml:id': node.heading === null ? null : (ctx.sectionIds.get(node.heading) ?? null) }, [
+          head ? [markup(pad + '  '), head] : null,
+          ...treeContent(ctx, placed, node.children, depth + 1),
+          markup(pad),
+        ]),
+      ];
+    }
+    const block = ctx.input.text.blocks[node.index]!;
+    return [markup(pad), element(block.type === 'blockquote' ? 'quote' : 'p', {}, blockContent(ctx, placed, node.index))];
   });
-  return element('body', {}, [...paragraphs, markup('\n    ')]);
+}
+
+function body(ctx: Context, placed: Map<number, RegionNote[]>): Markup {
+  return element('body', {}, [...treeContent(ctx, placed, blockTree(ctx.input.text.blocks), 3), markup('\n    ')]);
 }
 
 function idnoSpans(text: string, ids: ReferenceIds): { spans: Span<string>[]; missing: [string, string][] } {
@@ -370,6 +443,22 @@ function noteDiv(ctx: Context, type: string, head: string, notes: readonly Expor
   ];
 }
 
+/**
+ * The `xml:id` of each section: the heading's anchor when it is an NCName no other element of the document uses
+ * (claims, references, notes and their anchors, annotators), else none — a section needs no id to be read back.
+ */
+function sectionIdsOf(ctx: Context): void {
+  const taken = new Set<string>([...ctx.claimKeys.values(), ...ctx.refs.byIndex]);
+  for (const n of [...ctx.notes.placed, ...ctx.notes.unanchored]) taken.add(n.key).add(`${n.key}-start`).add(`${n.key}-end`);
+  ctx.notes.annotators.forEach((_a, i) => taken.add(`resp-${i + 1}`));
+  ctx.input.text.blocks.forEach((b, i) => {
+    const anchor = b.type === 'heading' ? b.anchor : undefined;
+    if (anchor === undefined || !/^[\p{L}_][\p{L}\p{N}._-]*$/u.test(anchor) || taken.has(anchor) || /^(note|claim|ref|resp|flag)-/.test(anchor) || anchor === 'source-flags') return;
+    taken.add(anchor);
+    ctx.sectionIds.set(i, anchor);
+  });
+}
+
 /** Writes the TEI P5 document of `input` (see the module comment). Never throws on valid ExportInput. */
 export function exportTei(input: ExportInput): string {
   const notes = collectNotes(input);
@@ -390,7 +479,11 @@ export function exportTei(input: ExportInput): string {
     regions,
     claimKeys,
     claimSpans: claimCanonicalSpans(regions, input.text.claims, claimKeys),
+    sectionIds: new Map(),
+    flags: new Map(),
   };
+  for (const [i, signals] of claimSignals(input.text.claims, input.text.signals ?? []).byClaim) ctx.flags.set(input.text.claims[i]!, signals);
+  sectionIdsOf(ctx);
   const placed = placeNotes(
     ctx.regions,
     notes.placed.map((n) => ({ number: n.number, start: n.anchor!.start, end: n.anchor!.end })),

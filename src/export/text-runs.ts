@@ -11,7 +11,7 @@
  */
 import { BLOCK_SEPARATOR, referenceLine } from '../anchoring/doc-text.ts';
 import type { Claim } from '../model/claim-types.ts';
-import type { Citation, ImportedText } from '../model/imported-text.ts';
+import type { Citation, ImportedText, Link } from '../model/imported-text.ts';
 
 /** A body block or a reference entry's text, with the canonical offset of its first character. */
 export interface TextRegion {
@@ -100,9 +100,12 @@ export interface Span<T> {
   value: T;
 }
 
-/** What a writer prints, in order. `notes` are the numbers of the notes covering the characters. */
+/**
+ * What a writer prints, in order. `notes` are the numbers of the notes covering the characters; `link` the source's
+ * link the text is in, if any (links never cover a marker: an atom has none).
+ */
 export type Piece<A> =
-  | { kind: 'text'; text: string; notes: readonly number[] }
+  | { kind: 'text'; text: string; notes: readonly number[]; link?: Link }
   | { kind: 'atom'; atom: A; text: string; notes: readonly number[] }
   | { kind: 'note-start'; number: number }
   | { kind: 'note-end'; number: number };
@@ -114,10 +117,12 @@ export interface Group<W, A> {
 }
 
 /**
- * Cuts `text` into groups of pieces. `wrappers` and `atoms` are each taken as non-overlapping (a later one that
- * overlaps an earlier one is clipped); a wrapper edge inside an atom moves to the atom's end.
+ * Cuts `text` into groups of pieces. `wrappers`, `atoms` and `links` are each taken as non-overlapping (a later one
+ * that overlaps an earlier one is clipped); a wrapper edge inside an atom moves to the atom's end. A link is cut at
+ * wrapper and note edges (a writer rejoins the parts with `linkRuns` where it can nest them); text of an atom is
+ * never in a link.
  */
-export function cutRuns<W, A>(text: string, wrappers: readonly Span<W>[], atoms: readonly Span<A>[], notes: readonly RegionNote[]): Group<W, A>[] {
+export function cutRuns<W, A>(text: string, wrappers: readonly Span<W>[], atoms: readonly Span<A>[], notes: readonly RegionNote[], links: readonly Span<Link>[] = []): Group<W, A>[] {
   const len = text.length;
   const clip = <T>(spans: readonly Span<T>[]): Span<T>[] => {
     const out: Span<T>[] = [];
@@ -144,8 +149,9 @@ export function cutRuns<W, A>(text: string, wrappers: readonly Span<W>[], atoms:
     return { ...n, from, to };
   });
 
+  const linkList = clip(links);
   const cuts = new Set<number>([0, len]);
-  for (const s of [...atomList, ...wrapperList]) cuts.add(s.start).add(s.end);
+  for (const s of [...atomList, ...wrapperList, ...linkList]) cuts.add(s.start).add(s.end);
   for (const n of noteList) cuts.add(n.from).add(n.to);
   const boundaries = [...cuts].sort((a, b) => a - b);
 
@@ -181,7 +187,8 @@ export function cutRuns<W, A>(text: string, wrappers: readonly Span<W>[], atoms:
     const covering = noteList.filter((n) => n.from <= b && next <= n.to && n.from < n.to).map((n) => n.number);
     const atom = atomList.find((a) => a.start === b);
     const slice = text.slice(b, next);
-    here().pieces.push(atom ? { kind: 'atom', atom: atom.value, text: slice, notes: covering } : { kind: 'text', text: slice, notes: covering });
+    const link = atom ? undefined : linkList.find((l) => l.start <= b && next <= l.end)?.value;
+    here().pieces.push(atom ? { kind: 'atom', atom: atom.value, text: slice, notes: covering } : { kind: 'text', text: slice, notes: covering, ...(link ? { link } : {}) });
   });
   return groups;
 }
@@ -203,4 +210,51 @@ export function markerSpans(text: ImportedText, block: number): Span<Citation>[]
       return { start: c.offset, end, value: c };
     })
     .filter((s) => s.end > s.start);
+}
+
+/** The source's links in body block `block` as spans (text order). */
+export function linkSpans(text: ImportedText, block: number): Span<Link>[] {
+  return (text.links ?? []).filter((l) => l.block === block).map((l) => ({ start: l.start, end: l.end, value: l }));
+}
+
+/** A stretch of pieces inside one link: its text pieces and the note starts (milestones) between them. */
+export interface LinkRun<A> {
+  kind: 'link';
+  link: Link;
+  pieces: Piece<A>[];
+}
+
+/**
+ * Rejoins a group's pieces into link runs: consecutive text pieces of the same link, with the note starts between
+ * them (milestones, printable inside a link), become one `LinkRun`; a note end, an atom or text outside the link
+ * ends it (a note's badge or footnote mark is itself a link, never nested in another). Other pieces pass as they are.
+ */
+export function linkRuns<A>(pieces: readonly Piece<A>[]): (Piece<A> | LinkRun<A>)[] {
+  const out: (Piece<A> | LinkRun<A>)[] = [];
+  let run: LinkRun<A> | null = null;
+  let pending: Piece<A>[] = [];
+  const flush = () => {
+    run = null;
+    out.push(...pending);
+    pending = [];
+  };
+  for (const p of pieces) {
+    if (p.kind === 'text' && p.link) {
+      if (run !== null && (run as LinkRun<A>).link === p.link) {
+        (run as LinkRun<A>).pieces.push(...pending, p);
+        pending = [];
+      } else {
+        flush();
+        run = { kind: 'link', link: p.link, pieces: [p] };
+        out.push(run);
+      }
+    } else if (p.kind === 'note-start' && run !== null) {
+      pending.push(p);
+    } else {
+      flush();
+      out.push(p);
+    }
+  }
+  flush();
+  return out;
 }

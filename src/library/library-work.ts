@@ -6,8 +6,10 @@
  * Identity: a library work's id is a slug of lower-case letters, digits and hyphens like a project work's, but its
  * notes are kept under `library:<id>` (`libraryStorageKey`), which no project work id can equal (ids have no colon):
  * opening a file called `kavbiuro.txt` never reads or replaces the project's Kavbiuro notes.
- * Revisions: opening bytes under an id the library already has, with another SHA-256, never replaces them — the new
- * bytes become a new revision (newest last) and the older revisions keep their bytes.
+ * Revisions: opening bytes of a work the library already has (`sameWork`), with another SHA-256, never replaces them —
+ * the new bytes become a new revision (newest last) and the older revisions keep their bytes. A different work whose
+ * title makes the same id (two articles called "Mercury", two files whose text is titled "Introduction") is kept
+ * beside it under the next free id (`mercury-2`, `libraryIdCandidates`), never as a revision of it.
  */
 import type { SourceMeta } from '../model/imported-text.ts';
 import type { WorkMeta } from '../model/work.ts';
@@ -119,6 +121,58 @@ export function deriveLibraryWork(opened: OpenedSource): LibraryWork {
     opened: opened.date,
     revisions: [{ id: 'r1', sha256: opened.sha256, source, revision: meta.revision ?? null, date: meta.date ?? opened.date, bytes: opened.bytes }],
   };
+}
+
+/**
+ * What makes two records one work, whatever their bytes: for a source with an http(s) address, that address without
+ * what names one revision (`oldid`, `diff`, `curid`, the fragment; host in lower case, `title=` with `_` as spaces)
+ * — every revision of a Wikipedia article has one key, two articles never share it; for a file (no address), its
+ * file name and the title its text gives, so another file, or the same file now titled differently, is another work.
+ */
+export function workKey(work: Pick<LibraryWork, 'source' | 'title'>): string {
+  let url: URL | null = null;
+  if (/^https?:\/\//i.test(work.source)) {
+    try {
+      url = new URL(work.source);
+    } catch {
+      url = null;
+    }
+  }
+  if (url) {
+    for (const p of ['oldid', 'diff', 'curid', 'action']) url.searchParams.delete(p);
+    const title = url.searchParams.get('title');
+    if (title !== null) url.searchParams.set('title', title.replace(/_/g, ' '));
+    url.hash = '';
+    const path = url.pathname.replace(/_/g, ' ');
+    return `url:${url.protocol}//${url.host.toLowerCase()}${decodeSafely(path)}${url.search}`;
+  }
+  return `file:${baseName(work.source).toLowerCase()}|${work.title.trim().toLowerCase()}`;
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Whether `a` and `b` are the same work (revisions of one another): the same `workKey`. */
+export function sameWork(a: Pick<LibraryWork, 'source' | 'title'>, b: Pick<LibraryWork, 'source' | 'title'>): boolean {
+  return workKey(a) === workKey(b);
+}
+
+/** How many ids `libraryIdCandidates` tries before giving up (a hundred works of one title). */
+export const MAX_ID_CANDIDATES = 100;
+
+/** The ids a work derived as `id` may take, in order: `id`, then `id-2`, `id-3`, … (each at most 64 characters). */
+export function libraryIdCandidates(id: string): string[] {
+  const out = [id];
+  for (let n = 2; n <= MAX_ID_CANDIDATES; n++) {
+    const suffix = `-${n}`;
+    out.push(`${id.slice(0, 64 - suffix.length).replace(/-+$/, '')}${suffix}`);
+  }
+  return out;
 }
 
 /** The revision the work opens on: the newest. */

@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Section } from '../editor/sections.ts';
+import { isChecked, type ClaimCheck } from '../anchoring/verification.ts';
+import type { Claim } from '../model/claim-types.ts';
 import type { Coverage } from '../model/coverage.ts';
 import { SectionSelectEvent } from './events.ts';
 
@@ -12,8 +14,8 @@ export function coverageInWords(c: Coverage): string {
 
 /**
  * The table of contents: one entry per section (indented by heading level) with its coverage — a bar of cited,
- * covered and unsourced claims, said in words to screen readers — and the section the caret is in marked as the
- * current location. One entry is in the tab order (roving tabindex): ↑/↓ move between entries, Home/End to the first
+ * covered and unsourced claims, said in words to screen readers — with how many of its claims have been checked
+ * against their sources ("2 of 5 checked"), and the section the caret is in marked as the current location. One entry is in the tab order (roving tabindex): ↑/↓ move between entries, Home/End to the first
  * and last, Enter or Space (or a click) goes to the section.
  * @fires ap-section-select - the user chose a section
  */
@@ -49,6 +51,10 @@ export class ApContents extends LitElement {
   @property({ attribute: false }) sections: readonly Section[] = [];
   /** The index of the section the caret is in, or null. */
   @property({ attribute: false }) current: number | null = null;
+  /** The work's claims (for the sources each must be checked against). */
+  @property({ attribute: false }) claims: readonly Claim[] = [];
+  /** The checks of claims against their sources, by claim id. */
+  @property({ attribute: false }) checks: ReadonlyMap<string, readonly ClaimCheck[]> = new Map();
 
   /** The entry in the tab order. */
   @state() private focusIndex = 0;
@@ -67,34 +73,42 @@ export class ApContents extends LitElement {
       return html`<h2 id="contents-heading">Contents</h2><p class="empty">This text has no sections.</p>`;
     }
     const headed = sections.filter((s) => !s.introduction).length;
+    const sources = new Map(this.claims.map((c) => [c.id, c.sources] as const));
     return html`
       <h2 id="contents-heading">Contents</h2>
       <p class="summary">${headed} ${headed === 1 ? 'section' : 'sections'} · the bar shows each section's claims by support</p>
       <nav aria-labelledby="contents-heading">
         <ol @keydown=${this.onKeydown}>
-          ${sections.map((s) => this.entry(s))}
+          ${sections.map((s) => this.entry(s, sources))}
         </ol>
       </nav>
     `;
   }
 
-  private entry(s: Section) {
+  /** How many of the section's claims are checked against every source they cite (see `isChecked`). */
+  private checkedIn(s: Section, sources: ReadonlyMap<string, readonly string[]>): number {
+    return s.claims.filter((id) => isChecked(sources.get(id) ?? [], this.checks.get(id) ?? [])).length;
+  }
+
+  private entry(s: Section, sources: ReadonlyMap<string, readonly string[]>) {
     const c = s.coverage;
     const pct = (n: number) => (c.total ? (100 * n) / c.total : 0);
+    const checked = this.checkedIn(s, sources);
+    const checkedWords = `${checked} of ${c.total} checked`;
     return html`<li>
       <button type="button" class="level-${s.level}${s.introduction ? ' intro' : ''}" style="--level:${s.level}" data-section=${s.index}
         tabindex=${s.index === this.focusIndex ? 0 : -1} aria-current=${s.index === this.current ? 'location' : 'false'}
         @click=${() => this.choose(s)} @focus=${() => (this.focusIndex = s.index)}>
         <span class="title">${s.title}</span>
         ${c.total
-          ? html`<span class="bar" role="img" aria-label=${coverageInWords(c)}>
+          ? html`<span class="bar" role="img" aria-label=${`${coverageInWords(c)}; ${checkedWords}`}>
               <span class="seg--direct" style="width:${pct(c.direct)}%"></span>
               <span class="seg--inherited" style="width:${pct(c.inherited)}%"></span>
               <span class="seg--none" style="width:${pct(c.none)}%"></span>
             </span>`
           : html`<span></span>`}
         <span class="counts" aria-hidden=${c.total ? 'true' : 'false'}>${c.total
-          ? html`${c.direct} cited · ${c.inherited} covered${c.none ? html` · <span class="none">${c.none} no source</span>` : nothing}`
+          ? html`${c.direct} cited · ${c.inherited} covered${c.none ? html` · <span class="none">${c.none} no source</span>` : nothing} · <span class="checked" data-checked=${checked}>${checkedWords}</span>`
           : 'no claims'}</span>
       </button>
     </li>`;

@@ -414,7 +414,7 @@ export class ApReader extends LitElement {
             </div>
             ${sections.length
               ? html`<div role="tabpanel" id="panel-contents" aria-labelledby="tab-contents" ?hidden=${this.tab !== 'contents'}>
-                  <ap-contents .sections=${sections} .current=${snap?.caret.section ?? null}></ap-contents>
+                  <ap-contents .sections=${sections} .current=${snap?.caret.section ?? null} .claims=${doc?.claims ?? []} .checks=${snap?.notes.checks ?? new Map()}></ap-contents>
                 </div>`
               : nothing}
             <div role="tabpanel" id="panel-notes" aria-labelledby="tab-notes" ?hidden=${this.tab !== 'notes'}>

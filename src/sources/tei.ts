@@ -25,7 +25,7 @@
  *   level m/j), `date`, `publisher`, `pubPlace`, `biblScope` unit volume/issue/page, `idno` DOI/ISBN/URL); text its
  *   whole text. A `ref` or `ptr` whose `@target` is `#id` of such an entry (or of a back-matter `note`) is a
  *   citation: the marker `[label]` after the `ref`'s own text (not repeated when that text is the marker itself,
- *   as in Apparatus's own export). A `ref` to an http(s) URL is a `Link`.
+ *   as in Apparatus's own export). A `ref` to an http(s) URL is a `Link` (`kind` wiki when its `@type` says so).
  * - Apparatus's own export puts its scholarly notes (W3C annotations) in `back/div[@type="notes"|
  *   "unanchored-notes"]` as `note` elements with `@target`/`@targetEnd` pointing at `anchor` milestones in the
  *   text. They are not references of the text: `importTeiDocument` returns them as `TeiAnnotationNote`s (with the
@@ -307,7 +307,8 @@ class TeiReader {
           if (n.name === 'ref' && !(labels.length === 1 && own === `[${labels[0]}]`)) n.children.forEach(inline);
           const external = targets.find((t) => isHttpUrl(t));
           if (external && n.name === 'ref' && b.text.replace(/ $/, '').length > start) {
-            links.push({ block: index, start, end: b.text.replace(/ $/, '').length, href: external, kind: 'external' });
+            // `type="wiki"` is how Apparatus's own export marks a link to another article of the same wiki.
+            links.push({ block: index, start, end: b.text.replace(/ $/, '').length, href: external, kind: attr(n, 'type') === 'wiki' ? 'wiki' : 'external' });
           }
           if (n.name === 'ptr' && labels.length === 0) this.omit('ptr');
           for (const label of heading ? [] : labels) {

@@ -2,17 +2,21 @@
  * This browser's library: the works opened from a file or a URL (`library/library-work.ts`), kept in the `library`
  * object store of the `apparatus` database (version 4, see `indexeddb-repository.ts`) so they open offline.
  *
- * Contracts: `keep` never replaces bytes — under an id already kept, other bytes become a new revision (newest
- * last), the same bytes only update the opening time; it reads and writes in one transaction, so two tabs keeping at
- * once cannot lose a revision. `remove` deletes the work record only; its notes (`library:<id>` in `annotations`)
+ * Contracts: `keep` never replaces bytes — other bytes of a work already kept (`sameWork`) become a new revision
+ * (newest last), the same bytes only update the opening time; a different work whose id is taken is kept under the
+ * next free id (`libraryIdCandidates`); a record this version cannot read is never overwritten (passed over). It
+ * reads and writes in one transaction, so two tabs keeping at once cannot lose a revision. `remove` deletes the work record only; its notes (`library:<id>` in `annotations`)
  * are deleted only by `removeNotes`, which the page calls only when the user chose to delete them too.
  */
-import { libraryStorageKey, mergeIntoLibrary, readLibraryWork, type LibraryWork, type Merged } from '../library/library-work.ts';
+import { libraryIdCandidates, libraryStorageKey, mergeIntoLibrary, readLibraryWork, sameWork, type LibraryWork, type Merged } from '../library/library-work.ts';
 import { ANNOTATIONS_STORE, LIBRARY_STORE, WORKS_STORE, BASES_STORE, openApparatusDatabase, type IndexedDbOptions } from './indexeddb-repository.ts';
 import { StoreError, toStoreError } from './store-error.ts';
 
-/** What `keep` did: a new work, the same bytes again, or a new revision of a work kept before. */
-export type Kept = { kind: 'new'; work: LibraryWork } | Merged;
+/**
+ * What `keep` did: a new work, the same bytes again, or a new revision of a work kept before. `beside` (a new work
+ * only) names the other works whose ids it found taken — it was kept beside them under the next free id.
+ */
+export type Kept = { kind: 'new'; work: LibraryWork; beside?: string[] } | Merged;
 
 /** A record of the store that could not be read (kept in place, reported). */
 export interface UnreadableLibraryRecord {
@@ -58,18 +62,42 @@ export class LibraryStore {
       }
       const store = tx.objectStore(LIBRARY_STORE);
       let kept: Kept | null = null;
-      const get = store.get(work.id);
-      get.onsuccess = () => {
-        try {
-          kept = get.result === undefined ? { kind: 'new', work } : mergeIntoLibrary(readLibraryWork(get.result), work);
-        } catch (e) {
-          // A record this version cannot read is never overwritten.
+      const candidates = libraryIdCandidates(work.id);
+      const taken: string[] = [];
+      // Each candidate id in turn, in this one transaction: free → a new work; the same work → merged; else next.
+      const tryAt = (k: number) => {
+        const id = candidates[k];
+        if (id === undefined) {
           tx.abort();
-          reject(new StoreError('failed', `The library already holds "${work.id}" in a form this version cannot read (${(e as Error).message}); it was left as it is. Open the file under another name.`));
+          reject(new StoreError('failed', `The library already holds ${candidates.length} other works named like "${work.title}"; nothing was kept. Remove some first.`));
           return;
         }
-        store.put(kept.work, work.id);
+        const get = store.get(id);
+        get.onsuccess = () => {
+          if (get.result === undefined) {
+            kept = { kind: 'new', work: { ...work, id }, ...(taken.length ? { beside: taken } : {}) };
+            store.put(kept.work, id);
+            return;
+          }
+          let existing: LibraryWork;
+          try {
+            existing = readLibraryWork(get.result);
+          } catch {
+            // A record this version cannot read is never overwritten: passed over.
+            taken.push(id);
+            tryAt(k + 1);
+            return;
+          }
+          if (!sameWork(existing, work)) {
+            taken.push(id);
+            tryAt(k + 1);
+            return;
+          }
+          kept = mergeIntoLibrary(existing, { ...work, id });
+          store.put(kept.work, id);
+        };
       };
+      tryAt(0);
       tx.oncomplete = () => resolve(kept!);
       tx.onerror = (e) => {
         e.preventDefault();

@@ -1,6 +1,8 @@
 /**
  * The dev server's side of "Save to project" (Node, Vite dev and preview only):
  *
+ * - `GET /api/corpus` → the project's works (`corpus/<id>/` with text.txt and work.json; corpus-listing.ts), for the
+ *   library;
  * - `GET /api/capabilities` → `{ "saveToProject": true }` (a static build has no such endpoint: the reader shows
  *   the "Save to project" button only when this answers);
  * - `POST /api/annotations/<workId>` (`Content-Type: application/json` or `application/ld+json`) with either
@@ -33,6 +35,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { MAX_ANNOTATION_FILE_BYTES, ProjectFileError, annotationFilePath, saveAnnotationFile } from './project-file.ts';
+import { listCorpus } from './corpus-listing.ts';
 import { containedRealPath } from './project-paths.ts';
 import { isSaveProjectRequest, saveProjectNotes, type SaveProjectRequest } from './save-project-notes.ts';
 
@@ -103,6 +106,12 @@ export async function handleProjectRequest(projectRoot: string, req: IncomingMes
   if (path === '/api/annotation-server') {
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
     sendJson(res, 200, { reachable: await annotationServerReachable() });
+    return true;
+  }
+
+  if (path === '/api/corpus') {
+    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
+    sendJson(res, 200, await listCorpus(projectRoot));
     return true;
   }
 

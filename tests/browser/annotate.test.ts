@@ -3,54 +3,19 @@
  * notes it needs through the reader's own form (`addNote`, `addReply`): no test reads what an earlier one left
  * behind, so one failure or one slow step cannot cascade into the next test.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { chromiumAvailable, deepText, highlightedNotes, launchOptions, openReader, PROJECT_ROOT, selectText, startReaderServer } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumAvailable, deepText, highlightedNotes, PROJECT_ROOT, selectText } from './support/browser.ts';
+import { persistentReader } from './support/persistent-reader.ts';
 
 /** The note every test that needs one starts from: on "3 July 1920", as a reader would write it. */
 const NOTE = 'The year cannot be right: Armenia was not yet Soviet in July 1920.';
 const REPLY = 'Agreed; see protocols 11 and 12.';
 
 describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persistent profile)', () => {
-  let server: Awaited<ReturnType<typeof startReaderServer>>;
-  let context: BrowserContext;
-  let profile: string;
-  /** Console errors of every page the test opened. */
-  let errors: string[][];
-
-  beforeAll(async () => {
-    server = await startReaderServer();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
-
   // A fresh persistent profile per test: its own IndexedDB and localStorage, kept on disk across tabs and reloads.
-  beforeEach(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'apparatus-profile-'));
-    context = await chromium.launchPersistentContext(profile, { ...launchOptions(), viewport: { width: 1400, height: 900 } });
-    errors = [];
-  });
-
-  afterEach(async () => {
-    try {
-      expect(errors.flat()).toEqual([]);
-    } finally {
-      await context?.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
-  });
-
-  /** Opens the reader at `url` (default: the Kavbiuro page) in the test's profile and collects its console errors. */
-  async function open(url = server.url): Promise<Page> {
-    const opened = await openReader(context, url);
-    errors.push(opened.errors);
-    return opened.page;
-  }
+  const reader = persistentReader();
+  const { open } = reader;
 
   const card = (p: Page, text: string) => p.locator('ap-provenance-panel ap-note-card', { hasText: text }).first();
   const form = (p: Page) => p.locator('ap-note-form');
@@ -208,7 +173,7 @@ describe.skipIf(!chromiumAvailable())('annotating in the reader (Chromium, persi
 
   test('a deep link #annotation=<id> opens the page on that note', async () => {
     const id = 'urn:apparatus:kavbiuro:stalin-narimanov-attribution';
-    const linked = await open(`${server.url}#annotation=${encodeURIComponent(id)}`);
+    const linked = await open(`${reader.url}#annotation=${encodeURIComponent(id)}`);
     // The focused note is outlined by the reader's highlight stylesheet.
     const outline = () => linked.evaluate((i) => {
       const el = document.querySelector(`.ap-text [data-annotation="${CSS.escape(i)}"]`);

@@ -1,43 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { chromiumAvailable, CHROMIUM_PATH, deepText, launchOptions, openReader, startReaderServer } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumAvailable, CHROMIUM_PATH, deepText } from './support/browser.ts';
+import { persistentReader } from './support/persistent-reader.ts';
 
 // Checking claims against their sources as a reader does it: in the provenance panel, by mouse and by keyboard,
 // and finding the checks again after a reload.
 describe.skipIf(!chromiumAvailable())(`checking claims in Chromium (${CHROMIUM_PATH})`, () => {
-  let server: Awaited<ReturnType<typeof startReaderServer>>;
-  let profile: string;
-  let context: BrowserContext;
-  let errors: string[][];
-
-  beforeAll(async () => {
-    server = await startReaderServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  beforeEach(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'apparatus-profile-'));
-    context = await chromium.launchPersistentContext(profile, { ...launchOptions(), viewport: { width: 1400, height: 900 } });
-    errors = [];
-  });
-  afterEach(async () => {
-    try {
-      expect(errors.flat()).toEqual([]);
-    } finally {
-      await context?.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
-  });
-
-  async function open(): Promise<Page> {
-    const opened = await openReader(context, server.url);
-    errors.push(opened.errors);
-    return opened.page;
-  }
+  const { open } = persistentReader();
   const checker = (p: Page) => p.locator('ap-provenance-panel ap-claim-check');
   const progress = (p: Page) => p.locator('ap-claim-list .progress');
 

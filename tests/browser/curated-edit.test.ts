@@ -3,48 +3,17 @@
  * Apparatus editors opens "Propose an edit"; what the reader writes is added below the note as a proposed edit signed
  * with the reader's name, the editors' note keeps its words and shows no "(edited)", and both outlive a reload.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { chromiumAvailable, deepText, launchOptions, openReader, startReaderServer } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumAvailable, deepText } from './support/browser.ts';
+import { persistentReader } from './support/persistent-reader.ts';
 
 const CURATED_PASSAGE = 'Some Armenian historians have attributed this';
 const CURATED_START = 'Unsourced, and it joins a documented fact to a disputed inference.';
 const PROPOSAL = 'Proposed: name the historians, or drop "some Armenian historians".';
 
 describe.skipIf(!chromiumAvailable())('editing a curated note proposes an edit (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startReaderServer>>;
-  let context: BrowserContext;
-  let profile: string;
-  let errors: string[][];
-
-  beforeAll(async () => {
-    server = await startReaderServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  beforeEach(async () => {
-    profile = mkdtempSync(join(tmpdir(), 'apparatus-profile-'));
-    context = await chromium.launchPersistentContext(profile, { ...launchOptions(), viewport: { width: 1400, height: 900 } });
-    errors = [];
-  });
-  afterEach(async () => {
-    try {
-      expect(errors.flat()).toEqual([]);
-    } finally {
-      await context?.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
-  });
-
-  async function open(): Promise<Page> {
-    const opened = await openReader(context, server.url);
-    errors.push(opened.errors);
-    return opened.page;
-  }
+  const { open } = persistentReader();
   const card = (p: Page) => p.locator('ap-provenance-panel ap-note-card', { hasText: CURATED_START }).first();
   const form = (p: Page) => p.locator('ap-note-form');
 

@@ -1,7 +1,7 @@
 /**
  * A large work (≈9.5 MB, the importer's limit is 10 MiB) loads without freezing the page: no long task and no
  * event-loop gap that would freeze it from navigation until ready; the whole text is there and its notes are highlighted.
- * A text over the limit is refused with a clear message, also without freezing. (Limits: see LONG_TASK_LIMIT_MS.)
+ * A text over the limit is refused with a clear message, also without freezing. (Limits: see LARGE_SHARE_LIMIT.)
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,14 +15,17 @@ import { chromiumAvailable, CHROMIUM_PATH, collectErrors, launchChromium, PROJEC
 
 const DIR = `${PROJECT_ROOT}test-results/large`;
 /**
- * These limits guard against a real freeze (before the load worker and the slices, a single blocking task of a large
- * work took 60 s); they are not the goal. The goal — no main-thread task over 200 ms while a work loads — is a speed
- * figure, measured by `npm run bench` (`load_longest_task_ms`, against the 200 ms limit, with the machine's load):
- * on a 2-core machine shared with the rest of the suite, the page's own start-up tasks measured 167–228 ms here, so
- * a 200 ms assertion passed or failed by luck (one clean-clone CI run: 222 ms for the 11 MB refusal, whose text the
- * page never reads — the worker refuses it). The heartbeat gap also counts time the renderer is not scheduled at
- * all (a CI-like run measured 528 ms once). Both figures are printed.
+ * These limits guard against a real freeze (before the load worker and the slices, the whole load of a large work
+ * was one blocking task of 60 s); they are not the goal. The goal — no main-thread task over 200 ms while a work
+ * loads — is a speed figure, measured by `npm run bench` (`load_longest_task_ms`, against the 200 ms limit, with the
+ * machine's load): on a 2-core machine shared with the rest of the suite a 200 ms assertion passed or failed by luck
+ * (one clean-clone CI run: 222 ms for the 11 MB refusal, whose text the page never reads — the worker refuses it).
+ * Wall-clock task lengths grow with the machine's load (at load ≈ 14 the 9.6 MB work was ready in 106 s with a
+ * 1.7 s task; at load ≈ 1, in 10 s with 136 ms), so the guard for the large work is a share of the time to ready:
+ * loaded in slices, no task or gap takes more than a few per cent of it (1.4–1.6 % in both runs); one blocking load
+ * would take nearly all of it. The refusal is short, so its guard is absolute. All figures are printed.
  */
+const LARGE_SHARE_LIMIT = 0.1;
 const LONG_TASK_LIMIT_MS = 1000;
 const GAP_LIMIT_MS = 1500;
 const NOTES = 300;
@@ -144,8 +147,8 @@ describe.skipIf(!chromiumAvailable())(`a large work in Chromium (${CHROMIUM_PATH
     await expect.poll(() => page.locator(`.ap-text [data-annotation="${noteId(NOTES)}"]`).first().isVisible()).toBe(true);
     expect(await page.locator('ap-reader').getAttribute('aria-busy')).toBeNull();
     expect(errors).toEqual([]);
-    expect(longest).toBeLessThanOrEqual(LONG_TASK_LIMIT_MS);
-    expect(record.maxGap).toBeLessThanOrEqual(GAP_LIMIT_MS);
+    expect(longest).toBeLessThanOrEqual(LARGE_SHARE_LIMIT * ms);
+    expect(record.maxGap).toBeLessThanOrEqual(LARGE_SHARE_LIMIT * ms);
     await page.context().close();
   }, 600_000);
 

@@ -228,7 +228,7 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
     const list = page.getByRole('list', { name: 'Works in this browser' });
     await list.waitFor();
     expect(await list.locator('li').count()).toBe(1);
-    expect((await list.textContent())!.replace(/\s+/g, ' ')).toMatch(/Kept text text · source Kept text\.txt · opened \d{4}-\d\d-\d\d · 2 notes Read “Kept text” Remove “Kept text”…/);
+    expect((await list.textContent())!.replace(/\s+/g, ' ')).toMatch(/Kept text text · source Kept text\.txt · opened \d{4}-\d\d-\d\d · 2 notes (?:Reading its text for coverage… |\d+% of \d+ claims sourced · \d+ sections? )Read “Kept text” Remove “Kept text”…/);
     expect(await list.getByRole('link', { name: 'Read “Kept text”' }).getAttribute('href')).toMatch(/\?library=kept-text$/);
     await page.screenshot({ path: '/work/notes/shots/library.png' }).catch(() => undefined);
 

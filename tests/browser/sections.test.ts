@@ -60,7 +60,7 @@ describe.skipIf(!chromiumAvailable() || !existsSync(SOURCE))(`a sectioned Wikipe
     const titles = await page.locator('ap-contents button[data-section] .title').allTextContents();
     expect(titles).toEqual(['Introduction', ...headings]);
     const firstBar = await page.locator('ap-contents .bar').first().getAttribute('aria-label');
-    expect(firstBar).toMatch(/^\d+ cited, \d+ covered by a later citation, \d+ without a source, of \d+ claims?$/);
+    expect(firstBar).toMatch(/^\d+ cited, \d+ covered by a later citation, \d+ without a source, of \d+ claims?; \d+ of \d+ checked$/);
     const report = await deepText(page.locator('ap-import-report'));
     expect(report).toContain('Imported from Wikipedia article (Parsoid HTML)');
     expect(report).toMatch(/1 infobox/);

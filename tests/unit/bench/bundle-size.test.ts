@@ -27,4 +27,20 @@ describe('first-page JavaScript size', () => {
     const expected = ['assets/index.js', 'assets/shared.js', 'assets/worker.js'].reduce((n, f) => n + gzipSync(files[f]!, { level: 9 }).length, 0);
     expect(result.gzKb).toBeCloseTo(expected / 1024, 6);
   });
+
+  it('counts what an ES-module worker imports statically, not what it imports lazily', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
+    mkdirSync(join(dir, '.vite'));
+    mkdirSync(join(dir, 'assets'));
+    const files: Record<string, string> = {
+      'assets/index.js': 'const w=new Worker(new URL(`/assets/worker.js`,``+import.meta.url),{type:`module`});',
+      'assets/worker.js': 'import{a as b}from"./worker-shared.js";import"./side.js";self.onmessage=async()=>(await import("./adapter.js")).run(b);',
+      'assets/worker-shared.js': 'export const a = 1;',
+      'assets/side.js': 'globalThis.x = 1;',
+      'assets/adapter.js': 'export const run = () => "x".repeat(1000);',
+    };
+    for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+    writeFileSync(join(dir, '.vite', 'manifest.json'), JSON.stringify({ 'index.html': { file: 'assets/index.js', isEntry: true } }));
+    expect(firstPageJs(dir).files.map((f) => f.file).sort()).toEqual(['assets/index.js', 'assets/side.js', 'assets/worker-shared.js', 'assets/worker.js']);
+  });
 });

@@ -13,6 +13,7 @@ import { fetchAddress } from '../../../src/cli/add-work-command.ts';
 import { importJson } from '../../../src/cli/import-command.ts';
 import { main, nodeIo } from '../../../src/cli/main.ts';
 import { importText } from '../../../src/model/import-text.ts';
+import { importSource } from '../../../src/sources/import-source.ts';
 import { parseWorkMeta, sha256Hex } from '../../../src/model/work.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -63,6 +64,35 @@ describe('apparatus import --format', () => {
     for (const s of json.sections) expect(json.blocks[s.block]).toEqual({ type: 'heading', text: s.text });
     expect(json.links.length).toBeGreaterThan(100);
   });
+  const sources = join(root, '..', 'shared', 'sources');
+  const every = existsSync(sources)
+    ? readdirSync(sources, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => readdirSync(join(sources, d.name)).map((f) => join(sources, d.name, f)))
+    : [];
+  test.skipIf(every.length === 0)('every file of ../shared/sources is read by `import --json` as the importer reads it, and becomes a work with add-work', async () => {
+    expect(every.length).toBeGreaterThanOrEqual(6);
+    for (const file of every) {
+      const out = await run('import', file, '--json');
+      expect(out.stderr, file).toBe('');
+      expect(out.code, file).toBe(0);
+      const json = JSON.parse(out.stdout);
+      const { format, imported } = importSource(new Uint8Array(readFileSync(file)), { origin: file });
+      expect(json.format, file).toBe(format);
+      expect(json.blocks.length, file).toBe(imported.blocks.length);
+      expect(json.claims.length, file).toBe(imported.claims.length);
+      expect(json.references.length, file).toBe(imported.references.length);
+      const corpus = join(dir, 'every');
+      const added = await run('add-work', file, '--corpus', corpus, '--licence', 'as the file says', '--licence-url', 'https://example.org/licence');
+      expect(added.stderr, file).toBe('');
+      expect(added.code, file).toBe(0);
+    }
+    // One folder per work, each with the bytes as received and a work.json the reader accepts.
+    const works = readdirSync(join(dir, 'every'));
+    expect(works).toHaveLength(every.length);
+    for (const id of works) {
+      const meta = parseWorkMeta(JSON.parse(readFileSync(join(dir, 'every', id, 'work.json'), 'utf8')));
+      expect(meta.sha256).toBe(await sha256Hex(new Uint8Array(readFileSync(join(dir, 'every', id, 'text.txt')))));
+    }
+  }, 120_000);
   test('an unknown --format is a usage error', async () => {
     const out = await run('import', kavbiuro, '--format', 'docx');
     expect(out.code).toBe(2);

@@ -55,6 +55,10 @@ describe('sectionsOf', () => {
     expect(sections[3]!.coverage).toEqual(coverageOfBlocks(6, 7));
     expect(sections[1]!.to).toBe(sections[3]!.from);
     expect(sections[2]!.to).toBe(sections[3]!.from);
+    // Each section lists the ids of the claims it counts, in document order.
+    const idsOfBlocks = (from: number, to: number) => imported.claims.filter((c) => c.block >= from && c.block <= to).map((c) => c.id);
+    expect(sections[1]!.claims).toEqual(idsOfBlocks(1, 5));
+    expect(sections[3]!.claims).toEqual(idsOfBlocks(6, 7));
     // The last section ends where the reference list begins.
     let refs = -1;
     doc.forEach((n, pos) => n.type.name === 'references' && (refs = pos));

@@ -157,3 +157,26 @@ describe('annotation files that are not UTF-8', () => {
     expect(b.stdout).toBe('');
   });
 });
+
+describe('export of a source with structure', () => {
+  const markdown = new URL('../../fixtures/sources/structure.md', import.meta.url);
+
+  test('a Markdown source is exported with its sections, list and links (format detected, metadata from the source)', async () => {
+    const file = join(root, 'structure.md');
+    copyFileSync(markdown, file);
+    const md = await run('export', file, '--format', 'md');
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^## Setext section$/m);
+    expect(md.stdout).toMatch(/^1\. First numbered item\.$/m);
+    expect(md.stdout).toMatch(/^ {3}- a nested bullet item$/m);
+    expect(md.stdout).toContain('[external link](https://en.wikipedia.org/wiki/Baku)');
+    const tei = await run('export', file, '--format', 'tei');
+    expect(tei.code).toBe(0);
+    expect(tei.stdout).toMatch(/<div[^>]*>\s*<head>Setext section<\/head>/);
+    expect(tei.stdout).toContain('<list type="ordered">');
+    const html = await run('export', file, '--format', 'html');
+    expect(html.stdout).toContain('<h2');
+    expect(html.stdout).toMatch(/<ol>\s*<li>/);
+    expect(html.stdout).toContain('href="https://en.wikipedia.org/wiki/Baku"');
+  });
+});

@@ -7,6 +7,11 @@ import {
   libraryWorkMeta,
   LibraryRecordError,
   mergeIntoLibrary,
+  sameWork,
+  workKey,
+  libraryIdCandidates,
+  MAX_ID_CANDIDATES,
+  LIBRARY_ID,
   readLibraryWork,
   slugOf,
   UNKNOWN_LICENCE,
@@ -74,6 +79,34 @@ describe('library works', () => {
     expect(libraryWorkMeta(merged.work).sha256).toBe('2'.repeat(64));
     // Reopening the older bytes adds nothing.
     expect(mergeIntoLibrary(merged.work, again).kind).toBe('same');
+  });
+
+  it('tells works apart by their source, not their id: every revision of an article is one work, two articles or two texts are two', () => {
+    const wiki = (title: string, oldid: string, shown = title) =>
+      deriveLibraryWork({ bytes: new Uint8Array([1]), sha256: '1'.repeat(64), format: 'wikipedia-parsoid', origin: 'x', meta: { title: shown, source: `https://en.wikipedia.org/w/index.php?title=${title}&oldid=${oldid}` }, date });
+    expect(sameWork(wiki('Mercury_(planet)', '1', 'Mercury'), wiki('Mercury_(planet)', '2', 'Mercury'))).toBe(true);
+    expect(sameWork(wiki('Mercury_(planet)', '1', 'Mercury'), wiki('Mercury (planet)', '1', 'Mercury'))).toBe(true);
+    // Two articles titled alike make the same id, but are different works.
+    const planet = wiki('Mercury_(planet)', '1', 'Mercury');
+    const element = wiki('Mercury_(element)', '1', 'Mercury');
+    expect(planet.id).toBe(element.id);
+    expect(sameWork(planet, element)).toBe(false);
+    expect(sameWork(wiki('Dog', '1'), { ...wiki('Dog', '1'), source: 'https://de.wikipedia.org/w/index.php?title=Dog&oldid=1' })).toBe(false);
+    // Files: the file name and the title its text gives.
+    const file = (origin: string, title: string) => deriveLibraryWork({ bytes: new Uint8Array([1]), sha256: '1'.repeat(64), format: 'markdown', origin, meta: { title }, date });
+    expect(sameWork(file('notes.md', 'Introduction'), file('notes.md', 'Introduction'))).toBe(true);
+    expect(sameWork(file('notes.md', 'Introduction'), file('notes.md', 'Conclusion'))).toBe(false);
+    expect(sameWork(file('a/notes.md', 'Introduction'), file('b/other.md', 'Introduction'))).toBe(false);
+    expect(workKey(file('Notes.md', 'Introduction'))).toBe('file:notes|introduction');
+  });
+
+  it('offers the next free ids for a work whose id is taken, each a valid id', () => {
+    const ids = libraryIdCandidates('mercury');
+    expect(ids.slice(0, 3)).toEqual(['mercury', 'mercury-2', 'mercury-3']);
+    expect(ids).toHaveLength(MAX_ID_CANDIDATES);
+    const long = libraryIdCandidates('x'.repeat(64));
+    expect(long[1]).toBe(`${'x'.repeat(62)}-2`);
+    for (const id of long) expect(LIBRARY_ID.test(id)).toBe(true);
   });
 
   it('reads back a stored record and names what is wrong with a bad one', () => {

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
+import type { ClaimCheck, VerificationStatus } from '../../../src/anchoring/verification.ts';
 import type { Section } from '../../../src/editor/sections.ts';
+import type { Claim } from '../../../src/model/claim-types.ts';
 import '../../../src/panels/ap-contents.ts';
 import { coverageInWords } from '../../../src/panels/ap-contents.ts';
 import { SectionSelectEvent } from '../../../src/panels/events.ts';
@@ -11,6 +13,7 @@ afterEach(unmountAll);
 const section = (index: number, title: string, level: number, from: number, coverage: [number, number, number], introduction = false): Section => ({
   index, title, level, anchor: introduction ? null : title, introduction, from, to: from + 100,
   coverage: { direct: coverage[0], inherited: coverage[1], none: coverage[2], total: coverage[0] + coverage[1] + coverage[2] },
+  claims: Array.from({ length: coverage[0] + coverage[1] + coverage[2] }, (_, k) => `${title}-${k}`),
 });
 const sections = [
   section(0, 'Introduction', 2, 0, [2, 0, 0], true),
@@ -26,14 +29,31 @@ describe('<ap-contents>', () => {
     expect(buttons(el).map((b) => textOf(b.querySelector('.title')!))).toEqual(['Introduction', 'History', 'Members', 'Legacy']);
     expect(buttons(el).map((b) => b.getAttribute('style'))).toEqual(['--level:2', '--level:2', '--level:3', '--level:2']);
     expect($$(el, '.bar').map((b) => b.getAttribute('aria-label'))).toEqual([
-      '2 cited, 0 covered by a later citation, 0 without a source, of 2 claims',
-      '3 cited, 1 covered by a later citation, 2 without a source, of 6 claims',
-      '0 cited, 0 covered by a later citation, 1 without a source, of 1 claim',
+      '2 cited, 0 covered by a later citation, 0 without a source, of 2 claims; 0 of 2 checked',
+      '3 cited, 1 covered by a later citation, 2 without a source, of 6 claims; 0 of 6 checked',
+      '0 cited, 0 covered by a later citation, 1 without a source, of 1 claim; 0 of 1 checked',
     ]);
     expect(textOf(buttons(el)[2]!)).toBe('Members no claims');
     expect($(el, '.seg--none', ).getAttribute('style')).toBe('width:0%');
     expect(textOf($(el, '.summary'))).toBe('3 sections · the bar shows each section\'s claims by support');
     expect($(el, 'nav').getAttribute('aria-labelledby')).toBe('contents-heading');
+  });
+
+  test('each section says how many of its claims are checked against every source they cite', async () => {
+    const claim = (id: string, sources: string[]): Claim => ({ id, block: 0, start: 0, end: 1, text: id, sources, support: sources.length ? 'direct' : 'none' });
+    const check = (label: string | null, status: VerificationStatus = 'verified'): ClaimCheck => ({ annotationId: `a-${label}`, label, status, locator: 'p. 1', passage: '', checker: 'A', date: '2026-12-06' });
+    const claims = [claim('History-0', ['1']), claim('History-1', ['1', '2']), claim('History-2', []), claim('Legacy-0', [])];
+    const checks = new Map([
+      ['History-0', [check('1')]],
+      // Checked against one of its two sources only: not yet checked.
+      ['History-1', [check('1')]],
+      ['History-2', [check(null, 'needs-source')]],
+      ['Legacy-0', [check(null, 'needs-source')]],
+    ]);
+    const el = await mount('ap-contents', { sections, current: null, claims, checks });
+    expect($$(el, '.checked').map((c) => c.getAttribute('data-checked'))).toEqual(['0', '2', '1']);
+    expect(textOf($$(el, '.checked')[1]!)).toBe('2 of 6 checked');
+    expect($$(el, '.bar')[1]!.getAttribute('aria-label')).toMatch(/; 2 of 6 checked$/);
   });
 
   test('the caret\'s section is the current location and the one entry in the tab order', async () => {
