@@ -95,7 +95,7 @@ async function start(): Promise<void> {
   const editor = await mountInSlices({
     place: document.getElementById('text')!,
     imported,
-    setup: { snapshots: { target: reader, builder }, autosave: { autosave, window } },
+    setup: { snapshots: { target: reader, builder }, autosave: { autosave, window }, address: window },
     label: `${meta.title} — source text, read-only`,
     onProgress: (f) => progress(0.4 + f * 0.55),
   });

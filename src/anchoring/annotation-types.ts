@@ -150,6 +150,8 @@ export interface SourceLink {
   relation: CitoRelation;
   /** How the source is cited, for people (`Hasanli 2011, part 4`). */
   citation?: string;
+  /** Where in the source (page, section, folio, archival reference such as fond/opis/delo); Apparatus's `locator`. */
+  locator?: string;
 }
 
 export type Body = TextualBody | SourceLink;

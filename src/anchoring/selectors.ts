@@ -18,7 +18,8 @@
  *   non-negative integers); other selector types (RangeSelector, XPathSelector… as Hypothesis writes them) are
  *   kept and ignored; a list of several targets is not supported;
  * - bodies `TextualBody` (`value` a string) or `SpecificResource` source links (`purpose` "linking", `relation` a
- *   CiTO term); `verdict`, `certainty` from their enums; `evidence` strings; `positions` with holder/view/citation.
+ *   CiTO term, `citation` and `locator` strings when present); `verdict`, `certainty` from their enums; `evidence`
+ *   strings; `positions` with holder/view/citation.
  *
  * Pure: plain data in and out.
  */
@@ -237,6 +238,7 @@ function checkBody(b: unknown, field: string, err: Err): void {
     if (b['purpose'] !== 'linking') err(`${field}.purpose`, `a source link's purpose must be "linking", found ${show(b['purpose'])}`);
     if (!includes(CITO_RELATIONS, b['relation'])) err(`${field}.relation`, `${show(b['relation'])} is not one of ${CITO_RELATIONS.join(', ')}`);
     if (b['citation'] !== undefined && typeof b['citation'] !== 'string') err(`${field}.citation`, `must be a string, found ${kindOf(b['citation'])}`);
+    if (b['locator'] !== undefined && typeof b['locator'] !== 'string') err(`${field}.locator`, `must be a string, found ${kindOf(b['locator'])}`);
   } else {
     err(`${field}.type`, `must be TextualBody or SpecificResource, found ${show(type)}`);
   }

@@ -87,3 +87,15 @@ export function deepLinkCommand(hash: string): Command | null {
   if (note) return focusNote(decodeURIComponent(note[1]!));
   return null;
 }
+
+/** The fragment that opens an item (`#claim=<id>`, `#annotation=<id>`, the id URI-encoded): `deepLinkCommand`'s inverse. */
+export function deepLinkFragment(kind: 'claim' | 'annotation', id: string): string {
+  return `#${kind}=${encodeURIComponent(id)}`;
+}
+
+/** The absolute address of an item on the page at `pageHref`: the page's address with the item's fragment. */
+export function deepLinkUrl(pageHref: string, kind: 'claim' | 'annotation', id: string): string {
+  const url = new URL(pageHref);
+  url.hash = deepLinkFragment(kind, id);
+  return url.href;
+}

@@ -5,11 +5,12 @@
  * The plugins: the read-only guard, the focus, the caret highlight, the annotations and their highlights, the signs
  * of checked claims, the keys
  * of the key table (reader-keys.ts), and — when the session has somewhere to send them — the plugin view that
- * sends snapshots to the panels and the one that saves the notes.
+ * sends snapshots to the panels, the one that saves the notes and the one that keeps the address on the claim read.
  */
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, type Plugin } from 'prosemirror-state';
 import { annotationDecorationsPlugin } from './annotation-decorations.ts';
+import { addressPlugin, type AddressBar } from './address-plugin.ts';
 import { annotationsPlugin } from './annotation-plugin.ts';
 import { autosavePlugin, type AutosaveSink } from './autosave-plugin.ts';
 import { checkSignsPlugin } from './check-signs.ts';
@@ -36,6 +37,8 @@ export interface ReaderSetup {
   snapshots?: { target: SnapshotTarget; builder: SnapshotBuilder };
   /** Save every change of the notes through `autosave`; `window` gets the page-hide and unload listeners. */
   autosave?: { autosave: AutosaveSink; window?: Window };
+  /** The page whose address follows the claim under the caret (`#claim=<id>`, address-plugin.ts). */
+  address?: AddressBar;
 }
 
 /** Every plugin of a reading session, in order. */
@@ -52,6 +55,7 @@ export function readerPlugins(setup: ReaderSetup = {}): Plugin[] {
     ...(setup.lazyBlocks ? [lazyBlocksPlugin(setup.lazyBlocks)] : []),
     ...(snapshots ? [snapshotPlugin(snapshots.target, (state) => snapshots.builder.build(state))] : []),
     ...(autosave ? [autosavePlugin(autosave.autosave, autosave.window ? { window: autosave.window } : {})] : []),
+    ...(setup.address ? [addressPlugin(setup.address)] : []),
   ];
 }
 

@@ -9,11 +9,19 @@ import type { AnchorResult } from '../anchoring/anchor-result.ts';
 import type { Agent, Annotation, SourceLink, TextualBody } from '../anchoring/annotation-types.ts';
 import type { ExportInput } from './export-input.ts';
 
+/** A note's words as written: one TextualBody that is not a tag, and whether it is Markdown (`text/markdown`). */
+export interface ExportBody {
+  value: string;
+  markdown: boolean;
+}
+
 /** One reply (or reply to a reply) under a note, in store order. */
 export interface ExportReply {
   annotation: Annotation;
   /** Its TextualBody values that are not tags, as paragraphs (see `paragraphs`). */
   text: string[];
+  /** The same bodies as written (for the writers that render Markdown: HTML, Markdown). */
+  bodies: ExportBody[];
   tags: string[];
   links: SourceLink[];
 }
@@ -33,6 +41,8 @@ export interface ExportNote {
   quote: string;
   /** The note's TextualBody values that are not tags, as paragraphs (see `paragraphs`). */
   text: string[];
+  /** The same bodies as written (for the writers that render Markdown: HTML, Markdown). */
+  bodies: ExportBody[];
   tags: string[];
   links: SourceLink[];
   replies: ExportReply[];
@@ -61,21 +71,25 @@ export function paragraphs(value: string): string[] {
     .filter((p) => p !== '');
 }
 
-/** The parts of an annotation's bodies: note text (as paragraphs), tags, source links. */
-export function bodyParts(annotation: Annotation): { text: string[]; tags: string[]; links: SourceLink[] } {
+/** The parts of an annotation's bodies: note text (as paragraphs, and as written), tags, source links. */
+export function bodyParts(annotation: Annotation): { text: string[]; bodies: ExportBody[]; tags: string[]; links: SourceLink[] } {
   const text: string[] = [];
+  const bodies: ExportBody[] = [];
   const tags: string[] = [];
   const links: SourceLink[] = [];
   for (const body of annotation.body ?? []) {
     if (body.type === 'TextualBody') {
       const t = body as TextualBody;
       if (t.purpose === 'tagging') tags.push(t.value);
-      else text.push(...paragraphs(t.value));
+      else {
+        text.push(...paragraphs(t.value));
+        if (t.value.trim()) bodies.push({ value: t.value, markdown: t.format === 'text/markdown' });
+      }
     } else if (body.type === 'SpecificResource') {
       links.push(body);
     }
   }
-  return { text, tags, links };
+  return { text, bodies, tags, links };
 }
 
 function storedQuote(annotation: Annotation): string {

@@ -13,7 +13,8 @@
  *   from), with the notes' corrected dates beside them and at their own dates.
  * - The references with their back links; the source, revision, licence and export date at the bottom.
  *
- * Everything printed is escaped; only http(s) URLs become links.
+ * Everything printed is escaped; only http(s) URLs become links. A note written in Markdown is rendered from its
+ * tree (model/markdown-body.ts) with the same builder: raw HTML in it stays text, its links are http, https or mailto.
  * Pure: `(input) => string`; never reads the clock.
  */
 import type { Position, SourceLink } from '../anchoring/annotation-types.ts';
@@ -22,7 +23,7 @@ import { checkLine } from '../anchoring/verification.ts';
 import type { Claim } from '../model/claim-types.ts';
 import type { Citation, Signal } from '../model/imported-text.ts';
 import type { ExportInput } from './export-input.ts';
-import { collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportNotes, type ExportReply } from './export-notes.ts';
+import { collectNotes, linkedReferenceLabel, paragraphs, words, type ExportBody, type ExportNote, type ExportNotes, type ExportReply } from './export-notes.ts';
 import { exportTimeline } from './export-timeline.ts';
 import { HTML_EXPORT_STYLE } from './html-style.ts';
 import { dateInWords } from '../model/timeline.ts';
@@ -32,6 +33,7 @@ import { claimSpans, cutRuns, linkRuns, linkSpans, markerSpans, placeNotes, text
 import { claimSignals } from '../model/claim-signals.ts';
 import { signalPhrase } from '../model/signal-labels.ts';
 import { isHttpUrl } from '../model/http-url.ts';
+import { parseMarkdownBody, type MdBlock, type MdInline } from '../model/markdown-body.ts';
 import { element, markup, ncName, safeUri, serializeChildren, voidElement, type Attributes, type Child, type Markup } from './xml.ts';
 
 /** An HTML element (never self-closed). */
@@ -145,6 +147,49 @@ function badges(note: { annotation: ExportNote['annotation'] }): Child[] {
   ];
 }
 
+/** Inline content of a Markdown note as elements (text escaped by the builder; links already http, https or mailto). */
+function inlineHtml(nodes: readonly MdInline[]): Child[] {
+  return nodes.map((n) => {
+    switch (n.kind) {
+      case 'text':
+        return n.text;
+      case 'break':
+        return voidElement('br');
+      case 'code':
+        return h('code', {}, [n.text]);
+      case 'em':
+      case 'strong':
+      case 'del':
+        return h(n.kind, {}, inlineHtml(n.children));
+      case 'link':
+        return h('a', { href: safeUri(n.href), class: 'external' }, inlineHtml(n.children));
+    }
+  });
+}
+
+/** Blocks of a Markdown note as elements. */
+function blockHtml(blocks: readonly MdBlock[]): Child[] {
+  return blocks.map((b) => {
+    switch (b.kind) {
+      case 'paragraph':
+        return h('p', {}, inlineHtml(b.children));
+      case 'list':
+        return h(b.ordered ? 'ol' : 'ul', b.ordered && b.start !== 1 ? { start: b.start } : {}, b.items.map((item) => h('li', {}, blockHtml(item))));
+      case 'quote':
+        return h('blockquote', {}, blockHtml(b.children));
+      case 'code':
+        return h('pre', {}, [h('code', {}, [b.text])]);
+      case 'rule':
+        return voidElement('hr');
+    }
+  });
+}
+
+/** A note's words: plain text as paragraphs; Markdown rendered (model/markdown-body.ts), never as raw HTML. */
+function bodyHtml(bodies: readonly ExportBody[]): Child[] {
+  return bodies.flatMap((b) => (b.markdown ? blockHtml(parseMarkdownBody(b.value)) : paragraphs(b.value).map((t) => h('p', {}, [t]))));
+}
+
 function sourceLinks(ctx: Context, links: readonly SourceLink[]): Child {
   if (links.length === 0) return null;
   return h('p', { class: 'sources' }, [
@@ -153,7 +198,7 @@ function sourceLinks(ctx: Context, links: readonly SourceLink[]): Child {
       const label = linkedReferenceLabel(l, ctx.input.work.iri);
       const key = label !== null ? ctx.refs.byLabel.get(label) : undefined;
       const shown = l.citation ?? (label !== null ? `reference ${label}` : l.source);
-      return [i > 0 ? '; ' : '', key ? h('a', { href: `#${key}` }, [shown]) : link(l.source, shown), ` (${words(l.relation)})`];
+      return [i > 0 ? '; ' : '', key ? h('a', { href: `#${key}` }, [shown]) : link(l.source, shown), l.locator ? `, ${l.locator}` : '', ` (${words(l.relation)})`];
     }),
   ]);
 }
@@ -175,7 +220,7 @@ function tagList(tags: readonly string[]): Child {
 }
 
 function reply(ctx: Context, r: ExportReply): Markup {
-  return h('div', { class: 'reply', 'data-annotation': r.annotation.id }, [h('p', { class: 'note-head' }, ['Reply · ', ...badges(r).slice(1)]), ...r.text.map((t) => h('p', {}, [t])), tagList(r.tags), sourceLinks(ctx, r.links)]);
+  return h('div', { class: 'reply', 'data-annotation': r.annotation.id }, [h('p', { class: 'note-head' }, ['Reply · ', ...badges(r).slice(1)]), ...bodyHtml(r.bodies), tagList(r.tags), sourceLinks(ctx, r.links)]);
 }
 
 function noteItem(ctx: Context, note: ExportNote): Markup {
@@ -188,7 +233,7 @@ function noteItem(ctx: Context, note: ExportNote): Markup {
       h('p', { class: 'note-head' }, badges(note)),
       note.unanchoredReason ? h('p', { class: 'reason' }, [note.unanchoredReason]) : null,
       note.quote ? h('p', { class: 'passage' }, [`“${note.quote}”`]) : null,
-      ...note.text.map((t) => h('p', {}, [t])),
+      ...bodyHtml(note.bodies),
       tagList(note.tags),
       sourceLinks(ctx, note.links),
       positionList(a.positions),

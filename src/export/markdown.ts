@@ -10,7 +10,9 @@
  *
  * Every piece of source text is escaped so that Pandoc reads it back verbatim (`pandoc -f markdown`): Markdown
  * punctuation, entities (`&`), and what the `smart` extension would change (quotes, `--`, `...`) are
- * backslash-escaped, as Pandoc's own Markdown writer does.
+ * backslash-escaped, as Pandoc's own Markdown writer does. A note written in Markdown keeps its Markdown: it is read
+ * (model/markdown-body.ts) and written again, its emphasis, lists, quotations, code and http/https/mailto links as
+ * Markdown and every piece of its text escaped — so raw HTML in it stays text and a `javascript:` link stays words.
  *
  * Pure: `(input) => string`; never reads the clock.
  */
@@ -19,7 +21,8 @@ import { explainedEvidence } from '../anchoring/evidence-codes.ts';
 import { checkLine } from '../anchoring/verification.ts';
 import type { Citation } from '../model/imported-text.ts';
 import type { ExportInput } from './export-input.ts';
-import { collectNotes, linkedReferenceLabel, words, type ExportNote, type ExportReply } from './export-notes.ts';
+import { collectNotes, linkedReferenceLabel, paragraphs, words, type ExportBody, type ExportNote, type ExportReply } from './export-notes.ts';
+import { parseMarkdownBody, type MdBlock, type MdInline } from '../model/markdown-body.ts';
 import { blockTree, type ListNode, type TreeNode } from './block-tree.ts';
 import { cutRuns, linkRuns, linkSpans, markerSpans, placeNotes, textRegions, type Piece } from './text-runs.ts';
 import { isHttpUrl } from '../model/http-url.ts';
@@ -74,7 +77,7 @@ function linkText(input: ExportInput, links: readonly SourceLink[]): string | nu
   if (links.length === 0) return null;
   const items = links.map((link) => {
     const label = linkedReferenceLabel(link, input.work.iri);
-    const shown = escapeMarkdown(link.citation ?? (label !== null ? `reference ${label}` : link.source));
+    const shown = escapeMarkdown(`${link.citation ?? (label !== null ? `reference ${label}` : link.source)}${link.locator ? `, ${link.locator}` : ''}`);
     const linked = label === null && isHttpUrl(link.source) ? `[${shown}](${linkTarget(link.source)})` : shown;
     return `${linked} (${escapeMarkdown(words(link.relation))})`;
   });
@@ -94,14 +97,92 @@ function positionLines(positions: readonly Position[] | undefined): string[] {
   ];
 }
 
+/** Inline Markdown of a note's tree: text escaped, emphasis, code, links (already http, https or mailto), breaks. */
+function inlineMarkdown(nodes: readonly MdInline[], atBlockStart: boolean): string {
+  return nodes
+    .map((n, i) => {
+      switch (n.kind) {
+        case 'text':
+          return escapeMarkdown(n.text, atBlockStart && i === 0);
+        case 'break':
+          return '\\\n';
+        case 'code': {
+          const fence = '`'.repeat(Math.max(0, ...[...n.text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+          const pad = n.text.startsWith('`') || n.text.endsWith('`') ? ' ' : '';
+          return `${fence}${pad}${n.text.replace(/[\r\n]+/g, ' ')}${pad}${fence}`;
+        }
+        case 'em':
+          return `*${inlineMarkdown(n.children, false)}*`;
+        case 'strong':
+          return `**${inlineMarkdown(n.children, false)}**`;
+        case 'del':
+          return `~~${inlineMarkdown(n.children, false)}~~`;
+        case 'link':
+          return `[${inlineMarkdown(n.children, false)}](${linkTarget(n.href)})`;
+      }
+    })
+    .join('');
+}
+
+/** Lines of Markdown blocks of a note's tree, blank lines between blocks. */
+function blockLines(blocks: readonly MdBlock[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (out.length) out.push('');
+    switch (b.kind) {
+      case 'paragraph':
+        out.push(...inlineMarkdown(b.children, true).split('\n'));
+        break;
+      case 'list':
+        b.items.forEach((item, k) => {
+          const marker = b.ordered ? `${b.start + k}. ` : '- ';
+          const lines = blockLines(item);
+          if (k > 0 && out.length) out.push('');
+          lines.forEach((l, j) => out.push(j === 0 ? `${marker}${l}` : l === '' ? '' : `${' '.repeat(4)}${l}`));
+          if (lines.length === 0) out.push(marker.trimEnd());
+        });
+        break;
+      case 'quote':
+        out.push(...blockLines(b.children).map((l) => (l ? `> ${l}` : '>')));
+        break;
+      case 'code': {
+        const fence = '`'.repeat(Math.max(2, ...[...b.text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+        out.push(fence, ...b.text.split('\n'), fence);
+        break;
+      }
+      case 'rule':
+        out.push('* * *');
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The paragraphs of a note's words: a Markdown body keeps its Markdown (read into its tree and written again, so
+ * raw HTML stays escaped text and only http, https and mailto links are links); plain text is escaped.
+ */
+function bodyParagraphs(bodies: readonly ExportBody[]): string[][] {
+  return bodies.flatMap((b) => {
+    if (!b.markdown) return paragraphs(b.value).map((t) => [escapeMarkdown(t)]);
+    const lines = blockLines(parseMarkdownBody(b.value));
+    const out: string[][] = [[]];
+    for (const l of lines) {
+      if (l === '') out.push([]);
+      else out[out.length - 1]!.push(l);
+    }
+    return out.filter((p) => p.length);
+  });
+}
+
 function replyLines(reply: ExportReply): string[] {
   const a = reply.annotation;
   const who = a.creator ? escapeMarkdown(a.creator.name) : 'Anonymous';
   const parts = [
-    ...reply.text.map((t) => `> ${escapeMarkdown(t)}`),
-    reply.tags.length ? `> Tags: ${reply.tags.map((t) => escapeMarkdown(t)).join(', ')}` : null,
-  ].filter((l): l is string => l !== null);
-  return [`Reply by ${who}:`, '', ...parts.flatMap((l, i) => (i > 0 ? ['>', l] : [l]))];
+    ...bodyParagraphs(reply.bodies).map((p) => p.map((l) => `> ${l}`)),
+    ...(reply.tags.length ? [[`> Tags: ${reply.tags.map((t) => escapeMarkdown(t)).join(', ')}`]] : []),
+  ];
+  return [`Reply by ${who}:`, '', ...parts.flatMap((p, i) => (i > 0 ? ['>', ...p] : p))];
 }
 
 /** The paragraphs of a note (heading line, passage, text, tags, sources, positions, evidence, replies). */
@@ -117,7 +198,7 @@ function noteParagraphs(input: ExportInput, note: ExportNote): string[][] {
   const paragraphs: string[][] = [[head.join(' · ')]];
   if (note.unanchoredReason) paragraphs.push([`*${escapeMarkdown(note.unanchoredReason)}*`]);
   if (note.quote) paragraphs.push([`On “${escapeMarkdown(note.quote)}”`]);
-  for (const t of note.text) paragraphs.push([escapeMarkdown(t)]);
+  paragraphs.push(...bodyParagraphs(note.bodies));
   if (note.tags.length) paragraphs.push([`Tags: ${note.tags.map((t) => escapeMarkdown(t)).join(', ')}`]);
   const links = linkText(input, note.links);
   if (links) paragraphs.push([links]);

@@ -298,7 +298,7 @@ function linkList(ctx: Context, links: readonly SourceLink[]): Child {
     const key = label !== null ? ctx.refs.byLabel.get(label) : undefined;
     const target = key ? `#${key}` : linkTarget(link.source);
     const shown = link.citation ?? (label !== null ? `reference ${label}` : link.source);
-    return [i > 0 ? '; ' : '', element('ref', { type: word(link.relation), target }, [shown]), ` (${words(link.relation)})`];
+    return [i > 0 ? '; ' : '', element('ref', { type: word(link.relation), target }, [shown]), link.locator ? [', ', element('seg', { type: 'locator' }, [link.locator])] : null, ` (${words(link.relation)})`];
   });
   return element('p', {}, ['Sources: ', ...items]);
 }

@@ -1,12 +1,12 @@
 import { CHECK_LABEL, CHECK_SIGN } from './check-labels.ts';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { SourceLink } from '../anchoring/annotation-types.ts';
-import { noteTags, noteText } from '../anchoring/note-draft.ts';
+import { noteBody, noteSources, noteTags } from '../anchoring/note-draft.ts';
 import { quotedText } from '../anchoring/target-selectors.ts';
 import type { AnnotationEntry } from '../editor/annotation-plugin.ts';
-import { NoteActionEvent } from './events.ts';
-import { CERTAINTY_LABEL, EVIDENCE_LABEL, MOTIVATION_LABEL, safeHref, VERDICT_LABEL } from './note-labels.ts';
+import { CopyLinkEvent, NoteActionEvent } from './events.ts';
+import { noteBodyTemplate } from './note-body.ts';
+import { CERTAINTY_LABEL, EVIDENCE_LABEL, MOTIVATION_LABEL, RELATION_LABEL, safeHref, VERDICT_LABEL } from './note-labels.ts';
 import { noteBadgeStyles } from './note-styles.ts';
 
 function when(iso: string | undefined): string {
@@ -15,8 +15,16 @@ function when(iso: string | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 10);
 }
 
+/** The address a source link opens: http(s) as it is, a work's `#ref`, an ISBN at Open Library; else null (text). */
+function sourceHref(source: string): string | null {
+  if (safeHref(source)) return source;
+  if (source.startsWith('#')) return source;
+  const isbn = /^urn:isbn:([\dX]{10,13})$/i.exec(source);
+  return isbn ? `https://openlibrary.org/isbn/${isbn[1]}` : null;
+}
+
 /**
- * One note: what it says (as text, never as markup), its verdict and certainty, who holds which view, its sources
+ * One note: what it says (plain text as written, or Markdown read into Lit templates — never markup), its verdict and certainty, who holds which view, its sources
  * as links (http and https only), tags, author and date, its replies, and its actions.
  * @fires ap-note-action - edit, reply, delete or focus this note
  */
@@ -32,6 +40,14 @@ export class ApNoteCard extends LitElement {
       .quote button { all: unset; cursor: pointer; }
       .quote button:focus-visible { outline: 2px solid var(--ap-focus); }
       .text { margin: 0.35rem 0; font: 0.95rem/1.5 var(--ap-serif); white-space: pre-wrap; overflow-wrap: anywhere; }
+      .md { white-space: normal; }
+      .md p, .md ul, .md ol, .md blockquote, .md pre { margin: 0.3rem 0; }
+      .md ul, .md ol { font: inherit; padding-left: 1.3rem; }
+      .md blockquote { padding-left: 0.6rem; border-left: 2px solid var(--ap-line); color: var(--ap-muted); }
+      .md pre { white-space: pre-wrap; font: 0.82rem/1.4 var(--ap-mono, monospace); }
+      .locator { color: var(--ap-muted); }
+      .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+      .relation { font: 0.75rem/1.2 var(--ap-sans); color: var(--ap-muted); }
       h5 { margin: 0.6rem 0 0.25rem; font: 600 0.72rem/1 var(--ap-sans); text-transform: uppercase; letter-spacing: 0.06em; color: var(--ap-muted); }
       ul { margin: 0; padding-left: 1.1rem; font-size: 0.85rem; line-height: 1.45; }
       li { margin: 0.15rem 0; overflow-wrap: anywhere; }
@@ -47,7 +63,8 @@ export class ApNoteCard extends LitElement {
       .actions button:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 1px; }
       .replies { margin: 0.5rem 0 0 0.4rem; padding-left: 0.6rem; border-left: 1px solid var(--ap-line); }
       .reply { margin: 0.4rem 0; }
-      .reply p { margin: 0.15rem 0; font: 0.88rem/1.45 var(--ap-serif); white-space: pre-wrap; overflow-wrap: anywhere; }
+      .reply p, .reply .md { margin: 0.15rem 0; font: 0.88rem/1.45 var(--ap-serif); white-space: pre-wrap; overflow-wrap: anywhere; }
+      .reply .md { white-space: normal; }
       .reply p.kind { font: 600 0.7rem/1.2 var(--ap-sans); text-transform: uppercase; letter-spacing: 0.06em; color: var(--ap-muted); }
     `,
   ];
@@ -69,9 +86,9 @@ export class ApNoteCard extends LitElement {
     const e = this.entry;
     if (!e) return nothing;
     const a = e.annotation;
-    const text = noteText(a);
+    const rerender = () => this.requestUpdate();
     const tags = noteTags(a);
-    const links = (a.body ?? []).filter((b): b is SourceLink => b.type === 'SpecificResource');
+    const links = noteSources(a);
     const quote = quotedText(a);
     return html`<article aria-label=${`${MOTIVATION_LABEL[a.motivation] ?? a.motivation}${a.verdict ? `: ${VERDICT_LABEL[a.verdict]}` : ''}`} data-annotation=${a.id}>
       <div class="badges">
@@ -85,7 +102,7 @@ export class ApNoteCard extends LitElement {
       ${this.showQuote && quote
         ? html`<p class="quote">${e.range ? html`<button type="button" @click=${() => this.fire('focus', a.id)}>“${quote}”</button>` : html`“${quote}”`}</p>`
         : nothing}
-      ${text ? html`<p class="text">${text}</p>` : nothing}
+      ${noteBodyTemplate(noteBody(a), 'text', rerender)}
       ${a.positions?.length
         ? html`<h5>Positions</h5><ul>${a.positions.map(
             (p) => html`<li><strong>${p.holder}</strong>${p.perspective ? html` (${p.perspective})` : nothing}: ${p.view}
@@ -94,9 +111,11 @@ export class ApNoteCard extends LitElement {
         : nothing}
       ${links.length
         ? html`<h5>Sources</h5><ul>${links.map((l) => {
-            const href = safeHref(l.source) ?? (l.source.startsWith('#') ? l.source : null);
+            const href = sourceHref(l.source);
             const label = l.citation ?? l.source;
-            return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${label}</a>` : label}${l.relation ? html` <span class="visually-hidden">relation</span>(${l.relation})` : nothing}</li>`;
+            return html`<li>${l.relation ? html`<span class="relation">${RELATION_LABEL[l.relation] ?? l.relation}:</span> ` : nothing}${href
+                ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${label}</a>`
+                : label}${l.locator ? html`<span class="locator">, ${l.locator}</span>` : nothing}</li>`;
           })}</ul>`
         : nothing}
       ${a.verification
@@ -109,12 +128,13 @@ export class ApNoteCard extends LitElement {
         <button type="button" @click=${() => this.fire('edit', a.id)}>Edit</button>
         <button type="button" @click=${() => this.fire('reply', a.id)}>Reply</button>
         <button type="button" @click=${() => this.fire('delete', a.id)}>Delete</button>
+        <button type="button" @click=${() => this.dispatchEvent(new CopyLinkEvent('annotation', a.id))}>Copy link<span class="visually-hidden"> to this note</span></button>
       </div>
       ${this.replies.length
         ? html`<div class="replies" aria-label="Replies">${this.replies.map(
             (r) => html`<div class="reply" data-annotation=${r.annotation.id}>
               ${r.annotation.motivation === 'editing' ? html`<p class="kind">Proposed edit</p>` : nothing}
-              <p>${noteText(r.annotation)}</p>
+              ${noteBodyTemplate(noteBody(r.annotation), 'reply-text', rerender)}
               <p class="by">${r.annotation.creator?.name ?? 'Unknown author'} · ${when(r.annotation.modified ?? r.annotation.created)}</p>
               <div class="actions">
                 <button type="button" @click=${() => this.fire('edit', r.annotation.id)}>Edit<span class="visually-hidden"> reply</span></button>

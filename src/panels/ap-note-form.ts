@@ -2,11 +2,16 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { CERTAINTIES, NOTE_MOTIVATIONS, VERDICTS, type Certainty, type Motivation, type Verdict } from '../anchoring/annotation-types.ts';
 import { draftProblem, parseTags, type NoteDraft } from '../anchoring/note-draft.ts';
+import type { Reference } from '../model/reference-types.ts';
+import './ap-note-sources.ts';
+import type { ApNoteSources } from './ap-note-sources.ts';
 import { NoteSubmitEvent, type NoteFormMode } from './events.ts';
 import { CERTAINTY_LABEL, MOTIVATION_LABEL, VERDICT_LABEL } from './note-labels.ts';
 
 /**
- * The note form: a textarea labelled "Note", motivation, tags, verdict and certainty, "Save note" and "Cancel".
+ * The note form: a textarea labelled "Note" (Markdown), motivation, tags, verdict and certainty, the note's sources
+ * and positions (`<ap-note-sources>`: a reference of the work, or a DOI, ISBN, URL or citation, with a locator and a
+ * CiTO relation), "Save note" and "Cancel".
  * A reply shows only the text. A new note or reply also asks "Your name" (the note's creator), prefilled with
  * `author`. A proposed edit of a curated note (`propose`) says that the editors' note stays as they wrote it and asks
  * the name too. Ctrl/Cmd+Enter saves, Escape cancels. Focuses its textarea when it opens.
@@ -41,9 +46,14 @@ export class ApNoteForm extends LitElement {
   @property({ attribute: false }) draft: NoteDraft = { text: '', motivation: 'commenting', tags: [], verdict: '', certainty: '' };
   /** The name new notes are signed with so far ('' when none was given). */
   @property() author = '';
+  /** The work's reference list, to cite from. */
+  @property({ attribute: false }) references: readonly Reference[] = [];
+  /** The work's IRI (references are cited as `<iri>#ref-N`). */
+  @property() workIri = '';
 
   @state() private error = '';
   @query('textarea') private textarea!: HTMLTextAreaElement;
+  @query('ap-note-sources') private sourcesField!: ApNoteSources | null;
 
   protected override firstUpdated(): void {
     this.textarea?.focus();
@@ -59,12 +69,14 @@ export class ApNoteForm extends LitElement {
     const data = new FormData(form);
     const text = String(data.get('note') ?? '');
     if (this.textOnly) return { text, motivation: 'replying', tags: [], verdict: '', certainty: '' };
+    const sources = this.sourcesField;
     return {
       text,
       motivation: String(data.get('motivation') ?? 'commenting') as Motivation,
       tags: parseTags(String(data.get('tags') ?? '')),
       verdict: String(data.get('verdict') ?? '') as Verdict | '',
       certainty: String(data.get('certainty') ?? '') as Certainty | '',
+      ...(sources ? { sources: [...sources.sources], positions: [...sources.positions] } : {}),
     };
   }
 
@@ -75,6 +87,12 @@ export class ApNoteForm extends LitElement {
 
   private submit(e: Event) {
     e.preventDefault();
+    // A source or position typed but not added is added now, or the note waits: nothing typed is dropped.
+    const pending = this.sourcesField?.commitPending() ?? null;
+    if (pending) {
+      this.error = pending;
+      return;
+    }
     const draft = this.read();
     const problem = draftProblem(draft);
     if (problem) {
@@ -111,7 +129,8 @@ export class ApNoteForm extends LitElement {
       ${this.mode === 'propose'
         ? html`<p class="hint">This note is the editors’. It stays as they wrote it; your version is added below it as a proposed edit, signed with your name.</p>`
         : nothing}
-      <label>Note<textarea name="note" .value=${d.text} aria-describedby="hint"></textarea></label>
+      <label>Note<textarea name="note" .value=${d.text} aria-describedby="markdown-hint hint"></textarea></label>
+      <span class="hint" id="markdown-hint">Markdown: *emphasis*, **strong**, [words](https://…), lists with - or 1.</span>
       ${this.textOnly
         ? nothing
         : html`<div class="row">
@@ -135,7 +154,8 @@ export class ApNoteForm extends LitElement {
                   ${CERTAINTIES.map((c) => html`<option value=${c} ?selected=${d.certainty === c}>${CERTAINTY_LABEL[c]}</option>`)}
                 </select>
               </label>
-            </div>`}
+            </div>
+            <ap-note-sources .references=${this.references} .workIri=${this.workIri} .initialSources=${d.sources ?? []} .initialPositions=${d.positions ?? []}></ap-note-sources>`}
       ${this.mode === 'edit'
         ? nothing
         : html`<label>Your name<input name="author" .value=${this.author} placeholder="Anonymous reader" autocomplete="name" aria-describedby="author-hint" /></label>

@@ -7,6 +7,7 @@ import type { AnnotationEntry } from '../editor/annotation-plugin.ts';
 import type { CaretSnapshot, LinkedWords } from '../editor/snapshot.ts';
 import { safeHref } from '../model/http-url.ts';
 import { signalPhrase } from '../model/signal-labels.ts';
+import { CopyLinkEvent } from './events.ts';
 import { pageWindow } from './page-window.ts';
 import { SUPPORT_EXPLANATION, SUPPORT_LABEL } from './support-labels.ts';
 import './ap-note-card.ts';
@@ -53,6 +54,12 @@ export class ApProvenancePanel extends LitElement {
     .links li a:hover { border-color: var(--ap-link); }
     .links li a:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 1px; }
     .links li span { color: var(--ap-muted); }
+    .claim-head { display: flex; justify-content: space-between; align-items: baseline; gap: 0.5rem; }
+    .claim-head h2 { margin-bottom: 0.75rem; }
+    .copy { font: 0.78rem/1.2 var(--ap-sans); padding: 0.2rem 0.5rem; border: 1px solid var(--ap-line); border-radius: 3px; background: var(--ap-paper); color: var(--ap-ink); cursor: pointer; }
+    .copy:hover { border-color: var(--ap-ink); }
+    .copy:focus-visible { outline: 2px solid var(--ap-focus); outline-offset: 1px; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   `;
 
   /** What is under the caret (from the reader's snapshot). */
@@ -109,7 +116,7 @@ export class ApProvenancePanel extends LitElement {
         <p class="empty">Place the caret in the text, or choose a claim, to see which sources support it.</p>${notes}`;
     }
     return html`
-      <h2>Claim</h2>
+      <div class="claim-head"><h2>Claim</h2><button type="button" class="copy" @click=${() => this.dispatchEvent(new CopyLinkEvent('claim', claim.id))}>Copy link<span class="visually-hidden"> to this claim</span></button></div>
       <blockquote>${claim.text}</blockquote>
       ${c.signals.map((sig) => html`<p class="flag" role="note">Wikipedia flags this claim: ${signalPhrase(sig.kind)}</p>`)}
       <span class="badge badge--${claim.support}">${SUPPORT_LABEL[claim.support]}${claim.sources.length ? ` · [${claim.sources.join('][')}]` : ''}</span>

@@ -15,7 +15,7 @@ import {
   type NoteContext,
 } from '../editor/annotation-commands.ts';
 import { checkClaim } from '../editor/check-commands.ts';
-import { focusReference, selectClaim, selectSection } from '../editor/commands.ts';
+import { deepLinkUrl, focusReference, selectClaim, selectSection } from '../editor/commands.ts';
 import { markerAtCaret } from '../editor/footnote-at-caret.ts';
 import { keyHelp, keyLabel, keyMatches, PANEL_KEY_HELP, READER_KEYS, readerRequestOf } from '../editor/reader-keys.ts';
 import { adoptMarkStyles } from '../styles/marks.ts';
@@ -29,6 +29,7 @@ import {
   NoteActionEvent,
   NoteSubmitEvent,
   ClaimCheckEvent,
+  CopyLinkEvent,
   ReferenceSelectEvent,
   SectionSelectEvent,
   type NoteFormMode,
@@ -212,6 +213,7 @@ export class ApReader extends LitElement {
     document.addEventListener('keydown', this.onKeydown);
     document.addEventListener('click', this.onSkipLink);
     adoptMarkStyles(document);
+    this.addEventListener(CopyLinkEvent.type, this.onCopyLink);
   }
 
   override disconnectedCallback(): void {
@@ -227,6 +229,7 @@ export class ApReader extends LitElement {
     this.removeEventListener('ap-popover-close', this.closePopover);
     document.removeEventListener('keydown', this.onKeydown);
     document.removeEventListener('click', this.onSkipLink);
+    this.removeEventListener(CopyLinkEvent.type, this.onCopyLink);
     super.disconnectedCallback();
   }
 
@@ -531,6 +534,18 @@ export class ApReader extends LitElement {
     this.message = done ? (e.detail.direction === 'undo' ? 'Undone.' : 'Redone.') : '';
   };
 
+  /** Copies the absolute address of a claim or note (the page's address with `#claim=`/`#annotation=`) and says so. */
+  private onCopyLink = (e: CopyLinkEvent) => {
+    const { kind, id } = e.detail;
+    const url = deepLinkUrl(window.location.href, kind, id);
+    const what = kind === 'claim' ? 'this claim' : 'this note';
+    const copying = navigator.clipboard?.writeText(url) ?? Promise.reject(new Error('no clipboard'));
+    copying.then(
+      () => (this.message = `Link to ${what} copied: ${url}`),
+      () => (this.message = `The link to ${what} could not be copied; here it is: ${url}`),
+    );
+  };
+
   private tabKey(e: KeyboardEvent) {
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       const tabs = this.tabs;
@@ -584,7 +599,8 @@ export class ApReader extends LitElement {
         <aside part="aside" aria-label="Provenance and notes">
           ${this.form
             ? html`<section class="panel form" aria-label="Note form">
-                <ap-note-form .mode=${this.form.mode} .quote=${this.form.quote} .draft=${this.form.draft} .author=${this.authorName}></ap-note-form>
+                <ap-note-form .mode=${this.form.mode} .quote=${this.form.quote} .draft=${this.form.draft} .author=${this.authorName}
+                  .references=${doc?.references ?? []} .workIri=${work?.iri ?? ''}></ap-note-form>
               </section>`
             : nothing}
           <section class="panel provenance" aria-label="Provenance" ?hidden=${this.sheetClosed}

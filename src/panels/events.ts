@@ -63,6 +63,14 @@ export class AuthorChangeEvent extends CustomEvent<{ name: string }> {
   }
 }
 
+/** Copy a link to a claim (`#claim=<id>`) or a note (`#annotation=<id>`) to the clipboard. */
+export class CopyLinkEvent extends CustomEvent<{ kind: 'claim' | 'annotation'; id: string }> {
+  static readonly type = 'ap-copy-link';
+  constructor(kind: 'claim' | 'annotation', id: string) {
+    super(CopyLinkEvent.type, { detail: { kind, id }, bubbles: true, composed: true });
+  }
+}
+
 /** Undo or redo the last change to the notes. */
 export class HistoryEvent extends CustomEvent<{ direction: 'undo' | 'redo' }> {
   static readonly type = 'ap-history';
@@ -78,6 +86,7 @@ declare global {
     'ap-note-submit': NoteSubmitEvent;
     'ap-author-change': AuthorChangeEvent;
     'ap-history': HistoryEvent;
+    'ap-copy-link': CopyLinkEvent;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
- * Words for motivations, verdicts and certainty, one place for the form, the cards and the filters.
+ * Words for motivations, verdicts, certainty and the CiTO relations of sources, one place for the form, the cards and the filters.
  */
-import type { Certainty, Motivation, Verdict } from '../anchoring/annotation-types.ts';
+import type { Certainty, CitoRelation, Motivation, Verdict } from '../anchoring/annotation-types.ts';
 
 export const MOTIVATION_LABEL: Record<Motivation, string> = {
   commenting: 'Comment',
@@ -35,3 +35,20 @@ export { EVIDENCE_LABEL } from '../anchoring/evidence-codes.ts';
 
 /** Only http(s) URLs become links (the one rule, `src/model/http-url.ts`); re-exported for the panels that import it from here. */
 export { safeHref } from '../model/http-url.ts';
+
+/** The CiTO relations in words, as the form offers them and the card prints them. */
+export const RELATION_LABEL: Readonly<Record<CitoRelation, string>> = {
+  supports: 'supports',
+  disputes: 'disputes',
+  qualifies: 'qualifies',
+  corrects: 'corrects',
+  discusses: 'discusses',
+  citesAsEvidence: 'cited as evidence',
+  citesAsAuthority: 'cited as authority',
+  citesForInformation: 'cited for information',
+};
+
+/** The relations the note form offers, the most used first. */
+export const NOTE_RELATIONS: readonly CitoRelation[] = [
+  'supports', 'disputes', 'qualifies', 'corrects', 'discusses', 'citesAsEvidence', 'citesAsAuthority', 'citesForInformation',
+];

@@ -1,6 +1,7 @@
 /**
  * XSS in real Chromium: 100+ payloads (tests/fixtures/reliability/xss-payloads.ts) in note bodies, tags, ids,
- * creator names, positions (holders, views, citations, URLs), source links, unreadable items, in notes typed into
+ * creator names, positions (holders, views, citations, URLs), source links, unreadable items, in Markdown note bodies
+ * (rendered as Markdown: only http/https/mailto links, raw HTML as text), in notes typed into
  * the form, in a corpus text itself and its work.json, and in the HTML and TEI exports of all that. Every payload
  * would set `window.__xss` (or `parent.__xss`) if it ran; an init script records every such assignment. After
  * rendering and clicking through: no assignment, no dialog, and the DOM (shadow roots included) holds no element
@@ -224,6 +225,8 @@ describe.skipIf(!chromiumAvailable())('XSS: no payload runs, in the reader or in
     // The payloads are there, as the words the reader wrote (not dropped, not rendered).
     for (const p of [P[0]!, at(9), at(51), at(80)]) expect(list).toContain(p.value.slice(0, 30));
     expect(list).toContain('Could not be read (8)');
+    // Every other note's body is Markdown (`text/markdown`): those are rendered as Markdown, and run nothing either.
+    await expect.poll(() => page.locator('ap-note-list ap-note-card .text.md').count()).toBeGreaterThan(0);
     await expectInert(page, dialogs);
     // A deep link whose id is a payload focuses it and runs nothing.
     for (const p of [at(0), at(88)]) {
@@ -258,6 +261,8 @@ describe.skipIf(!chromiumAvailable())('XSS: no payload runs, in the reader or in
     await page.reload();
     await page.waitForSelector('html[data-apparatus-ready="true"]');
     await clickThrough(page, 6);
+    // Notes written in the form are Markdown: rendered as such, the payloads still words.
+    await expect.poll(() => page.locator('ap-note-list ap-note-card .text.md').count()).toBeGreaterThanOrEqual(typed.length);
     const list = await deepText(page.locator('ap-note-list'));
     for (const p of typed) expect(list).toContain(p.value.slice(0, 30));
     expect(list).toContain(at(13).value.slice(0, 20));

@@ -58,7 +58,7 @@ describe('<ap-note-card>', () => {
     // A source without a citation shows its IRI; a non-http IRI is not a link.
     expect(textOf(lists[1]!)).toContain('urn:test:work#ref-3');
     expect(textOf(lists[1]!)).toContain('Bad link');
-    expect(textOf(lists[1]!)).toContain('(disputes)');
+    expect(textOf(lists[1]!)).toContain('disputes: Source 2020');
   });
 
   test('what a note says is shown as text, never as markup', async () => {

@@ -65,7 +65,7 @@ describe('<ap-note-form>', () => {
     expect(seen[0]).toBeInstanceOf(NoteSubmitEvent);
     expect(seen[0]!.bubbles && seen[0]!.composed).toBe(true);
     expect(seen[0]!.detail).toEqual({
-      draft: { text: 'The date is disputed.', motivation: 'assessing', tags: ['date', 'Stalin'], verdict: 'contested', certainty: 'low' },
+      draft: { text: 'The date is disputed.', motivation: 'assessing', tags: ['date', 'Stalin'], verdict: 'contested', certainty: 'low', sources: [], positions: [] },
       author: 'Grace',
     });
   });
@@ -92,7 +92,7 @@ describe('<ap-note-form>', () => {
     await settle(form);
     expect(seen).toHaveLength(0);
     const alert = $(form, '[role=alert]');
-    expect(textOf(alert)).toBe('Write a note, add a tag or choose a verdict.');
+    expect(textOf(alert)).toBe('Write a note, add a tag, a source or choose a verdict.');
     expect(shadow(form).activeElement).toBe($(form, 'textarea'));
     // A verdict alone is a note; the message goes away.
     fill(form, 'verdict', 'supported');
@@ -130,7 +130,7 @@ describe('<ap-note-form>', () => {
     selectMarkedOptions(form);
     const seen = listen<NoteSubmitEvent>(NoteSubmitEvent.type);
     press(form, 'Enter', { ctrlKey: true });
-    expect(seen[0]!.detail).toEqual({ draft: { text: 'Old text', motivation: 'questioning', tags: ['a', 'b'], verdict: 'unsourced', certainty: 'high' }, author: null });
+    expect(seen[0]!.detail).toEqual({ draft: { text: 'Old text', motivation: 'questioning', tags: ['a', 'b'], verdict: 'unsourced', certainty: 'high', sources: [], positions: [] }, author: null });
   });
 
   test('a note with a motivation the form does not offer keeps it as a choice (nothing is changed behind the reader)', async () => {
