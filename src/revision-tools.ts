@@ -301,6 +301,7 @@ async function openReview(reader: ApReader, session: RevisionSession): Promise<v
   document.body.append(panel);
   const view = panel.querySelector('ap-revision-review')!;
   const status = panel.querySelector<HTMLElement>('.ap-revision-result')!;
+  void showEvidence(panel, view, session);
   const revision = session.followed!.revision;
   view.revisionLabel = `revision ${revision.id} (${revision.source})`;
   view.items = rows();
@@ -387,3 +388,48 @@ export function keepOffOtherRevisions<T extends { annotation: Annotation; range:
   });
 }
 
+/**
+ * What changed in the evidence between the revision before the one read and the one read (issue 10 §4), in the
+ * review's `evidence` slot; "Go to" selects the change in the text. Loaded on first use; a previous revision that
+ * cannot be read or compared says so in the slot instead. Nothing is changed.
+ */
+async function showEvidence(panel: HTMLDialogElement, view: HTMLElement, session: RevisionSession): Promise<void> {
+  const followed = session.followed;
+  if (!followed) return;
+  const at = followed.work.revisions.findIndex((r) => r.sha256 === followed.revision.sha256);
+  const previous = at > 0 ? followed.work.revisions[at - 1]! : null;
+  if (!previous) return;
+  const slot = (el: HTMLElement) => {
+    el.slot = 'evidence';
+    view.append(el);
+  };
+  try {
+    const [{ importSourceLazily }, { diffEvidence }, { revisionName }] = await Promise.all([
+      import('./sources/import-source-lazily.ts'),
+      import('./revisions/evidence-diff.ts'),
+      import('./evidence-tools.ts'),
+      import('./panels/ap-evidence-diff.ts'),
+    ]);
+    const before = (await importSourceLazily(previous.bytes, { origin: previous.source, format: followed.work.format })).imported;
+    const report = diffEvidence(before, session.imported, { oldName: revisionName(previous), newName: revisionName(followed.revision) });
+    const diff = document.createElement('ap-evidence-diff');
+    diff.report = report;
+    slot(diff);
+    panel.addEventListener('ap-evidence-export', async (e) => {
+      const format = e.detail.format;
+      const name = `${session.meta.id}-${previous.id}-${followed.revision.id}-evidence.${format}`;
+      const { download } = await import('./export-tools.ts');
+      if (format === 'md') download(name, 'text/markdown;charset=utf-8', (await import('./revisions/evidence-markdown.ts')).evidenceMarkdown(report));
+      else download(name, 'text/html;charset=utf-8', (await import('./revisions/evidence-html.ts')).evidenceHtml(report));
+    });
+  } catch (e) {
+    slot(Object.assign(document.createElement('p'), { className: 'error', textContent: `The revision before this one (${previous.id}) cannot be compared with it: ${(e as Error).message}` }));
+    return;
+  }
+  panel.addEventListener('ap-evidence-jump', async (e) => {
+    const { side, place } = e.detail;
+    if (side === 'old') return;
+    const { selectCanonical } = await import('./editor/select-canonical.ts');
+    session.editor.run(selectCanonical(place.from, place.to), { focus: true });
+  });
+}

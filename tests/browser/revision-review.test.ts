@@ -127,6 +127,12 @@ describe.skipIf(!chromiumAvailable())('following Kavbiuro to a newer revision (C
     const said = await deepText(review(page));
     expect(said).toContain('24 notes on revision r2');
     expect(said).toContain('What changed in the evidence');
+    // The evidence report of r1 → r2 in the review: the reworded date claim is among its changes, and "Go to"
+    // selects the change in the text of r2.
+    const evidence = review(page).locator('ap-evidence-diff');
+    await evidence.waitFor();
+    const reported = await deepText(evidence);
+    expect(reported).toContain('4 July 1921');
     // The date note side by side: the old words struck, the new ones marked.
     const dateRow = review(page).locator(`li[data-id="${ID('date-3-july-1920')}"]`);
     expect(await dateRow.locator('del').allTextContents()).toEqual(['3', '1920']);
@@ -144,7 +150,7 @@ describe.skipIf(!chromiumAvailable())('following Kavbiuro to a newer revision (C
     await review(page).locator(`li[data-id="${ID('british-intervention')}"] button`, { hasText: 'Re-attach to selected words' }).click();
     await expect.poll(() => decisionOf(page, ID('british-intervention'))).toBe('reattached');
     // Accept all the rest with Shift+A.
-    await review(page).locator('ol').focus();
+    await review(page).locator('ol[aria-label="Notes to review"]').focus();
     await page.keyboard.press('Shift+A');
     await expect.poll(async () => (await rows(page)).filter((r) => r[2] === 'accepted').length).toBe(22);
     // Undo takes the acceptance back (the review follows), redo puts it again.
@@ -154,6 +160,11 @@ describe.skipIf(!chromiumAvailable())('following Kavbiuro to a newer revision (C
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(async () => (await rows(page)).filter((r) => r[2] === 'pending').length).toBe(0);
     await page.screenshot({ path: '/work/notes/shots/revision-review-decided.png' }).catch(() => undefined);
+    // "Go to" in the review's evidence report selects that change in the text of r2.
+    await page.locator('.ap-text').click();
+    expect(await page.evaluate(() => window.apparatus!.editor.view.state.selection.empty)).toBe(true);
+    await review(page).locator('ap-evidence-diff').getByRole('button', { name: /^Go to/ }).first().click();
+    await expect.poll(() => page.evaluate(() => !window.apparatus!.editor.view.state.selection.empty)).toBe(true);
 
     const decided = await notesIn(page);
     await page.evaluate(() => window.apparatus!.flush());
