@@ -20,6 +20,7 @@ import type { Annotation, TextTarget } from './annotation-types.ts';
 import { describe } from './describe.ts';
 import { withRevision, type RevisionRef } from './revision-state.ts';
 import { positionSelectorOf, quoteSelectorOf, textTargetOf } from './target-selectors.ts';
+import { longestSubsequence } from './longest-subsequence.ts';
 
 /** What happened to a note's words in the newer revision. */
 export type ReviewOutcome = 'unchanged' | 'moved' | 'reanchored' | 'orphan';
@@ -50,26 +51,9 @@ export function classifyLandings(landings: readonly Landing[]): ReviewOutcome[] 
   });
 }
 
-/** Indexes of a longest non-decreasing subsequence of `values` (patience sorting, O(n log n)). */
+/** Indexes of a longest non-decreasing subsequence of `values` (see `longestSubsequence`). */
 export function longestNonDecreasing(values: readonly number[]): number[] {
-  const tails: number[] = []; // tails[k]: index of the smallest last value of a run of length k + 1
-  const previous = new Int32Array(values.length).fill(-1);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    // First run whose last value is greater than v (upper bound: equal values extend a run).
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[tails[mid]!]! <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) previous[i] = tails[lo - 1]!;
-    tails[lo] = i;
-  }
-  const out: number[] = [];
-  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) out.push(k);
-  return out.reverse();
+  return longestSubsequence(values, false);
 }
 
 /** One note in the review. */

@@ -28,3 +28,15 @@ export function primaryPlace(c: EvidenceChange): { side: 'old' | 'new' | 'near';
   return { side: 'old', place: (c as { oldReference: { place: Place } }).oldReference.place };
 }
 
+/** A place as the reports print it: `from–to` in the canonical text. */
+export const spanWords = (p: Place): string => `${p.from}–${p.to}`;
+
+/** Where a change is, in words for the reports: `old 10–42 → new 12–40` (the reference list's places included). */
+export function whereWords(c: EvidenceChange): string {
+  const parts: string[] = [];
+  if ('old' in c && c.old) parts.push(`old ${spanWords(c.old.place)}`);
+  if ('new' in c && c.new) parts.push(`new ${spanWords(c.new.place)}`);
+  if ('oldReference' in c) parts.push(`old ${spanWords(c.oldReference.place)}`);
+  if ('newReference' in c) parts.push(`new ${spanWords(c.newReference.place)}`);
+  return parts.join(' → ');
+}

@@ -23,6 +23,7 @@
  */
 import { MAX_ERROR_RATE } from '../anchoring/match-score.ts';
 import { similarity } from './reference-matching.ts';
+import { longestSubsequence } from '../anchoring/longest-subsequence.ts';
 
 /** Least similarity for two claims to be one claim reworded. */
 export const REWORD_SIMILARITY = 1 - MAX_ERROR_RATE;
@@ -56,27 +57,6 @@ export interface ClaimMatching {
   moved: Uint8Array;
 }
 
-/** Indexes (into `values`) of one longest strictly increasing subsequence of `values`. */
-function longestIncreasing(values: ArrayLike<number>): Set<number> {
-  const tails: number[] = [];
-  const previous = new Int32Array(values.length).fill(-1);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[tails[mid]!]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) previous[i] = tails[lo - 1]!;
-    tails[lo] = i;
-  }
-  const out = new Set<number>();
-  for (let i = tails.length ? tails[tails.length - 1]! : -1; i !== -1; i = previous[i]!) out.add(i);
-  return out;
-}
-
 /** The backbone (old and new indexes, both increasing) of the current pairs, and where an old index falls in it. */
 class Backbone {
   readonly olds: number[] = [];
@@ -91,7 +71,7 @@ class Backbone {
         news.push(j);
       }
     });
-    const keep = longestIncreasing(news);
+    const keep = new Set(longestSubsequence(news, true));
     olds.forEach((o, k) => {
       if (keep.has(k)) {
         this.olds.push(o);

@@ -6,9 +6,9 @@
  */
 import { safeUri, element, serializeChildren, voidElement, type Attributes, type Child, type Markup } from '../export/xml.ts';
 import { isHttpUrl } from '../model/http-url.ts';
-import { primaryPlace } from './change-place.ts';
+import { primaryPlace, whereWords } from './change-place.ts';
 import { changedWords } from './changed-words.ts';
-import { CHANGE_KINDS, type ClaimSide, type EvidenceChange, type EvidenceReport, type Place } from './evidence-types.ts';
+import { CHANGE_KINDS, type ClaimSide, type EvidenceChange, type EvidenceReport } from './evidence-types.ts';
 import { changeDetail, coverageWords, fieldValue, KIND_TITLE, sourcedShare, summaryLines } from './evidence-words.ts';
 
 function h(name: string, attributes: Attributes = {}, children: readonly Child[] = []): Markup {
@@ -21,17 +21,8 @@ table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #ddd;paddi
 li{margin:.5rem 0}.where{color:#666;font-size:.85rem}.was{color:#8a1c1c}.now{color:#1c5b2a}blockquote{margin:.2rem 0 .2rem 1rem}
 del{background:#fbe9e9}ins{background:#e6f4ea;text-decoration:none}`;
 
-const span = (p: Place) => `${p.from}–${p.to}`;
 const section = (s: ClaimSide) => (s.section === null ? 'Lead' : s.section);
 
-function where(c: EvidenceChange): string {
-  const parts: string[] = [];
-  if ('old' in c && c.old) parts.push(`old ${span(c.old.place)}`);
-  if ('new' in c && c.new) parts.push(`new ${span(c.new.place)}`);
-  if ('oldReference' in c) parts.push(`old ${span(c.oldReference.place)}`);
-  if ('newReference' in c) parts.push(`new ${span(c.newReference.place)}`);
-  return parts.join(' → ');
-}
 
 const value = (v: string | null): Child => (v !== null && isHttpUrl(v) ? h('a', { href: safeUri(v) }, [v]) : fieldValue(v));
 
@@ -88,7 +79,7 @@ export function evidenceHtml(r: EvidenceReport): string {
           return h('li', { id: `change-${i}`, 'data-side': side, 'data-from': place.from, 'data-to': place.to }, [
             title(c),
             ' ',
-            h('span', { class: 'where' }, [`${where(c)}${detail ? ` · ${detail}` : ''}`]),
+            h('span', { class: 'where' }, [`${whereWords(c)}${detail ? ` · ${detail}` : ''}`]),
             body(c),
           ]);
         })),

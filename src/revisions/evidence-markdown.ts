@@ -7,11 +7,11 @@
 import { escapeMarkdown } from '../export/markdown.ts';
 import { safeUri } from '../export/xml.ts';
 import { isHttpUrl } from '../model/http-url.ts';
-import { CHANGE_KINDS, type ClaimSide, type EvidenceChange, type EvidenceReport, type Place } from './evidence-types.ts';
+import { whereWords } from './change-place.ts';
+import { CHANGE_KINDS, type ClaimSide, type EvidenceChange, type EvidenceReport } from './evidence-types.ts';
 import { changeDetail, coverageWords, fieldValue, KIND_TITLE, sourcedShare, summaryLines } from './evidence-words.ts';
 
 const e = (t: string) => escapeMarkdown(t);
-const span = (p: Place) => `${p.from}–${p.to}`;
 const section = (s: ClaimSide) => (s.section === null ? 'Lead' : s.section);
 
 /** A value as text, or a link when it is an http(s) URL. */
@@ -20,18 +20,10 @@ function valueMd(v: string | null): string {
   return e(fieldValue(v));
 }
 
-function where(c: EvidenceChange): string {
-  const parts: string[] = [];
-  if ('old' in c && c.old) parts.push(`old ${span(c.old.place)}`);
-  if ('new' in c && c.new) parts.push(`new ${span(c.new.place)}`);
-  if ('oldReference' in c) parts.push(`old ${span(c.oldReference.place)}`);
-  if ('newReference' in c) parts.push(`new ${span(c.newReference.place)}`);
-  return parts.join(' → ');
-}
 
 function item(c: EvidenceChange): string[] {
   const detail = changeDetail(c);
-  const head = (side: ClaimSide) => `- *${e(section(side))}* · ${where(c)}${detail ? ` · ${e(detail)}` : ''}`;
+  const head = (side: ClaimSide) => `- *${e(section(side))}* · ${whereWords(c)}${detail ? ` · ${e(detail)}` : ''}`;
   switch (c.kind) {
     case 'claim-added':
       return [head(c.new), `    - Now: “${e(c.new.text)}”`];
@@ -49,13 +41,13 @@ function item(c: EvidenceChange): string[] {
       return [head(c.new ?? c.old), `    - Claim: “${e((c.new ?? c.old).text)}”`];
     case 'reference-changed':
       return [
-        `- \\[${e(c.newReference.label)}\\] ${e(c.newReference.text)} · ${where(c)} · ${e(detail)}`,
+        `- \\[${e(c.newReference.label)}\\] ${e(c.newReference.text)} · ${whereWords(c)} · ${e(detail)}`,
         ...c.fields.map((f) => `    - ${e(f.field)}: ${valueMd(f.before)} → ${valueMd(f.after)}`),
       ];
     case 'reference-added':
-      return [`- \\[${e(c.newReference.label)}\\] ${e(c.newReference.text)} · ${where(c)}`];
+      return [`- \\[${e(c.newReference.label)}\\] ${e(c.newReference.text)} · ${whereWords(c)}`];
     case 'reference-removed':
-      return [`- \\[${e(c.oldReference.label)}\\] ${e(c.oldReference.text)} · ${where(c)}`];
+      return [`- \\[${e(c.oldReference.label)}\\] ${e(c.oldReference.text)} · ${whereWords(c)}`];
   }
 }
 
