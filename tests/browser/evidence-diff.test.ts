@@ -8,9 +8,10 @@ import { AxeBuilder } from '@axe-core/playwright';
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { chromiumAvailable, deepText, launchOptions, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumAvailable, deepText, openReader, PROJECT_ROOT } from './support/browser.ts';
+import { readerPerTest } from './support/reader-per-test.ts';
 
 const OLD = readFileSync(join(PROJECT_ROOT, 'corpus', 'kavbiuro', 'text.txt'), 'utf8');
 const NEW = readFileSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'revisions', 'kavbiuro-revised.txt'), 'utf8');
@@ -30,33 +31,18 @@ async function drop(page: Page, name: string, content: string, said: string): Pr
 }
 
 describe.skipIf(!chromiumAvailable())('what changed in the evidence, in the page (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startReaderServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startReaderServer();
-    browser = await chromium.launch(launchOptions());
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
-  });
-  afterEach(async () => context?.close());
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const reader = readerPerTest({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
 
   test('compare with the previous revision, go to a change from the keyboard, download the report', async () => {
-    const { page } = await openReader(context, server.url);
+    const { page } = await openReader(reader.context, reader.url);
     await drop(page, 'kavbiuro-history.txt', OLD, 'is in your library');
-    const one = await openReader(context, `${server.url}?library=kavbiuro-history`);
+    const one = await openReader(reader.context, `${reader.url}?library=kavbiuro-history`);
     // One revision: nothing to compare with.
     await one.page.waitForSelector('ap-reader[data-revisions="1"]');
     expect(await one.page.getByRole('button', { name: 'Compare with previous revision' }).count()).toBe(0);
     await drop(page, 'kavbiuro-history.txt', NEW, 'these are revision r2');
 
-    const { page: reading, errors } = await openReader(context, `${server.url}?library=kavbiuro-history`);
+    const { page: reading, errors } = await openReader(reader.context, `${reader.url}?library=kavbiuro-history`);
     await reading.waitForSelector('ap-reader[data-evidence-tools="ready"]');
     const compare = reading.getByRole('button', { name: 'Compare with previous revision' });
     await compare.click();

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { chromiumAvailable, launchOptions, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumAvailable, openReader, PROJECT_ROOT } from './support/browser.ts';
+import { readerPerTest } from './support/reader-per-test.ts';
 
 const STRUCTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'sources', 'structure.md');
 const OUT = `${PROJECT_ROOT}test-results/downloads`;
@@ -21,25 +22,10 @@ async function exportAs(page: Page, label: string): Promise<string> {
 }
 
 describe.skipIf(!chromiumAvailable())('exports of a structured source from the page (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startReaderServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startReaderServer();
-    browser = await chromium.launch(launchOptions());
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
-  });
-  afterEach(async () => context?.close());
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const reader = readerPerTest({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
 
   test('HTML and Markdown exports of a library work have its sections, list items and links', async () => {
-    const { page, errors } = await openReader(context, server.url);
+    const { page, errors } = await openReader(reader.context, reader.url);
     await page.getByRole('button', { name: 'Open…' }).click();
     await page.locator('#ap-open-file').setInputFiles({ name: 'structure.md', mimeType: 'text/markdown', buffer: readFileSync(STRUCTURE) });
     await expect.poll(() => page.locator('dialog:not(.ap-library-dialog) .ap-open-result').getAttribute('data-outcome'), { timeout: 60_000 }).toBe('kept');

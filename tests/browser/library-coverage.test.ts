@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { coverageOf } from '../../src/model/coverage.ts';
 import { importSource } from '../../src/sources/import-source.ts';
 import { listCorpus } from '../../src/store/corpus-listing.ts';
-import { chromiumAvailable, launchOptions, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
+import { chromiumAvailable, openReader, PROJECT_ROOT } from './support/browser.ts';
+import { readerPerTest } from './support/reader-per-test.ts';
 
 /** "N% of M claims sourced · K sections" as the panel writes it for `bytes`. */
 function expectedFigures(bytes: Uint8Array): string {
@@ -23,27 +23,12 @@ function expectedFigures(bytes: Uint8Array): string {
 const STRUCTURE = join(PROJECT_ROOT, 'tests', 'fixtures', 'sources', 'structure.md');
 
 describe.skipIf(!chromiumAvailable())('the library lists the project’s works with coverage and sections (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startReaderServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startReaderServer();
-    browser = await chromium.launch(launchOptions());
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1300, height: 1000 } });
-  });
-  afterEach(async () => context?.close());
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const reader = readerPerTest({ viewport: { width: 1300, height: 1000 } });
 
   test('every corpus work and an opened Markdown file, each with its coverage bar and section count', async () => {
     const corpus = await listCorpus(PROJECT_ROOT);
     expect(corpus.works.map((w) => w.id)).toContain('kavbiuro');
-    const { page, errors } = await openReader(context, server.url);
+    const { page, errors } = await openReader(reader.context, reader.url);
     await page.getByRole('button', { name: 'Open…' }).click();
     await page.locator('#ap-open-file').setInputFiles({ name: 'structure.md', mimeType: 'text/markdown', buffer: readFileSync(STRUCTURE) });
     await expect.poll(() => page.locator('dialog:not(.ap-library-dialog) .ap-open-result').getAttribute('data-outcome'), { timeout: 60_000 }).toBe('kept');

@@ -3,9 +3,10 @@
  * merged as revisions — the second is kept beside the first under the next free id — while new bytes of the same
  * work become its new revision. Opened from the page with "Open…" (real IndexedDB); each test has its own context.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { chromiumAvailable, launchOptions, openReader, startReaderServer } from './support/browser.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumAvailable, openReader } from './support/browser.ts';
+import { readerPerTest } from './support/reader-per-test.ts';
 
 /** The library's records as [id, source, revision count], by id. */
 function library(page: Page): Promise<[string, string, number][]> {
@@ -36,25 +37,10 @@ async function open(page: Page, name: string, text: string, expected: string): P
 }
 
 describe.skipIf(!chromiumAvailable())('library ids (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startReaderServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startReaderServer();
-    browser = await chromium.launch(launchOptions());
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
-  });
-  afterEach(async () => context?.close());
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const reader = readerPerTest({ viewport: { width: 1300, height: 900 } });
 
   test('two files titled alike are two works; new bytes of one become its revision', async () => {
-    const { page, errors } = await openReader(context, server.url);
+    const { page, errors } = await openReader(reader.context, reader.url);
     await page.getByRole('button', { name: 'Open…' }).click();
     await open(page, 'baku.md', '# Introduction\n\nBaku is on the Caspian.[^1]\n\n[^1]: A gazetteer.\n', 'is in your library');
     const second = await open(page, 'tiflis.md', '# Introduction\n\nTiflis is on the Kura.[^1]\n\n[^1]: Another gazetteer.\n', 'kept beside it');

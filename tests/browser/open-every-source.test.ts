@@ -6,10 +6,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { importSource } from '../../src/sources/import-source.ts';
-import { chromiumAvailable, collectErrors, launchOptions, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
+import { chromiumAvailable, collectErrors, PROJECT_ROOT } from './support/browser.ts';
+import { readerPerTest } from './support/reader-per-test.ts';
 
 const SOURCES = join(PROJECT_ROOT, '..', 'shared', 'sources');
 const FILES = existsSync(SOURCES)
@@ -31,26 +32,11 @@ function expected(file: string) {
 }
 
 describe.skipIf(!chromiumAvailable() || FILES.length === 0)('every source of ../shared/sources, opened from the page (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startReaderServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startReaderServer();
-    browser = await chromium.launch(launchOptions());
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
-  });
-  afterEach(async () => context?.close());
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const reader = readerPerTest({ viewport: { width: 1300, height: 900 } });
 
   /** Opens `url` and waits for the reader (a large work may take a while on a busy machine). */
   async function read(url: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await context.newPage();
+    const page = await reader.context.newPage();
     const errors = collectErrors(page);
     await page.goto(url);
     await page.waitForSelector('html[data-apparatus-ready="true"]', { timeout: 120_000 });
@@ -77,7 +63,7 @@ describe.skipIf(!chromiumAvailable() || FILES.length === 0)('every source of ../
     const name = basename(file);
     test(`${basename(join(file, '..'))}/${name}: opened, read with its sections, annotated, and found again after a reload`, async () => {
       const want = expected(file);
-      const start = await read(server.url);
+      const start = await read(reader.url);
       await start.page.getByRole('button', { name: 'Open…' }).click();
       await start.page.getByRole('dialog', { name: 'Open a source' }).waitFor();
       await start.page.locator('#ap-open-file').setInputFiles({ name, mimeType: name.endsWith('.xml') ? 'application/xml' : 'text/html', buffer: readFileSync(file) });
@@ -90,7 +76,7 @@ describe.skipIf(!chromiumAvailable() || FILES.length === 0)('every source of ../
       // Read it from the library: the same blocks and sections as the importer made.
       const href = (await start.page.locator('.ap-open-read').getAttribute('href'))!;
       expect(href).toMatch(/\?library=[\w-]+$/);
-      const reading = await read(new URL(href, server.url).href);
+      const reading = await read(new URL(href, reader.url).href);
       const before = await shape(reading.page);
       expect(before.blocks).toBe(want.blocks);
       expect(before.headings).toBe(want.headings);

@@ -6,9 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { chromiumAvailable, launchOptions, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
+import { type Page, type Route } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumAvailable, openReader, PROJECT_ROOT } from './support/browser.ts';
+import { readerPerTest } from './support/reader-per-test.ts';
 
 const NEW_ZEALAND = join(PROJECT_ROOT, '..', 'shared', 'sources', 'wikipedia-page', 'new-zealand.html');
 
@@ -35,25 +36,10 @@ function libraryIds(page: Page): Promise<string[]> {
 const result = (page: Page) => page.locator('dialog:not(.ap-library-dialog) .ap-open-result');
 
 describe.skipIf(!chromiumAvailable() || !existsSync(NEW_ZEALAND))('Open… imports in a worker (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startReaderServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startReaderServer();
-    browser = await chromium.launch(launchOptions());
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
-  });
-  afterEach(async () => context?.close());
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const reader = readerPerTest({ viewport: { width: 1300, height: 900 } });
 
   test('a saved Wikipedia page (1 MB) is imported in the source-open worker and kept', async () => {
-    const { page, errors } = await openReader(context, server.url);
+    const { page, errors } = await openReader(reader.context, reader.url);
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
     await page.getByRole('button', { name: 'Open…' }).click();
@@ -67,12 +53,12 @@ describe.skipIf(!chromiumAvailable() || !existsSync(NEW_ZEALAND))('Open… impor
   });
 
   test('"Cancel opening" ends the import: nothing is kept, and the next file opens', async () => {
-    const { page, errors } = await openReader(context, server.url);
+    const { page, errors } = await openReader(reader.context, reader.url);
     // Hold the worker's script until Cancel was pressed: the import cannot finish first.
     let held: Route | null = null;
     let release: () => void = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
-    await context.route(/source-open-worker/, async (route) => {
+    await reader.context.route(/source-open-worker/, async (route) => {
       held = route;
       await released;
       await route.continue().catch(() => undefined);
@@ -85,7 +71,7 @@ describe.skipIf(!chromiumAvailable() || !existsSync(NEW_ZEALAND))('Open… impor
     await expect.poll(() => result(page).getAttribute('data-outcome')).toBe('cancelled');
     expect(await result(page).textContent()).toBe('Opening new-zealand.html was cancelled. Nothing was added to the library.');
     release();
-    await context.unroute(/source-open-worker/);
+    await reader.context.unroute(/source-open-worker/);
     expect(await libraryIds(page)).toEqual([]);
 
     await page.locator('#ap-open-file').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Notes\n\nA claim.[^1]\n\n[^1]: A source.\n') });

@@ -7,9 +7,10 @@ import { AxeBuilder } from '@axe-core/playwright';
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { chromiumAvailable, collectErrors, launchOptions, openReader, PROJECT_ROOT, startReaderServer } from './support/browser.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { chromiumAvailable, collectErrors, openReader, PROJECT_ROOT } from './support/browser.ts';
+import { readerPerTest } from './support/reader-per-test.ts';
 
 const SHARED = join(PROJECT_ROOT, '..', 'shared');
 const DOG = join(SHARED, 'sources', 'wikipedia-parsoid', 'dog.html');
@@ -44,25 +45,10 @@ async function openDialog(page: Page): Promise<void> {
 const result = (page: Page) => page.locator('dialog:not(.ap-library-dialog) .ap-open-result');
 
 describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startReaderServer>>;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startReaderServer();
-    browser = await chromium.launch(launchOptions());
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
-  });
-  afterEach(async () => context?.close());
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const reader = readerPerTest({ viewport: { width: 1300, height: 900 } });
 
   test.skipIf(!existsSync(DUCK))('a file chosen with "Open…" is imported, kept, and read from the library with no request for its text', async () => {
-    const { page, errors } = await openReader(context, server.url);
+    const { page, errors } = await openReader(reader.context, reader.url);
     await openDialog(page);
     await page.locator('#ap-open-file').setInputFiles({ name: 'Duck_notes.txt', mimeType: 'text/plain', buffer: readFileSync(DUCK) });
     await expect.poll(() => result(page).getAttribute('data-outcome'), { timeout: 60_000 }).toBe('kept');
@@ -77,10 +63,10 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
 
     // Read it: a new page, the text from IndexedDB only (any request under corpus/ would be a failure).
     const requested: string[] = [];
-    context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    reader.context.on('request', (r) => requested.push(new URL(r.url()).pathname));
     const href = await page.locator('.ap-open-read').getAttribute('href');
     expect(href).toMatch(/\?library=duck-notes$/);
-    const reading = await openReader(context, href!);
+    const reading = await openReader(reader.context, href!);
     expect(await reading.page.locator('ap-reader h1').textContent()).toBe('Duck notes');
     expect(await reading.page.title()).toBe('Duck notes — Apparatus');
     expect(requested.filter((p) => p.startsWith('/corpus/') || p.startsWith('/annotations/'))).toEqual([]);
@@ -91,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
   });
 
   test('a file dropped on the page is opened; other bytes under the same name become a new revision, the old kept', async () => {
-    const { page } = await openReader(context, server.url);
+    const { page } = await openReader(reader.context, reader.url);
     const drop = (content: string) =>
       page.evaluate((c) => {
         const data = new DataTransfer();
@@ -108,7 +94,7 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
   });
 
   test('a file that is not UTF-8 is refused with where, and nothing is kept', async () => {
-    const { page } = await openReader(context, server.url);
+    const { page } = await openReader(reader.context, reader.url);
     await openDialog(page);
     await page.locator('#ap-open-file').setInputFiles({ name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]) });
     await expect.poll(() => result(page).getAttribute('data-outcome'), { timeout: 60_000 }).toBe('failed');
@@ -120,11 +106,11 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
 
   test.skipIf(!existsSync(DOG))('a Wikipedia URL of another edition is fetched as Parsoid HTML with an Api-User-Agent', async () => {
     const asked: { url: string; agent: string | null }[] = [];
-    await context.route('https://*.wikipedia.org/**', (route) => {
+    await reader.context.route('https://*.wikipedia.org/**', (route) => {
       asked.push({ url: route.request().url(), agent: route.request().headers()['api-user-agent'] ?? null });
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(DOG) });
     });
-    const { page } = await openReader(context, server.url);
+    const { page } = await openReader(reader.context, reader.url);
     await openDialog(page);
     await page.getByLabel('A Wikipedia article').fill('https://de.wikipedia.org/wiki/Haushund');
     await page.getByRole('button', { name: 'Fetch' }).click();
@@ -138,10 +124,10 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
     await page.screenshot({ path: '/work/notes/shots/open-wikipedia-report.png' }).catch(() => undefined);
 
     // Offline for Wikipedia from now on: the article opens from the library, with no request to any wiki.
-    await context.unrouteAll();
-    await context.route('https://*.wikipedia.org/**', (route) => route.abort('internetdisconnected'));
+    await reader.context.unrouteAll();
+    await reader.context.route('https://*.wikipedia.org/**', (route) => route.abort('internetdisconnected'));
     asked.length = 0;
-    const reading = await openReader(context, (await page.locator('.ap-open-read').getAttribute('href'))!);
+    const reading = await openReader(reader.context, (await page.locator('.ap-open-read').getAttribute('href'))!);
     expect(await reading.page.locator('ap-reader h1').textContent()).toBe('Dog');
     expect(await reading.page.locator('#text').textContent()).toContain('The domestic dog (Canis lupus familiaris');
     expect(await reading.page.evaluate(() => window.apparatus!.meta.source)).toMatch(/^https:\/\/en\.wikipedia\.org\/.*oldid=\d+/);
@@ -151,9 +137,9 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
   });
 
   test('a missing article (404) and a network error say what went wrong; nothing is kept', async () => {
-    await context.route('https://en.wikipedia.org/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await context.route('https://fr.wikipedia.org/**', (route) => route.abort('internetdisconnected'));
-    const { page } = await openReader(context, server.url);
+    await reader.context.route('https://en.wikipedia.org/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await reader.context.route('https://fr.wikipedia.org/**', (route) => route.abort('internetdisconnected'));
+    const { page } = await openReader(reader.context, reader.url);
     await openDialog(page);
     const fetchArticle = async (input: string) => {
       await page.getByLabel('A Wikipedia article').fill(input);
@@ -170,9 +156,9 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
   });
 
   test('?work= for a missing work and ?library= for a work this browser lacks say what is wrong', async () => {
-    const page = await context.newPage();
+    const page = await reader.context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${server.url}?work=duck`);
+    await page.goto(`${reader.url}?work=duck`);
     const alert = page.locator('#text [role="alert"]');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('This project has no work "duck" (corpus/duck/work.json was not found). Check the name in the address, or open a file or a Wikipedia article with "Open…".');
@@ -180,21 +166,21 @@ describe.skipIf(!chromiumAvailable())('opening a source from the page (Chromium)
     expect(await page.title()).toBe('Cannot open — Apparatus');
     // "Open…" is still offered.
     expect(await page.getByRole('button', { name: 'Open…' }).count()).toBe(1);
-    await page.goto(`${server.url}?library=nothing-here`);
+    await page.goto(`${reader.url}?library=nothing-here`);
     await alert.waitFor();
     expect(await alert.textContent()).toContain('This browser\'s library has no work "nothing-here"');
     expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
   });
 
   test('?text= without meta opens the text with metadata derived from its name, notes kept apart', async () => {
-    const { page, errors } = await openReader(context, `${server.url}?text=/corpus/kavbiuro/text.txt`);
+    const { page, errors } = await openReader(reader.context, `${reader.url}?text=/corpus/kavbiuro/text.txt`);
     expect(await page.locator('ap-reader h1').textContent()).toBe('text');
     expect(await page.evaluate(() => window.apparatus!.meta.sha256)).toMatch(/^[0-9a-f]{64}$/);
     expect(errors).toEqual([]);
   });
 
   test('the library lists the works; removing asks first and deletes notes only when asked to', async () => {
-    const { page, errors } = await openReader(context, server.url);
+    const { page, errors } = await openReader(reader.context, reader.url);
     await openDialog(page);
     await page.locator('#ap-open-file').setInputFiles({ name: 'Kept text.txt', mimeType: 'text/plain', buffer: Buffer.from('A claim.[1]\n\nReferences\n1. A source, 1900.\n') });
     await expect.poll(() => result(page).getAttribute('data-outcome'), { timeout: 60_000 }).toBe('kept');
