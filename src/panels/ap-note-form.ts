@@ -21,15 +21,17 @@ import { CERTAINTY_LABEL, MOTIVATION_LABEL, VERDICT_LABEL } from './note-labels.
 export class ApNoteForm extends LitElement {
   static override styles = css`
     :host { display: block; font-family: var(--ap-sans); color: var(--ap-ink); }
-    form { display: grid; gap: 0.6rem; }
+    /* Nothing wider than the form: on a phone the sheet is the screen's width. */
+    form { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.6rem; }
     h2 { font: 600 0.8rem/1 var(--ap-sans); letter-spacing: 0.08em; text-transform: uppercase; color: var(--ap-muted); margin: 0; }
     .quote { margin: 0; font: italic 0.9rem/1.45 var(--ap-serif); color: var(--ap-muted); border-left: 3px solid var(--ap-line); padding-left: 0.6rem; max-height: 6.5em; overflow: auto; }
-    label { display: grid; gap: 0.25rem; font: 600 0.8rem/1.2 var(--ap-sans); }
-    textarea, input, select { font: 0.95rem/1.4 var(--ap-sans); padding: 0.4rem 0.5rem; border: 1px solid #b9b2a5; border-radius: 4px; background: #fff; color: var(--ap-ink); }
+    label { display: grid; gap: 0.25rem; font: 600 0.8rem/1.2 var(--ap-sans); min-width: 0; }
+    textarea, input, select { min-width: 0; width: 100%; box-sizing: border-box; font: 0.95rem/1.4 var(--ap-sans); padding: 0.4rem 0.5rem; border: 1px solid #b9b2a5; border-radius: 4px; background: #fff; color: var(--ap-ink); }
     textarea { min-height: 6.5rem; resize: vertical; font-family: var(--ap-serif); }
     textarea:focus, input:focus, select:focus { outline: 2px solid var(--ap-focus); outline-offset: 0; }
-    .row { display: grid; grid-template-columns: 1fr 1fr; gap: 0.6rem; }
-    .buttons { display: flex; gap: 0.5rem; align-items: center; }
+    .row { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.6rem; }
+    /* The form may be taller than its sheet or panel (sources, positions): its buttons stay in view at the bottom. */
+    .buttons { display: flex; gap: 0.5rem; align-items: center; position: sticky; bottom: 0; z-index: 1; background: var(--ap-paper); padding: 0.45rem 0; box-shadow: 0 -1px 0 var(--ap-line); }
     button { font: 600 0.85rem/1.2 var(--ap-sans); padding: 0.45rem 0.9rem; border-radius: 4px; border: 1px solid var(--ap-ink); cursor: pointer; }
     button[type='submit'] { background: var(--ap-ink); color: var(--ap-paper); }
     button[type='button'] { background: var(--ap-paper); color: var(--ap-ink); border-color: var(--ap-line); }

@@ -27,7 +27,7 @@ export class ApNoteSources extends LitElement {
     label { display: grid; gap: 0.25rem; font: 600 0.78rem/1.2 var(--ap-sans); min-width: 0; }
     input, select { font: 0.9rem/1.3 var(--ap-sans); padding: 0.35rem 0.45rem; border: 1px solid #b9b2a5; border-radius: 4px; background: #fff; color: var(--ap-ink); min-width: 0; width: 100%; box-sizing: border-box; }
     input:focus, select:focus { outline: 2px solid var(--ap-focus); outline-offset: 0; }
-    .row { display: grid; grid-template-columns: 1fr 1fr; gap: 0.5rem; }
+    .row { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.5rem; }
     .or { font: 0.75rem/1.2 var(--ap-sans); color: var(--ap-muted); margin: -0.2rem 0; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.3rem; }
     li { display: flex; gap: 0.5rem; align-items: baseline; justify-content: space-between; font: 0.85rem/1.4 var(--ap-serif); overflow-wrap: anywhere; }

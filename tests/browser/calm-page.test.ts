@@ -122,6 +122,12 @@ describe.skipIf(!chromiumAvailable())(`a calm page in Chromium (${CHROMIUM_PATH}
       return el?.closest('form')?.getAttribute('aria-label') ?? el?.tagName ?? null;
     }, [b.x + b.width / 2, b.y + b.height / 2]);
     expect(onTop).toBe('New note');
+    // Nothing in the form is wider than the sheet (the screen): no field runs past its right edge.
+    const overflow = await page.locator('ap-note-form').evaluate((el) => {
+      const widest = Math.max(...[...el.shadowRoot!.querySelectorAll('*'), ...[...el.shadowRoot!.querySelectorAll('*')].flatMap((e) => [...(e.shadowRoot?.querySelectorAll('*') ?? [])])].map((e) => e.getBoundingClientRect().right));
+      return widest - document.documentElement.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
     await page.locator('ap-note-form').getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.locator('ap-note-form').count()).toBe(0);
     expect(await focusInText(page)).toBe(true);
