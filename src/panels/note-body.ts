@@ -5,7 +5,8 @@
  * `isNoteLinkUrl` allowed (http, https, mailto), opened in a new tab without an opener.
  *
  * The Markdown reader (markdown-it) is loaded on first use, so the first page stays small: until it is there, a
- * Markdown note shows as its plain text, and `onReady` asks the panel to render again.
+ * Markdown note shows as its plain text, and `onReady` asks the panel to render again. Offline, before it was ever
+ * loaded, the note stays plain text (nothing is lost) and the next render tries again.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TextualBody } from '../anchoring/annotation-types.ts';
@@ -15,9 +16,18 @@ type Parse = (source: string) => MdBlock[];
 let parse: Parse | null = null;
 let loading: Promise<Parse> | null = null;
 
-/** Loads the Markdown reader (once); resolves when `markdownReady()` is true. */
+/**
+ * Loads the Markdown reader (once); resolves when `markdownReady()` is true. When it cannot be fetched (offline
+ * before it was ever loaded) the promise rejects and the next call tries again.
+ */
 export function loadMarkdown(): Promise<Parse> {
-  loading ??= import('../model/markdown-body.ts').then((m) => (parse = m.parseMarkdownBody));
+  loading ??= import('../model/markdown-body.ts').then(
+    (m) => (parse = m.parseMarkdownBody),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
   return loading;
 }
 
@@ -75,7 +85,7 @@ export function noteBodyTemplate(body: TextualBody | undefined, cls: string, onR
   if (!body || !body.value) return nothing;
   if (body.format === 'text/markdown') {
     if (parse) return html`<div class="${cls} md">${blocks(parse(body.value))}</div>`;
-    void loadMarkdown().then(onReady);
+    loadMarkdown().then(onReady, () => undefined);
   }
   return html`<p class=${cls}>${body.value}</p>`;
 }
